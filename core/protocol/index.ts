@@ -1,0 +1,3 @@
+export * from './widget.js';
+export * from './agent.js';
+export * from './rest.js';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { clientMessageIdSchema, textSchema } from '../schemas/common.js';
+import { roleSchema } from '../schemas/staff.js';
+
+export const loginSchema = z.strictObject({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
+
+export const userCreateSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(10, 'At least 10 characters').max(1024),
+});
+export const userUpdateSchema = userCreateSchema.partial();
+
+export const webhookMessageSchema = z.strictObject({
+  userId: z.string().min(1).max(200),
+  clientMessageId: clientMessageIdSchema,
+  text: textSchema,
+});
+
+export const nluTestSchema = z.strictObject({ text: textSchema });
+
+export const analyticsRangeSchema = z.object({
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
+
+export interface HealthBody {
+  status: 'ok';
+  store: 'embedded' | 'mongo';
+  retrieval: 'hybrid' | 'lexical';
+  model?: string;
+  version: string;
+}
+
+export const jobStateSchema = z.enum(['queued', 'running', 'done', 'failed']);
+export interface JobView {
+  id: string;
+  kind: string;
+  state: z.infer<typeof jobStateSchema>;
+  progress: number;
+  result?: unknown;
+  error?: string;
+  createdAt: string;
+}
