@@ -1,6 +1,6 @@
 import { createDefaultEsmPreset } from 'ts-jest';
 
-const preset = createDefaultEsmPreset({ tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false });
+const preset = createDefaultEsmPreset({ tsconfig: 'tsconfig.json', diagnostics: false });
 
 /** @type {import('jest').Config} */
 export default {

@@ -1,0 +1,39 @@
+import type { RequestHandler, Response } from 'express';
+import { ParleyError, type Role, type UserStore } from '../../core/index.js';
+import type { StaffIdentity } from '../deps.js';
+import { verifyAccessToken } from './tokens.js';
+
+/** admin can do everything an agent can. */
+const allowed: Record<Role, Role[]> = { agent: ['agent', 'admin'], admin: ['admin'] };
+
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? '';
+}
+
+/**
+ * Verifies the Bearer token, then re-reads the user so a deleted or demoted
+ * account loses access at once instead of when its token expires.
+ */
+export function requireRole(role: Role, deps: { users: UserStore; jwtSecret: string }): RequestHandler {
+  return async (req, res, next) => {
+    const token = bearerToken(req.get('authorization'));
+    if (token === null) throw new ParleyError('ERR_AUTH_REQUIRED');
+    if (token === '') throw new ParleyError('ERR_AUTH_INVALID');
+    const claims = await verifyAccessToken(token, deps.jwtSecret);
+    const user = await deps.users.get(claims.id);
+    if (!user) throw new ParleyError('ERR_AUTH_INVALID');
+    if (!allowed[role].includes(user.role)) throw new ParleyError('ERR_AUTH_FORBIDDEN', { required: role });
+    const staff: StaffIdentity = { id: user.id, email: user.email, name: user.name, role: user.role };
+    res.locals.staff = staff;
+    next();
+  };
+}
+
+/** The identity requireRole attached; routes behind requireRole always have one. */
+export function staffOf(res: Response): StaffIdentity {
+  const staff = res.locals.staff as StaffIdentity | undefined;
+  if (!staff) throw new ParleyError('ERR_AUTH_REQUIRED');
+  return staff;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'parley-config-'));
+const problems = (env: NodeJS.ProcessEnv) => {
+  try { loadConfig(env); return []; } catch (e) { return (e as ConfigError).problems; }
+};
+const secret = 'x'.repeat(40);
+
+describe('config', () => {
+  it('has local defaults and is frozen', () => {
+    const c = loadConfig({ DATA_DIR: dataDir() });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', store: 'embedded', production: false, allowedOrigins: null });
+    expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('generates development secrets once and keeps them', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(loadConfig({ DATA_DIR: dir }).jwtSecret);
+  });
+
+  it('names the variable and what is allowed', () => {
+    expect(problems({ DATA_DIR: dataDir(), PORT: 'eighty' })[0]).toMatch(/^PORT="eighty": /);
+    expect(problems({ DATA_DIR: dataDir(), STORE: 'postgres' })[0]).toMatch(/^STORE="postgres": .*embedded.*mongo/);
+    expect(problems({ DATA_DIR: dataDir(), STORE: 'mongo' })[0]).toMatch(/^MONGODB_URI: is required when STORE=mongo/);
+    expect(problems({ DATA_DIR: dataDir(), MONGODB_URI: 'http://x' })[0]).toMatch(/^MONGODB_URI=.*mongodb:\/\//);
+  });
+
+  it('production refuses insecure defaults', () => {
+    const found = problems({ NODE_ENV: 'production', DATA_DIR: dataDir(), MICROSOFT_APP_ID: 'app' }).join('\n');
+    expect(found).toMatch(/JWT_SECRET: is required/);
+    expect(found).toMatch(/ENCRYPTION_KEY: is required/);
+    expect(found).toMatch(/ALLOWED_ORIGINS: is required/);
+    expect(found).toMatch(/MICROSOFT_APP_PASSWORD/);
+    expect(problems({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example', ADMIN_EMAIL: 'a@b.co' }))
+      .toEqual(['ADMIN_PASSWORD: is required with ADMIN_EMAIL in production (no default password)']);
+    const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example' });
+    expect(ok.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
+  });
+
+  it('enables optional channels only when configured', () => {
+    const c = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: 'k'.repeat(20), MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' });
+    expect(c.webhook).toEqual({ apiKey: 'k'.repeat(20), callbackUrl: undefined });
+    expect(c.botFramework.authEnabled).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: '' }).webhook).toBeUndefined();
+  });
+});

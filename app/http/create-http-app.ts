@@ -1,0 +1,76 @@
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { HealthBody } from '../../core/index.js';
+import type { Logger } from '../logger.js';
+import { errorHandler, notFound } from './errors.js';
+import type { Metrics } from './metrics.js';
+
+export interface HttpAppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  health: () => Promise<HealthBody & { checks?: Record<string, unknown> }>;
+  /** Mounted in order after the built-in routes. */
+  routers: Router[];
+  /** Requests are refused with 503 while draining for shutdown. */
+  isDraining: () => boolean;
+  trustProxy?: boolean;
+}
+
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The widget and console bundles are same-origin scripts; sockets may go to this origin.
+          'script-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      // widget.js is loaded by other sites' pages.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(deps.metrics.observe);
+  app.use((req, res, next) => {
+    if (!deps.isDraining()) return next();
+    res.setHeader('Connection', 'close');
+    res.status(503).json({ error: { code: 'ERR_UNAVAILABLE', message: 'Shutting down' } });
+  });
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/healthz', async (_req, res, next) => {
+    try {
+      const body = await deps.health();
+      res.status(body.status === 'ok' ? 200 : 503).json(body);
+    } catch (err) {
+      next(err);
+    }
+  });
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      res.setHeader('Content-Type', deps.metrics.registry.contentType);
+      res.send(await deps.metrics.registry.metrics());
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  for (const router of deps.routers) app.use(router);
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

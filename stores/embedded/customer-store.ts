@@ -1,0 +1,162 @@
+import {
+  ParleyError,
+  type Customer,
+  type CustomerPatch,
+  type CustomerStore,
+  type FieldCipher,
+  type NewCustomer,
+  type ProfileDelta,
+} from '../../core/index.js';
+import { storeId } from '../shared/ids.js';
+import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
+import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-fields.js';
+import { isUniqueViolation, type Db } from './open-database.js';
+import { eraseCustomerData } from './erase.js';
+
+interface CustomerRow {
+  id: string;
+  visitor_token: string | null;
+  external_id: string | null;
+  name: string | null;
+  email: string | null;
+  attributes: string;
+  message_count: number;
+  conversation_count: number;
+  escalations: number;
+  fallbacks: number;
+  sentiment_sum: number;
+  sentiment_count: number;
+  csat_sum: number;
+  csat_count: number;
+  last_csat: number | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore {
+  const toCustomer = (r: CustomerRow): Customer => ({
+    id: r.id,
+    visitorToken: unseal(cipher, r.visitor_token),
+    externalId: r.external_id,
+    name: unseal(cipher, r.name),
+    email: unseal(cipher, r.email),
+    attributes: JSON.parse(r.attributes) as Record<string, string>,
+    stats: {
+      messageCount: r.message_count,
+      conversationCount: r.conversation_count,
+      escalations: r.escalations,
+      fallbacks: r.fallbacks,
+      sentimentSum: r.sentiment_sum,
+      sentimentCount: r.sentiment_count,
+      csatSum: r.csat_sum,
+      csatCount: r.csat_count,
+      lastCsat: r.last_csat,
+    },
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+  });
+  const byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
+  const byToken = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE visitor_token_hash = ?');
+  const byExternal = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE external_id = ?');
+  const insert = db.prepare(`INSERT INTO customers (id, visitor_token_hash, visitor_token, external_id, name, email,
+    attributes, created_at, last_seen_at) VALUES (@id, @th, @vt, @ext, @name, @email, @attrs, @at, @at)`);
+  const write = db.prepare(`UPDATE customers SET visitor_token_hash = @th, visitor_token = @vt, external_id = @ext,
+    name = @name, email = @email, attributes = @attrs WHERE id = @id`);
+  const activity = db.prepare(`UPDATE customers SET
+    message_count = message_count + @messages, conversation_count = conversation_count + @conversations,
+    escalations = escalations + @escalations, fallbacks = fallbacks + @fallbacks,
+    sentiment_sum = sentiment_sum + @sentiment, sentiment_count = sentiment_count + @sentimentCount,
+    csat_sum = csat_sum + @csat, csat_count = csat_count + @csatCount, last_csat = COALESCE(@lastCsat, last_csat),
+    last_seen_at = CASE WHEN @seenAt IS NOT NULL AND @seenAt > last_seen_at THEN @seenAt ELSE last_seen_at END
+    WHERE id = @id`);
+  const pageFirst = db.prepare<[number], CustomerRow>('SELECT * FROM customers ORDER BY id DESC LIMIT ?');
+  const pageAfter = db.prepare<[string, number], CustomerRow>(
+    'SELECT * FROM customers WHERE id < ? ORDER BY id DESC LIMIT ?',
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM customers');
+
+  const params = (c: Customer) => ({
+    id: c.id,
+    th: c.visitorToken === null ? null : tokenHash(c.visitorToken),
+    vt: seal(cipher, c.visitorToken),
+    ext: c.externalId,
+    name: seal(cipher, c.name),
+    email: seal(cipher, c.email),
+    attrs: JSON.stringify(c.attributes),
+  });
+  const conflict = (err: unknown): never => {
+    if (isUniqueViolation(err)) throw new ParleyError('ERR_STORE_CONFLICT', { fields: ['visitorToken', 'externalId'] });
+    throw err;
+  };
+
+  return {
+    async create(input: NewCustomer) {
+      const now = Date.now();
+      const customer = buildCustomer(storeId(now), input, new Date(now).toISOString());
+      try {
+        insert.run({ ...params(customer), at: customer.createdAt });
+      } catch (err) {
+        conflict(err);
+      }
+      return customer;
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toCustomer(row) : null;
+    },
+    async findByVisitorToken(token) {
+      const row = byToken.get(tokenHash(token));
+      return row ? toCustomer(row) : null;
+    },
+    async findByExternalId(externalId) {
+      const row = byExternal.get(externalId);
+      return row ? toCustomer(row) : null;
+    },
+    async update(id, patch: CustomerPatch) {
+      return db.transaction(() => {
+        const row = byId.get(id);
+        if (!row) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
+        const next: Customer = { ...toCustomer(row), ...definedOnly(patch) };
+        try {
+          write.run(params(next));
+        } catch (err) {
+          conflict(err);
+        }
+        return next;
+      }).immediate();
+    },
+    async recordActivity(id, d: ProfileDelta) {
+      const result = activity.run({
+        id,
+        messages: d.messages ?? 0,
+        conversations: d.conversations ?? 0,
+        escalations: d.escalations ?? 0,
+        fallbacks: d.fallbacks ?? 0,
+        sentiment: d.sentiment ?? 0,
+        sentimentCount: d.sentiment === undefined ? 0 : 1,
+        csat: d.csat ?? 0,
+        csatCount: d.csat === undefined ? 0 : 1,
+        lastCsat: d.csat ?? null,
+        seenAt: d.seenAt ?? null,
+      });
+      if (result.changes === 0) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
+    },
+    async list(page = {}) {
+      const limit = clampLimit(page.limit);
+      const after = decodeCursor(page.cursor);
+      const rows = after === null ? pageFirst.all(limit + 1) : pageAfter.all(after, limit + 1);
+      return toPage(rows, limit, toCustomer);
+    },
+    async count() {
+      return countAll.get()?.n ?? 0;
+    },
+    async erase(id) {
+      eraseCustomerData(db, id);
+    },
+  };
+}
+
+/** A patch key that is present but undefined must not wipe the stored value. */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

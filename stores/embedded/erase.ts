@@ -1,0 +1,16 @@
+import type { Db } from './open-database.js';
+
+export type ErasePart = 'customer' | 'conversations' | 'interactions';
+
+/**
+ * GDPR erase of one customer in one transaction. Deleting conversations removes their
+ * messages and events too (ON DELETE CASCADE). CustomerStore.erase removes every part,
+ * so erasing a customer never depends on the caller remembering each store.
+ */
+export function eraseCustomerData(db: Db, customerId: string, parts: ErasePart[] = ['customer', 'conversations', 'interactions']): void {
+  db.transaction(() => {
+    if (parts.includes('interactions')) db.prepare('DELETE FROM interactions WHERE customer_id = ?').run(customerId);
+    if (parts.includes('conversations')) db.prepare('DELETE FROM conversations WHERE customer_id = ?').run(customerId);
+    if (parts.includes('customer')) db.prepare('DELETE FROM customers WHERE id = ?').run(customerId);
+  }).immediate();
+}
