@@ -40,6 +40,7 @@ export const errorCatalogue = {
   ERR_ENTITY_NOT_FOUND: { status: 404, message: 'Entity not found' },
   ERR_JOB_NOT_FOUND: { status: 404, message: 'Job not found' },
   ERR_NLU_NOT_TRAINED: { status: 503, message: 'The NLU model is not trained yet' },
+  ERR_NLU_MODEL_NOT_FOUND: { status: 404, message: 'NLU model version not found' },
   ERR_NLU_TRAINING_FAILED: { status: 500, message: 'Training failed' },
   ERR_NLU_TRAINING_RUNNING: { status: 409, message: 'A training job is already running' },
   ERR_MODEL_LOAD: { status: 500, message: 'The model could not be loaded' },
