@@ -15,6 +15,11 @@ export interface HandleResult {
   processed: Promise<Message[]>;
 }
 
+/** Role facts the caller (admin /agent namespace) already verified. */
+export interface StaffActorOptions {
+  isAdmin?: boolean;
+}
+
 /**
  * The dialogue manager as seen by channels (widget/server, admin /agent namespace,
  * webhook, Bot Framework). Implemented in bot/; every state change goes through it
@@ -26,8 +31,10 @@ export interface DialogueApi {
   handle(inbound: InboundMessage): Promise<HandleResult>;
   escalate(customerId: string, channel: Conversation['channel'], reason?: string): Promise<Conversation>;
   claim(conversationId: string, agent: Assignee): Promise<{ conversation: Conversation; event: ConversationEvent }>;
-  release(conversationId: string, actor: Assignee): Promise<Conversation>;
-  close(conversationId: string, actor: Assignee): Promise<Conversation>;
+  /** Assignee, or anyone with `isAdmin` (the caller checked the role). Back to `bot`. */
+  release(conversationId: string, actor: Assignee, options?: StaffActorOptions): Promise<Conversation>;
+  /** Assignee, any agent while `queued`, or anyone with `isAdmin`. Emits `csat:request`. */
+  close(conversationId: string, actor: Assignee, options?: StaffActorOptions): Promise<Conversation>;
   agentMessage(input: { conversationId: string; agent: Assignee; clientMessageId: string; text: string }): Promise<{ message: Message; duplicate: boolean }>;
   submitCsat(customerId: string, input: { conversationId: string; score: number; comment?: string }): Promise<Csat>;
   typing(conversationId: string, author: 'customer' | 'agent', typing: boolean): Promise<void>;
