@@ -1,0 +1,95 @@
+import { Router } from 'express';
+import type { DialogueApi, Stores } from '../core/index.js';
+import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
+import { requireRole } from './auth/require-role.js';
+import { silentLogger, type AdminLogger } from './deps.js';
+import { createAuditor } from './http/audit.js';
+import { jsonBody } from './http/json-body.js';
+import { originGuard } from './http/origin-guard.js';
+import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { conversationRoutes } from './routes/conversation-routes.js';
+import { customerRoutes } from './routes/customer-routes.js';
+import { faqRoutes } from './routes/faq-routes.js';
+import { intentRoutes } from './routes/intent-routes.js';
+import { nluRoutes } from './routes/nlu-routes.js';
+import { createDecisionPreview } from './routes/test-decision.js';
+import { unansweredRoutes } from './routes/unanswered-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import type { AdminAnalytics, AdminKnowledge, AdminNlu } from './services.js';
+
+export interface AdminRouterDeps {
+  stores: Stores;
+  nlu: AdminNlu;
+  knowledge: AdminKnowledge;
+  dialogue: DialogueApi;
+  analytics?: AdminAnalytics;
+  jwtSecret: string;
+  /** Extra origins allowed to make state-changing calls (same origin always is); `*` allows any. */
+  allowedOrigins: string[] | null;
+  /** Passed to nlu training when it accepts one (accuracy drop tolerated before a new model is kept back). */
+  trainRegressionMargin: number;
+  logger?: AdminLogger;
+  /** Tests lower these; production uses the defaults. */
+  loginLimits?: LoginLimits;
+  jobs?: JobRegistry;
+}
+
+const ADMIN_PREFIXES = [
+  '/api/users',
+  '/api/faqs',
+  '/api/intents',
+  '/api/entities',
+  '/api/nlu',
+  '/api/jobs',
+  '/api/customers',
+  '/api/analytics',
+  '/api/unanswered',
+  '/api/audit',
+];
+
+/** Every staff REST route of PROTOCOL.md; mount at `/`. */
+export function createAdminRouter(deps: AdminRouterDeps): Router {
+  const { stores } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const audit = createAuditor(stores.audit, logger);
+  const auth = { users: stores.users, jwtSecret: deps.jwtSecret };
+  const r = Router();
+
+  r.use('/api', originGuard(deps.allowedOrigins));
+  const json = jsonBody('1mb');
+  // The import route parses its own, larger body and answers ERR_IMPORT_TOO_LARGE.
+  r.use('/api', (req, res, next) => (req.path === '/faqs/import' ? next() : json(req, res, next)));
+
+  r.use(authRoutes({ ...auth, limiter: createLoginLimiter(deps.loginLimits) }));
+
+  r.use('/api/conversations', requireRole('agent', auth));
+  r.use(conversationRoutes({ stores, knowledge: deps.knowledge }));
+
+  r.use(ADMIN_PREFIXES, requireRole('admin', auth));
+  r.use(userRoutes({ users: stores.users, audit }));
+  r.use(faqRoutes({ knowledgeStore: stores.knowledge, knowledge: deps.knowledge, audit }));
+  r.use(intentRoutes({ intents: stores.intents, nluModels: stores.nluModels, audit }));
+  r.use(
+    nluRoutes({
+      nlu: deps.nlu,
+      knowledge: deps.knowledge,
+      intents: stores.intents,
+      jobs: deps.jobs ?? createJobRegistry(),
+      audit,
+      preview: createDecisionPreview(stores.intents),
+      regressionMargin: deps.trainRegressionMargin,
+    }),
+  );
+  r.use(customerRoutes({ stores, audit, churn: deps.analytics?.churnRisk?.bind(deps.analytics) }));
+  r.use(unansweredRoutes({ interactions: stores.interactions }));
+  r.use(auditRoutes({ audit: stores.audit }));
+  if (deps.analytics?.overview) {
+    const analytics = deps.analytics;
+    r.get('/api/analytics/overview', async (req, res) => {
+      res.json(await analytics.overview!({ from: req.query.from, to: req.query.to }));
+    });
+  }
+  return r;
+}

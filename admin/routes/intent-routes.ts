@@ -1,0 +1,101 @@
+import { Router } from 'express';
+import {
+  ParleyError,
+  entityDefinitionSchema,
+  intentSchema,
+  parseOrThrow,
+  type IntentStore,
+  type NluModelStore,
+} from '../../core/index.js';
+import { staffOf } from '../auth/require-role.js';
+import type { Auditor } from '../http/audit.js';
+import { intentAccuracy } from './model-metrics.js';
+
+function sameName(param: string, body: { name: string }): void {
+  if (body.name !== param) {
+    throw new ParleyError('ERR_VALIDATION', { issues: [{ path: 'name', message: 'must match the name in the URL' }] });
+  }
+}
+
+/** /api/intents and /api/entities (admin). Edits take effect at the next training. */
+export function intentRoutes(deps: { intents: IntentStore; nluModels: NluModelStore; audit: Auditor }): Router {
+  const { intents, audit } = deps;
+  const r = Router();
+
+  r.get('/api/intents', async (_req, res) => {
+    const [list, model] = await Promise.all([intents.listIntents(), deps.nluModels.active()]);
+    const items = list.map((i) => ({
+      ...i,
+      utteranceCount: i.utterances.length,
+      accuracy: intentAccuracy(model?.metrics, i.name),
+    }));
+    res.json({ items, nextCursor: null, model: model ? { version: model.version, createdAt: model.createdAt, metrics: model.metrics } : null });
+  });
+
+  r.post('/api/intents', async (req, res) => {
+    const intent = parseOrThrow(intentSchema, req.body);
+    if (await intents.getIntent(intent.name)) throw new ParleyError('ERR_INTENT_DUPLICATE', { name: intent.name });
+    const saved = await intents.putIntent(intent);
+    await audit(staffOf(res), 'intent.create', saved.name, { utterances: saved.utterances.length });
+    res.status(201).json(saved);
+  });
+
+  r.get('/api/intents/:name', async (req, res) => {
+    const intent = await intents.getIntent(req.params.name);
+    if (!intent) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name: req.params.name });
+    res.json(intent);
+  });
+
+  r.put('/api/intents/:name', async (req, res) => {
+    const intent = parseOrThrow(intentSchema, { name: req.params.name, ...req.body });
+    sameName(req.params.name, intent);
+    if (!(await intents.getIntent(intent.name))) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name: intent.name });
+    const saved = await intents.putIntent(intent);
+    await audit(staffOf(res), 'intent.update', saved.name, { utterances: saved.utterances.length });
+    res.json(saved);
+  });
+
+  r.delete('/api/intents/:name', async (req, res) => {
+    if (!(await intents.getIntent(req.params.name))) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name: req.params.name });
+    await intents.deleteIntent(req.params.name);
+    await audit(staffOf(res), 'intent.delete', req.params.name);
+    res.status(204).end();
+  });
+
+  r.get('/api/entities', async (_req, res) => {
+    res.json({ items: await intents.listEntities(), nextCursor: null });
+  });
+
+  const findEntity = async (name: string) => (await intents.listEntities()).find((e) => e.name === name) ?? null;
+
+  r.post('/api/entities', async (req, res) => {
+    const entity = parseOrThrow(entityDefinitionSchema, req.body);
+    if (await findEntity(entity.name)) throw new ParleyError('ERR_VALIDATION', { issues: [{ path: 'name', message: 'An entity with this name already exists' }] });
+    const saved = await intents.putEntity(entity);
+    await audit(staffOf(res), 'entity.create', saved.name, { type: saved.type });
+    res.status(201).json(saved);
+  });
+
+  r.get('/api/entities/:name', async (req, res) => {
+    const entity = await findEntity(req.params.name);
+    if (!entity) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name: req.params.name });
+    res.json(entity);
+  });
+
+  r.put('/api/entities/:name', async (req, res) => {
+    const entity = parseOrThrow(entityDefinitionSchema, { name: req.params.name, ...req.body });
+    sameName(req.params.name, entity);
+    if (!(await findEntity(entity.name))) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name: entity.name });
+    const saved = await intents.putEntity(entity);
+    await audit(staffOf(res), 'entity.update', saved.name, { type: saved.type });
+    res.json(saved);
+  });
+
+  r.delete('/api/entities/:name', async (req, res) => {
+    if (!(await findEntity(req.params.name))) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name: req.params.name });
+    await intents.deleteEntity(req.params.name);
+    await audit(staffOf(res), 'entity.delete', req.params.name);
+    res.status(204).end();
+  });
+  return r;
+}
