@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+
+export interface CsatStarsProps {
+  state: 'pending' | 'sending' | 'done';
+  onRate(score: number, comment?: string): void;
+}
+
+const LABELS = ['Very bad', 'Bad', 'Okay', 'Good', 'Excellent'];
+
+/** The post-close survey: five labelled star buttons, an optional comment, one submission. */
+export function CsatStars({ state, onRate }: CsatStarsProps) {
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  if (state === 'done') {
+    return (
+      <p class="csat done" role="status">
+        Thanks for your feedback!
+      </p>
+    );
+  }
+  return (
+    <form
+      class="csat"
+      aria-label="Rate this conversation"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (score > 0) onRate(score, comment.trim() || undefined);
+      }}
+    >
+      <p class="csat-q">How was this conversation?</p>
+      <div class="stars" role="group" aria-label="Rating">
+        {LABELS.map((label, i) => (
+          <button
+            type="button"
+            key={label}
+            class={i < score ? 'star on' : 'star'}
+            aria-label={`${i + 1} of 5 stars: ${label}`}
+            aria-pressed={score === i + 1}
+            onClick={() => setScore(i + 1)}
+          >
+            ★
+          </button>
+        ))}
+      </div>
+      {score > 0 && (
+        <>
+          <label class="sr" for="parley-csat-comment">
+            Comment (optional)
+          </label>
+          <textarea
+            id="parley-csat-comment"
+            rows={2}
+            maxLength={1000}
+            placeholder="Anything to add? (optional)"
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={state === 'sending'}>
+            Send rating
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
