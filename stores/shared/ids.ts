@@ -1,4 +1,4 @@
-import { newId } from '../../core/index.js';
+import { newId, ParleyError } from '../../core/index.js';
 
 /** newId()'s random suffix alphabet, in byte order (SQLite BINARY and MongoDB compare bytes). */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -27,17 +27,15 @@ function increment(id: string): string {
  */
 export function storeId(atMs: number = Date.now()): string {
   const candidate = newId(atMs);
-  const time = candidate.slice(0, TIME_CHARS);
-  const lastTime = lastId.slice(0, TIME_CHARS);
-  if (time < lastTime) return candidate; // backdated: order by its own time, not "now"
-  if (candidate <= lastId) lastId = increment(lastId);
-  else lastId = candidate;
+  // Backdated or future-dated records sort by their own time and leave the sequence alone.
+  if (atMs > Date.now() || candidate.slice(0, TIME_CHARS) < lastId.slice(0, TIME_CHARS)) return candidate;
+  lastId = candidate <= lastId ? increment(lastId) : candidate;
   return lastId;
 }
 
 /** Milliseconds of an ISO date, for range filters independent of the ISO spelling. */
 export function toMs(iso: string): number {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`Not a date: ${iso}`);
+  if (Number.isNaN(ms)) throw new ParleyError('ERR_VALIDATION', { issues: [{ path: 'date', message: `Not a date: ${iso}` }] });
   return ms;
 }

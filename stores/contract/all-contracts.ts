@@ -1,0 +1,29 @@
+import { describeAuditLog } from './audit-log.contract.js';
+import { describeConversationStore } from './conversation-store.contract.js';
+import { describeCustomerErase } from './erase.contract.js';
+import { describeCustomerStore } from './customer-store.contract.js';
+import { describeIntentStore } from './intent-store.contract.js';
+import { describeInteractionLog } from './interaction-log.contract.js';
+import { describeKeyValueStore } from './kv-store.contract.js';
+import { describeKnowledgeStore } from './knowledge-store.contract.js';
+import { describeMessages } from './message.contract.js';
+import { describeNluModelStore } from './nlu-model-store.contract.js';
+import { describeUserStore } from './user-store.contract.js';
+import type { StoresFactory } from './harness.js';
+
+export type { StoresFactory };
+
+/** Every port's contract, for an adapter's test file. */
+export function describeAllStoreContracts(make: StoresFactory): void {
+  describeCustomerStore(make);
+  describeConversationStore(make);
+  describeMessages(make);
+  describeInteractionLog(make);
+  describeCustomerErase(make);
+  describeKnowledgeStore(make);
+  describeIntentStore(make);
+  describeNluModelStore(make);
+  describeUserStore(make);
+  describeAuditLog(make);
+  describeKeyValueStore(make);
+}

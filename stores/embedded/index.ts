@@ -1,0 +1,54 @@
+import type { FieldCipher, Stores } from '../../core/index.js';
+import { openDatabase } from './open-database.js';
+import { createCustomerStore } from './customer-store.js';
+import { createConversationStore } from './conversation-store.js';
+import { createInteractionLog } from './interaction-log.js';
+import { createKnowledgeStore } from './knowledge-store.js';
+import { createIntentStore } from './intent-store.js';
+import { createNluModelStore } from './nlu-model-store.js';
+import { createUserStore } from './user-store.js';
+import { createAuditLog } from './audit-log.js';
+import { createKvStore } from './kv-store.js';
+
+export interface EmbeddedStoreOptions {
+  /** Directory of the database file; created if missing. */
+  dataDir: string;
+  /** Seals PII fields (customer name, email, visitor token). */
+  cipher: FieldCipher;
+  /** Default `parley.db`. */
+  fileName?: string;
+}
+
+/** Every storage port on one SQLite file (WAL, synchronous=FULL, migrated on open). */
+export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<Stores> {
+  const db = openDatabase(opts.dataDir, opts.fileName);
+  const ping = db.prepare('SELECT 1 AS ok');
+  let closed = false;
+  return {
+    kind: 'embedded',
+    customers: createCustomerStore(db, opts.cipher),
+    conversations: createConversationStore(db),
+    interactions: createInteractionLog(db),
+    knowledge: createKnowledgeStore(db),
+    intents: createIntentStore(db),
+    nluModels: createNluModelStore(db),
+    users: createUserStore(db),
+    audit: createAuditLog(db),
+    kv: createKvStore(db),
+    async ping() {
+      if (closed) return false;
+      try {
+        return (ping.get() as { ok: number } | undefined)?.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Fold the WAL into the main file so a copied data dir is self-contained.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { ParleyError, type EntityDefinition, type Intent, type IntentStore } from '../../core/index.js';
+import type { Db } from './open-database.js';
+
+interface DocRow {
+  doc: string;
+}
+
+/** Intents and entities are small documents keyed by name: one JSON column each. */
+export function createIntentStore(db: Db): IntentStore {
+  const intents = db.prepare<[], DocRow>('SELECT doc FROM intents ORDER BY name');
+  const intent = db.prepare<[string], DocRow>('SELECT doc FROM intents WHERE name = ?');
+  const putIntent = db.prepare(
+    'INSERT INTO intents (name, doc) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET doc = excluded.doc',
+  );
+  const delIntent = db.prepare('DELETE FROM intents WHERE name = ?');
+  const entities = db.prepare<[], DocRow>('SELECT doc FROM entities ORDER BY name');
+  const putEntity = db.prepare(
+    'INSERT INTO entities (name, doc) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET doc = excluded.doc',
+  );
+  const delEntity = db.prepare('DELETE FROM entities WHERE name = ?');
+
+  return {
+    async listIntents() {
+      return intents.all().map((r) => JSON.parse(r.doc) as Intent);
+    },
+    async getIntent(name) {
+      const r = intent.get(name);
+      return r ? (JSON.parse(r.doc) as Intent) : null;
+    },
+    async putIntent(value) {
+      putIntent.run(value.name, JSON.stringify(value));
+      return value;
+    },
+    async deleteIntent(name) {
+      if (delIntent.run(name).changes === 0) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name });
+    },
+    async listEntities() {
+      return entities.all().map((r) => JSON.parse(r.doc) as EntityDefinition);
+    },
+    async putEntity(value) {
+      putEntity.run(value.name, JSON.stringify(value));
+      return value;
+    },
+    async deleteEntity(name) {
+      if (delEntity.run(name).changes === 0) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { KeyValueStore } from '../../core/index.js';
+import type { Db } from './open-database.js';
+
+export function createKvStore(db: Db): KeyValueStore {
+  const get = db.prepare<[string, string], { value: string }>('SELECT value FROM kv WHERE namespace = ? AND key = ?');
+  const put = db.prepare(`INSERT INTO kv (namespace, key, value, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+  const del = db.prepare('DELETE FROM kv WHERE namespace = ? AND key = ?');
+  const keys = db.prepare<[string], { key: string }>('SELECT key FROM kv WHERE namespace = ? ORDER BY key');
+  return {
+    async get<T = unknown>(namespace: string, key: string): Promise<T | null> {
+      const r = get.get(namespace, key);
+      return r ? (JSON.parse(r.value) as T) : null;
+    },
+    async put(namespace, key, value) {
+      // undefined is not JSON: storing it would read back as a parse error.
+      put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString());
+    },
+    async delete(namespace, key) {
+      del.run(namespace, key);
+    },
+    async keys(namespace) {
+      return keys.all(namespace).map((r) => r.key);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { ParleyError, type AppendResult, type ConversationStore, type Message, type NewMessage } from '../../core/index.js';
+import { storeId } from '../shared/ids.js';
+import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
+import { isForeignKeyViolation, type Db } from './open-database.js';
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  author: Message['author'];
+  text: string;
+  created_at: string;
+  agent_name: string | null;
+  suggestions: string | null;
+  in_reply_to: string | null;
+}
+
+const COLUMNS = 'id, conversation_id, author, text, created_at, agent_name, suggestions, in_reply_to';
+
+function toMessage(r: MessageRow): Message {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    author: r.author,
+    text: r.text,
+    createdAt: r.created_at,
+    ...(r.agent_name === null ? {} : { agentName: r.agent_name }),
+    ...(r.suggestions === null ? {} : { suggestions: JSON.parse(r.suggestions) as Message['suggestions'] }),
+    ...(r.in_reply_to === null ? {} : { inReplyTo: r.in_reply_to }),
+  };
+}
+
+export type MessageMethods = Pick<
+  ConversationStore,
+  'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage'
+>;
+
+/** The message half of the embedded ConversationStore. */
+export function createMessageRows(db: Db): MessageMethods & { appendSync(input: NewMessage): AppendResult } {
+  const byKey = db.prepare<[string, string], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE sender_key = ? AND client_message_id = ?`,
+  );
+  const insert = db.prepare(`INSERT INTO messages (${COLUMNS}, sender_key, client_message_id)
+    VALUES (@id, @conversation_id, @author, @text, @created_at, @agent_name, @suggestions, @in_reply_to, @sk, @cmid)`);
+  const byId = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
+  const recent = db.prepare<[string, number], MessageRow>(`SELECT * FROM (SELECT ${COLUMNS} FROM messages
+    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id ASC`);
+  const first = db.prepare<[string, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id ASC LIMIT ?`,
+  );
+  const after = db.prepare<[string, string, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?`,
+  );
+  const replies = db.prepare<[string], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE in_reply_to = ? ORDER BY id ASC`,
+  );
+
+  // Lookup and insert in one transaction: the UNIQUE index is the last line of defence
+  // (another process), the lookup returns the original whatever the retried text says.
+  const append = db.transaction((input: NewMessage): AppendResult => {
+    const key = input.idempotency;
+    if (key) {
+      const existing = byKey.get(key.senderKey, key.clientMessageId);
+      if (existing) return { message: toMessage(existing), duplicate: true };
+    }
+    const now = Date.now();
+    const message: Message = {
+      id: storeId(now),
+      conversationId: input.conversationId,
+      author: input.author,
+      text: input.text,
+      createdAt: new Date(now).toISOString(),
+      ...(input.agentName === undefined ? {} : { agentName: input.agentName }),
+      ...(input.suggestions === undefined ? {} : { suggestions: input.suggestions }),
+      ...(input.inReplyTo === undefined ? {} : { inReplyTo: input.inReplyTo }),
+    };
+    try {
+      insert.run({
+        id: message.id,
+        conversation_id: message.conversationId,
+        author: message.author,
+        text: message.text,
+        created_at: message.createdAt,
+        agent_name: input.agentName ?? null,
+        suggestions: input.suggestions === undefined ? null : JSON.stringify(input.suggestions),
+        in_reply_to: input.inReplyTo ?? null,
+        sk: key?.senderKey ?? null,
+        cmid: key?.clientMessageId ?? null,
+      });
+    } catch (err) {
+      if (isForeignKeyViolation(err)) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { id: input.conversationId });
+      throw err;
+    }
+    return { message, duplicate: false };
+  });
+  const appendSync = (input: NewMessage): AppendResult => append.immediate(input);
+
+  return {
+    appendSync,
+    async appendMessage(input) {
+      return appendSync(input);
+    },
+    async recentMessages(conversationId, limit = 100) {
+      return recent.all(conversationId, Math.max(1, Math.min(1000, Math.floor(limit)))).map(toMessage);
+    },
+    async listMessages(conversationId, page = {}) {
+      const limit = clampLimit(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      const rows = cursor === null ? first.all(conversationId, limit + 1) : after.all(conversationId, cursor, limit + 1);
+      return toPage(rows, limit, toMessage);
+    },
+    async listReplies(messageId) {
+      return replies.all(messageId).map(toMessage);
+    },
+    async getMessage(id) {
+      const row = byId.get(id);
+      return row ? toMessage(row) : null;
+    },
+  };
+}
