@@ -1,0 +1,85 @@
+import { ParleyError } from '../../core/index.js';
+import type {
+  Clock,
+  Conversation,
+  ConversationEvent,
+  ConversationEvents,
+  FaqRetriever,
+  Intent,
+  Message,
+  NewMessage,
+  Stores,
+  TransitionInput,
+  Understander,
+} from '../../core/index.js';
+import type { PolicyConfig } from '../policy/decide.js';
+import type { KeyedSerial } from './keyed-serial.js';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Everything the dialogue pieces share; built once by createDialogue. */
+export interface DialogueContext {
+  stores: Stores;
+  nlu: Understander;
+  knowledge: FaqRetriever;
+  policy: PolicyConfig;
+  clock: Clock;
+  logger: Logger;
+  events: ConversationEvents;
+  /** Per-conversation serial queue: turns and escalations of one conversation never overlap. */
+  turns: KeyedSerial;
+  /** Per-customer lock: finding/creating the open conversation and appending stay atomic per customer. */
+  customers: KeyedSerial;
+  intentByName(name: string): Promise<Intent | null>;
+}
+
+export const nowIso = (ctx: DialogueContext): string => ctx.clock.now().toISOString();
+
+/** The customer's open conversation, or a new one on the given channel (caller holds the customer lock). */
+export async function openConversation(ctx: DialogueContext, customerId: string, channel: Conversation['channel']): Promise<Conversation> {
+  const open = await ctx.stores.conversations.findOpen(customerId);
+  if (open) return open;
+  const created = await ctx.stores.conversations.create({ customerId, channel });
+  await ctx.stores.customers.recordActivity(customerId, { conversations: 1, seenAt: nowIso(ctx) });
+  return created;
+}
+
+export async function getConversation(ctx: DialogueContext, id: string): Promise<Conversation> {
+  const conv = await ctx.stores.conversations.get(id);
+  if (!conv) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { conversationId: id });
+  return conv;
+}
+
+/**
+ * Stores a message and announces it. `summary` keeps the inbox's lastMessage
+ * current for chat lines; system notices do not replace it.
+ */
+export async function postMessage(ctx: DialogueContext, conv: Conversation, input: Omit<NewMessage, 'conversationId'>, summary = input.author !== 'system'): Promise<{ message: Message; duplicate: boolean }> {
+  const result = await ctx.stores.conversations.appendMessage({ ...input, conversationId: conv.id });
+  if (result.duplicate) return result;
+  let current = conv;
+  if (summary) {
+    const m = result.message;
+    current = await ctx.stores.conversations.update(conv.id, { lastMessage: { author: m.author, text: m.text, createdAt: m.createdAt } });
+  }
+  ctx.events.emit('message', { conversation: current, message: result.message });
+  return result;
+}
+
+/** Applies a state-machine move, emits `status`, then posts the system notice that explains it. */
+export async function transitionAndAnnounce(
+  ctx: DialogueContext,
+  conversationId: string,
+  input: Omit<TransitionInput, 'at'>,
+  notice: string,
+  inReplyTo?: string,
+): Promise<{ conversation: Conversation; event: ConversationEvent; message: Message }> {
+  const result = await ctx.stores.conversations.transition(conversationId, { ...input, at: nowIso(ctx) });
+  ctx.events.emit('status', result);
+  const { message } = await postMessage(ctx, result.conversation, { author: 'system', text: notice, ...(inReplyTo ? { inReplyTo } : {}) });
+  return { ...result, message };
+}

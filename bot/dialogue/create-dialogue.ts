@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { ConversationEvents, parseOrThrow, systemClock, textSchema } from '../../core/index.js';
+import type { Clock, DialogueApi, FaqRetriever, HandleResult, InboundMessage, Intent, Message, Stores, Understander } from '../../core/index.js';
+import type { PolicyConfig } from '../policy/decide.js';
+import { KeyedSerial } from './keyed-serial.js';
+import { type DialogueContext, type Logger, openConversation } from './context.js';
+import { runTurn } from './turn.js';
+import { agentMessage, claim, close, escalate, release, typing } from './handoff.js';
+import { submitCsat } from './csat.js';
+
+export interface DialogueDeps {
+  stores: Stores;
+  nlu: Understander;
+  knowledge: FaqRetriever;
+  policy: PolicyConfig;
+  clock?: Clock;
+  logger?: Logger;
+  /** Intent definitions (answers, escalate flags); defaults to `stores.intents`. */
+  intents?: () => Promise<Intent[]>;
+  /** Share an emitter with the channels; a fresh one by default. */
+  events?: ConversationEvents;
+}
+
+const consoleLogger: Logger = {
+  info: () => undefined,
+  warn: (obj, msg) => console.warn(msg ?? 'warning', obj),
+  error: (obj, msg) => console.error(msg ?? 'error', obj),
+};
+
+/** The dialogue manager: one brain behind every channel (STYLE.md §1). */
+export function createDialogue(deps: DialogueDeps): DialogueApi {
+  const ctx: DialogueContext = {
+    stores: deps.stores,
+    nlu: deps.nlu,
+    knowledge: deps.knowledge,
+    policy: deps.policy,
+    clock: deps.clock ?? systemClock,
+    logger: deps.logger ?? consoleLogger,
+    events: deps.events ?? new ConversationEvents(),
+    turns: new KeyedSerial(),
+    customers: new KeyedSerial(),
+    intentByName: deps.intents
+      ? async (name) => (await deps.intents!()).find((i) => i.name === name) ?? null
+      : (name) => deps.stores.intents.getIntent(name),
+  };
+  /** Turns still running, by customer message id: a retry during processing waits for the real replies. */
+  const inflight = new Map<string, Promise<Message[]>>();
+
+  async function handle(inbound: InboundMessage): Promise<HandleResult> {
+    const receivedAt = performance.now();
+    // Channels validate too; this keeps the PROTOCOL.md text rule true for every caller (nothing stored when invalid).
+    const text = parseOrThrow(textSchema, inbound.text);
+    return ctx.customers.run(inbound.customerId, async () => {
+      const conv = await openConversation(ctx, inbound.customerId, inbound.channel);
+      const { message, duplicate } = await ctx.stores.conversations.appendMessage({
+        conversationId: conv.id,
+        author: 'customer',
+        text,
+        idempotency: { senderKey: inbound.senderKey, clientMessageId: inbound.clientMessageId },
+      });
+      if (duplicate) {
+        const processed = inflight.get(message.id) ?? ctx.stores.conversations.listReplies(message.id);
+        return { message, conversationId: message.conversationId, duplicate: true, processed };
+      }
+      ctx.events.emit('message', { conversation: conv, message });
+      // Enqueued while we still hold the customer lock, so turns run in the order messages were stored.
+      const turn = { conversationId: conv.id, customerId: inbound.customerId, channel: conv.channel, message, receivedAt };
+      const processed = ctx.turns.run(conv.id, () => runTurn(ctx, turn)).catch(async (err: unknown) => {
+        ctx.logger.error({ err, conversationId: conv.id, messageId: message.id }, 'turn failed');
+        return ctx.stores.conversations.listReplies(message.id).catch(() => [] as Message[]);
+      });
+      inflight.set(message.id, processed);
+      void processed.finally(() => inflight.delete(message.id));
+      return { message, conversationId: conv.id, duplicate: false, processed };
+    });
+  }
+
+  return {
+    events: ctx.events,
+    handle,
+    escalate: (customerId, channel, reason) => escalate(ctx, customerId, channel, reason),
+    claim: (conversationId, agent) => claim(ctx, conversationId, agent),
+    release: (conversationId, actor, options) => release(ctx, conversationId, actor, options),
+    close: (conversationId, actor, options) => close(ctx, conversationId, actor, options),
+    agentMessage: (input) => agentMessage(ctx, input),
+    submitCsat: (customerId, input) => submitCsat(ctx, customerId, input),
+    typing: (conversationId, author, isTyping) => typing(ctx, conversationId, author, isTyping),
+    drain: async () => {
+      await ctx.customers.drain();
+      await ctx.turns.drain();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { EntityMatch, FaqSearchResult, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
+import { fillTemplate, slotLabel } from './slots.js';
+import { replies } from './replies.js';
+
+export interface PolicyConfig {
+  /** Consecutive fallbacks that hand the conversation to a human (issue: 2). */
+  escalateAfterFallbacks: number;
+  /** Consecutive negative-sentiment messages that hand it to a human; 0 disables. */
+  escalateNegativeStreak: number;
+  /** Minimum intent confidence to act on an intent (default 0.7). */
+  intentThreshold?: number;
+  /** Intent names meaning "talk to a human" even when not flagged `escalate` in the store. */
+  handoffIntents?: string[];
+  /** How many FAQ suggestions a clarify offers (default 3). */
+  maxSuggestions?: number;
+}
+
+export const DEFAULT_HANDOFF_INTENTS = ['human', 'agent', 'handoff', 'human_handoff', 'talk_to_human', 'agent.human', 'smalltalk.human'];
+
+/** A question we asked for a missing slot, remembered until the next customer message. */
+export interface PendingSlot {
+  intent: string;
+  entities: EntityMatch[];
+}
+
+export interface PolicyInput {
+  analysis: NluAnalysis;
+  faq: FaqSearchResult;
+  /** Definition of `analysis.intent` (answer, escalate flag), null when unknown. */
+  intent: Intent | null;
+  counters: { consecutiveFallbacks: number; negativeStreak: number };
+  /** Slot question of the previous turn, with the intent definition it belongs to. */
+  pending?: { slot: PendingSlot; intent: Intent } | null;
+}
+
+export type EscalationReason = 'asked' | 'intent' | 'fallbacks' | 'negative';
+
+export type PolicyAction =
+  | { decision: 'intent'; text: string; intent: string; pending?: PendingSlot }
+  | { decision: 'faq'; text: string; faqId: string }
+  | { decision: 'clarify'; text: string; suggestions: Suggestion[] }
+  | { decision: 'fallback'; text: string }
+  | { decision: 'escalate'; reason: EscalationReason };
+
+export interface PolicyOutcome {
+  action: PolicyAction;
+  counters: { consecutiveFallbacks: number; negativeStreak: number };
+}
+
+/**
+ * One turn's decision. Precedence, and why:
+ * 1. An explicit "talk to a human" (or an intent flagged `escalate`) wins: never argue with a customer who asks for a person.
+ * 2. A negative-sentiment streak escalates even when we have an answer: an upset customer needs a human more than a FAQ.
+ * 3. The answer to a slot question we asked last turn (e.g. the order number) completes that intent.
+ * 4. Intent answer vs FAQ answer: both scores are probabilities (intent confidence, FAQ calibrated score),
+ *    so the higher one wins; a tie goes to the intent because intents are curated replies with slots.
+ *    An intent counts only when confident (>= intentThreshold), not out of scope, and has an answer.
+ * 5. FAQ `clarify` -> "did you mean" suggestions (neither resets nor counts towards the fallback streak).
+ * 6. Otherwise fallback; the Nth consecutive fallback escalates instead.
+ */
+export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
+  const { analysis, faq, intent } = input;
+  const threshold = config.intentThreshold ?? 0.7;
+  const handoffNames = config.handoffIntents ?? DEFAULT_HANDOFF_INTENTS;
+  const negative = analysis.sentiment.label === 'negative';
+  const negativeStreak = negative ? input.counters.negativeStreak + 1 : 0;
+  const kept = { consecutiveFallbacks: input.counters.consecutiveFallbacks, negativeStreak };
+  const answered = { consecutiveFallbacks: 0, negativeStreak };
+  const escalate = (reason: EscalationReason): PolicyOutcome => ({ action: { decision: 'escalate', reason }, counters: { consecutiveFallbacks: 0, negativeStreak: 0 } });
+
+  const best = analysis.outOfScope ? null : analysis.intent;
+  const confident = best !== null && best.confidence >= threshold;
+  if (confident && (handoffNames.includes(best.name) || intent?.escalate === true)) {
+    return escalate(handoffNames.includes(best.name) ? 'asked' : 'intent');
+  }
+  if (config.escalateNegativeStreak > 0 && negativeStreak >= config.escalateNegativeStreak) return escalate('negative');
+
+  if (input.pending?.intent.answer) {
+    const entities = [...input.pending.slot.entities, ...analysis.entities];
+    const gained = analysis.entities.length > 0;
+    const filled = fillTemplate(input.pending.intent.answer, entities);
+    if (filled.ok) return { action: { decision: 'intent', text: filled.text, intent: input.pending.intent.name }, counters: answered };
+    if (gained) return { action: askSlot(input.pending.intent.name, filled.missing[0] ?? '', entities), counters: answered };
+  }
+
+  const intentScore = confident && intent?.answer ? best.confidence : -1;
+  const top = faq.hits[0];
+  const faqScore = faq.decision === 'answer' && top ? top.calibrated : -1;
+  if (intentScore >= 0 && intentScore >= faqScore && intent?.answer) {
+    const filled = fillTemplate(intent.answer, analysis.entities);
+    const action: PolicyAction = filled.ok
+      ? { decision: 'intent', text: filled.text, intent: intent.name }
+      : askSlot(intent.name, filled.missing[0] ?? '', analysis.entities);
+    return { action, counters: answered };
+  }
+  if (faqScore >= 0 && top) return { action: { decision: 'faq', text: top.answer, faqId: top.faqId }, counters: answered };
+
+  if (faq.decision === 'clarify' && faq.hits.length > 0) {
+    const suggestions = uniqueSuggestions(faq, config.maxSuggestions ?? 3);
+    return { action: { decision: 'clarify', text: replies.clarify, suggestions }, counters: kept };
+  }
+
+  const fallbacks = input.counters.consecutiveFallbacks + 1;
+  if (config.escalateAfterFallbacks > 0 && fallbacks >= config.escalateAfterFallbacks) return escalate('fallbacks');
+  return { action: { decision: 'fallback', text: replies.fallback }, counters: { consecutiveFallbacks: fallbacks, negativeStreak } };
+}
+
+function askSlot(intent: string, slot: string, entities: EntityMatch[]): PolicyAction {
+  return { decision: 'intent', text: replies.askSlot(slotLabel(slot)), intent, pending: { intent, entities } };
+}
+
+function uniqueSuggestions(faq: FaqSearchResult, max: number): Suggestion[] {
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const hit of faq.hits) {
+    if (seen.has(hit.faqId)) continue;
+    seen.add(hit.faqId);
+    out.push({ label: hit.question, text: hit.question });
+    if (out.length >= max) break;
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/** TEST-ONLY: a real dialogue manager on the embedded SQLite store in a temp dir. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFieldCipher, newToken } from '../../core/index.js';
+import type { ChannelName, DialogueApi, FaqRetriever, InboundMessage, Stores, Understander } from '../../core/index.js';
+import { openEmbeddedStores } from '../../stores/index.js';
+import { createDialogue } from '../index.js';
+import type { PolicyConfig } from '../policy/decide.js';
+import { testFaqs, testIntents, testUnderstander } from './keyword-understanding.js';
+
+export interface Harness {
+  stores: Stores;
+  dialogue: DialogueApi;
+  dir: string;
+  newCustomer(): Promise<string>;
+  inbound(customerId: string, text: string, clientMessageId?: string, channel?: ChannelName): InboundMessage;
+  close(): Promise<void>;
+}
+
+export async function openHarness(opts: { nlu?: Understander; knowledge?: FaqRetriever; policy?: Partial<PolicyConfig>; seedIntents?: boolean } = {}): Promise<Harness> {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bot-'));
+  const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
+  if (opts.seedIntents !== false) for (const intent of testIntents) await stores.intents.putIntent(intent);
+  const errors: unknown[] = [];
+  const dialogue = createDialogue({
+    stores,
+    nlu: opts.nlu ?? testUnderstander,
+    knowledge: opts.knowledge ?? testFaqs,
+    policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2, ...opts.policy },
+    logger: { info: () => undefined, warn: () => undefined, error: (obj) => errors.push(obj) },
+  });
+  let seq = 0;
+  return {
+    stores,
+    dialogue,
+    dir,
+    async newCustomer() {
+      return (await stores.customers.create({ visitorToken: newToken() })).id;
+    },
+    inbound(customerId, text, clientMessageId = `m${++seq}`, channel = 'widget') {
+      return { channel, customerId, clientMessageId, senderKey: `customer:${customerId}`, text };
+    },
+    async close() {
+      await dialogue.drain();
+      await stores.close();
+      await rm(dir, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`dialogue logged errors: ${JSON.stringify(errors)}`);
+    },
+  };
+}
