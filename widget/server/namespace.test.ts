@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFieldCipher, hmacHex, type DialogueApi, type Message, type Stores } from '../../core/index.js';
+import { createDialogue } from '../../bot/index.js';
+import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
+import { openEmbeddedStores } from '../../stores/index.js';
+import { nextEvent, record, startWidgetServer, type ConnectRefusal, type WidgetTestServer } from '../test-support/socket-harness.js';
+
+const SECRET = 'identity-secret-for-tests';
+type Ack = { ok: boolean; messageId?: string; conversationId?: string; duplicate?: boolean; state?: string; error?: { code: string } };
+
+let dir: string;
+let stores: Stores;
+let dialogue: DialogueApi;
+let server: WidgetTestServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-widget-'));
+  stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('widget-test-key-widget-test-key-1234') });
+  for (const intent of testIntents) await stores.intents.putIntent(intent);
+  dialogue = createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
+  server = await startWidgetServer({ dialogue, stores, identitySecret: SECRET });
+});
+
+afterAll(async () => {
+  await server.close();
+  await dialogue.drain();
+  await stores.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const isBot = (m: Message): boolean => m.author === 'bot';
+
+describe('/widget session', () => {
+  it('a new visitor gets a token, a customer and no conversation yet', async () => {
+    const { socket, session } = await server.connect();
+    expect(session.visitorToken).toEqual(expect.any(String));
+    expect(session.conversation).toBeNull();
+    expect(session.history).toEqual([]);
+    expect(await stores.customers.findByVisitorToken(session.visitorToken)).toMatchObject({ id: session.customerId });
+    socket.disconnect();
+  });
+
+  it('an unknown token becomes a new anonymous customer with a new token', async () => {
+    const { socket, session } = await server.connect({ visitorToken: 'no-such-token' });
+    expect(session.visitorToken).not.toBe('no-such-token');
+    expect(session.conversation).toBeNull();
+    socket.disconnect();
+  });
+
+  it('refuses unknown handshake keys with ERR_VALIDATION in the common error shape', async () => {
+    const err = (await server.connect({ visitorToken: 'x', admin: true }).catch((e: unknown) => e)) as ConnectRefusal;
+    expect(err.message).toBe('ERR_VALIDATION');
+    expect(err.data?.error.code).toBe('ERR_VALIDATION');
+    expect(err.data?.error.details).toMatchObject({ issues: expect.any(Array) });
+  });
+});
+
+describe('/widget message', () => {
+  it('acks after storing, then the bot replies with typing around it', async () => {
+    const { socket } = await server.connect();
+    const log = record(socket, ['typing', 'message']);
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    const typingDone = nextEvent(socket, 'typing', (t: { typing: boolean }) => !t.typing);
+    const ack = (await socket.emitWithAck('message', { clientMessageId: 'c1', text: '  hello  ' })) as Ack;
+    expect(ack).toEqual({ ok: true, messageId: expect.any(String), conversationId: expect.any(String), duplicate: false });
+    const stored = await stores.conversations.getMessage(ack.messageId as string);
+    expect(stored).toMatchObject({ author: 'customer', text: 'hello', conversationId: ack.conversationId });
+    expect((await reply).text).toBe('Hello! How can I help you today?');
+    await typingDone;
+    expect(log.filter((e) => e.event === 'typing').map((e) => e.payload)).toEqual([
+      { conversationId: ack.conversationId, author: 'bot', typing: true },
+      { conversationId: ack.conversationId, author: 'bot', typing: false },
+    ]);
+    // The sender never gets its own message back; server-only fields stay off the wire.
+    const messages = log.filter((e) => e.event === 'message').map((e) => e.payload as Message);
+    expect(messages.every((m) => m.author === 'bot' && !('inReplyTo' in m))).toBe(true);
+    socket.disconnect();
+  });
+
+  it('a retry with the same clientMessageId returns duplicate: true and stores one message', async () => {
+    const { socket } = await server.connect();
+    const first = (await socket.emitWithAck('message', { clientMessageId: 'same', text: 'where is my order 123456' })) as Ack;
+    const again = (await socket.emitWithAck('message', { clientMessageId: 'same', text: 'different text' })) as Ack;
+    expect(again).toEqual({ ok: true, messageId: first.messageId, conversationId: first.conversationId, duplicate: true });
+    await dialogue.drain();
+    const history = await stores.conversations.recentMessages(first.conversationId as string);
+    expect(history.filter((m) => m.author === 'customer')).toHaveLength(1);
+    socket.disconnect();
+  });
+
+  it('too long, empty and unknown-field messages are refused and nothing is stored', async () => {
+    const { socket, session } = await server.connect();
+    const tooLong = (await socket.emitWithAck('message', { clientMessageId: 'l1', text: 'é'.repeat(4001) })) as Ack;
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'ERR_MESSAGE_TOO_LONG' } });
+    const empty = (await socket.emitWithAck('message', { clientMessageId: 'l2', text: '   ' })) as Ack;
+    expect(empty).toMatchObject({ ok: false, error: { code: 'ERR_VALIDATION' } });
+    const extra = (await socket.emitWithAck('message', { clientMessageId: 'l3', text: 'hi', html: '<b>' })) as Ack;
+    expect(extra).toMatchObject({ ok: false, error: { code: 'ERR_VALIDATION' } });
+    const noId = (await socket.emitWithAck('message', { text: 'hi' })) as Ack;
+    expect(noId).toMatchObject({ ok: false, error: { code: 'ERR_VALIDATION' } });
+    expect(await stores.conversations.findLatest(session.customerId)).toBeNull();
+    // Exactly 4000 code points (astral characters count once) is accepted.
+    const max = (await socket.emitWithAck('message', { clientMessageId: 'l4', text: '😀'.repeat(4000) })) as Ack;
+    expect(max).toMatchObject({ ok: true, duplicate: false });
+    socket.disconnect();
+  });
+
+  it("the customer's other tab gets the message, the sending tab does not", async () => {
+    const first = await server.connect();
+    const second = await server.connect({ visitorToken: first.session.visitorToken });
+    expect(second.session.customerId).toBe(first.session.customerId);
+    const senderLog = record(first.socket, ['message']);
+    const seen = nextEvent<Message>(second.socket, 'message', (m) => m.author === 'customer');
+    const ack = (await first.socket.emitWithAck('message', { clientMessageId: 'tab-1', text: 'hello from tab one' })) as Ack;
+    expect(await seen).toMatchObject({ id: ack.messageId, author: 'customer', text: 'hello from tab one' });
+    // A later ack on the sender is delivered after anything broadcast to it before: its log is complete now.
+    await first.socket.emitWithAck('message', { clientMessageId: 'tab-2', text: 'thanks' });
+    expect(senderLog.map((e) => (e.payload as Message).author)).not.toContain('customer');
+    first.socket.disconnect();
+    second.socket.disconnect();
+  });
+
+  it('a reload (new socket with the stored token) resumes the conversation and its history', async () => {
+    const { socket, session } = await server.connect();
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    const ack = (await socket.emitWithAck('message', { clientMessageId: 'r1', text: 'hello' })) as Ack;
+    await reply;
+    socket.disconnect();
+    const again = await server.connect({ visitorToken: session.visitorToken });
+    expect(again.session).toMatchObject({
+      customerId: session.customerId,
+      visitorToken: session.visitorToken,
+      conversation: { id: ack.conversationId, state: 'bot', csatPending: false },
+    });
+    expect(again.session.history.map((m) => [m.author, m.text])).toEqual([
+      ['customer', 'hello'],
+      ['bot', 'Hello! How can I help you today?'],
+    ]);
+    again.socket.disconnect();
+  });
+});
+
+describe('/widget identity', () => {
+  const identity = (userId: string, extra: Record<string, string> = {}) => ({ userId, hmac: hmacHex(SECRET, userId), ...extra });
+
+  it('refuses a bad hmac with ERR_AUTH_IDENTITY', async () => {
+    const err = (await server.connect({ identity: { userId: 'u1', hmac: hmacHex('wrong', 'u1') } }).catch((e: unknown) => e)) as ConnectRefusal;
+    expect(err.message).toBe('ERR_AUTH_IDENTITY');
+    expect(err.data?.error.code).toBe('ERR_AUTH_IDENTITY');
+  });
+
+  it('refuses any identity when no secret is configured', async () => {
+    const bare = await startWidgetServer({ dialogue, stores });
+    try {
+      const err = (await bare.connect({ identity: identity('u2') }).catch((e: unknown) => e)) as ConnectRefusal;
+      expect(err.message).toBe('ERR_AUTH_IDENTITY');
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('a valid identity wins over the token and adopts the anonymous conversation', async () => {
+    const anon = await server.connect();
+    const reply = nextEvent<Message>(anon.socket, 'message', isBot);
+    const ack = (await anon.socket.emitWithAck('message', { clientMessageId: 'a1', text: 'hello' })) as Ack;
+    await reply;
+    anon.socket.disconnect();
+
+    const known = await server.connect({ visitorToken: anon.session.visitorToken, identity: identity('user-42', { name: 'Grace', email: 'grace@example.com' }) });
+    expect(known.session.customerId).not.toBe(anon.session.customerId);
+    expect(known.session.conversation?.id).toBe(ack.conversationId);
+    expect(known.session.history.map((m) => m.text)).toContain('hello');
+    const customer = await stores.customers.get(known.session.customerId);
+    expect(customer).toMatchObject({ externalId: 'identity:user-42', name: 'Grace', email: 'grace@example.com' });
+    expect((await stores.conversations.get(ack.conversationId as string))?.customerId).toBe(known.session.customerId);
+
+    // Same user from another device: the same customer.
+    const elsewhere = await server.connect({ identity: identity('user-42') });
+    expect(elsewhere.session.customerId).toBe(known.session.customerId);
+    known.socket.disconnect();
+    elsewhere.socket.disconnect();
+  });
+});
