@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import { ParleyError, parseOrThrow, safeEqual, toWireMessage, webhookMessageSchema } from '../../core/index.js';
+import type { DialogueApi, Stores } from '../../core/index.js';
+import type { Logger } from '../dialogue/context.js';
+import { customerForExternalId } from './external-customer.js';
+import { jsonBody } from './json-body.js';
+import { startWebhookCallbacks } from './webhook-callback.js';
+
+export interface WebhookRouterDeps {
+  dialogue: DialogueApi;
+  stores: Stores;
+  /** WEBHOOK_API_KEY; without it the route answers 404 ERR_WEBHOOK_DISABLED. */
+  apiKey?: string;
+  /** WEBHOOK_CALLBACK_URL: agent replies and status changes are POSTed there, signed. */
+  callbackUrl?: string;
+  logger?: Logger;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * `POST /api/webhook/messages` (PROTOCOL.md). Thin: authenticate, validate, map to
+ * InboundMessage, call the dialogue manager, return the replies of this turn.
+ */
+export function createWebhookRouter(deps: WebhookRouterDeps): Router {
+  const router = Router();
+  const keyDigest = deps.apiKey ? digest(deps.apiKey) : null;
+  if (deps.apiKey && deps.callbackUrl) {
+    startWebhookCallbacks({ events: deps.dialogue.events, stores: deps.stores, url: deps.callbackUrl, secret: deps.apiKey, logger: deps.logger });
+  }
+
+  router.post(
+    '/api/webhook/messages',
+    (req, _res, next) => {
+      if (!keyDigest) return next(new ParleyError('ERR_WEBHOOK_DISABLED'));
+      // Hash both sides first so the comparison is constant-time whatever the key length.
+      if (!safeEqual(digest(req.get('x-api-key') ?? ''), keyDigest)) return next(new ParleyError('ERR_WEBHOOK_KEY'));
+      next();
+    },
+    jsonBody(),
+    async (req, res) => {
+      const body = parseOrThrow(webhookMessageSchema, req.body);
+      const externalId = `webhook:${body.userId}`;
+      const customer = await customerForExternalId(deps.stores, externalId);
+      const result = await deps.dialogue.handle({
+        channel: 'webhook',
+        customerId: customer.id,
+        clientMessageId: body.clientMessageId,
+        senderKey: externalId,
+        text: body.text,
+      });
+      const replies = await result.processed;
+      res.status(200).json({ replies: replies.map(toWireMessage) });
+    },
+  );
+  return router;
+}
