@@ -73,3 +73,11 @@ export function record(socket: Socket, events: string[]): { event: string; paylo
   for (const event of events) socket.on(event, (payload: unknown) => log.push({ event, payload }));
   return log;
 }
+
+/**
+ * An acked round trip that changes nothing (an invalid `csat` is answered with ERR_VALIDATION):
+ * whatever the server emitted to this socket before it is delivered before the ack.
+ */
+export async function barrier(socket: Socket): Promise<void> {
+  await socket.emitWithAck('csat', {});
+}
