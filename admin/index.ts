@@ -7,3 +7,4 @@ export { defaultLoginLimits, type LoginLimits } from './auth/login-limiter.js';
 export { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 export type { AdminNlu, AdminKnowledge, AdminAnalytics, FaqImportReport } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
+export { buildConsoleBundle, consoleHtml } from './console/bundle.js';

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError } from '../api.js';
+import { ErrorBox, pct } from '../ui.js';
+
+interface Profile {
+  customer: { id: string; name: string | null; email: string | null; stats: { conversationCount: number; messageCount: number }; averageSentiment: number | null; averageCsat: number | null };
+  conversations: { id: string; state: string; createdAt: string; csat: { score: number } | null; lastIntent: string | null }[];
+  csatHistory: { conversationId: string; score: number; comment?: string; at: string }[];
+  churnRisk: unknown;
+}
+
+function churnText(c: unknown): string | null {
+  if (c === null || c === undefined) return null;
+  if (typeof c === 'number') return pct(c);
+  if (typeof c === 'object') {
+    const o = c as Record<string, unknown>;
+    const p = typeof o.probability === 'number' ? o.probability : typeof o.risk === 'number' ? o.risk : typeof o.score === 'number' ? o.score : null;
+    const label = typeof o.label === 'string' ? o.label : typeof o.level === 'string' ? o.level : '';
+    return [label, p !== null ? pct(p) : ''].filter(Boolean).join(' ') || null;
+  }
+  return String(c);
+}
+
+/** Customer side panel of the inbox: profile, previous conversations, CSAT history, churn risk. */
+export function CustomerPanel({ conversationId }: { conversationId: string }) {
+  const [p, setP] = useState<Profile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setP(null);
+    api<Profile>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/customer`).then(setP, (e) => setError(describeError(e)));
+  }, [conversationId]);
+  if (error) return <aside class="panel"><ErrorBox error={error} /></aside>;
+  if (!p) return <aside class="panel muted">Loading customer…</aside>;
+  const churn = churnText(p.churnRisk);
+  return (
+    <aside class="panel" aria-label="Customer">
+      <h3>{p.customer.name ?? 'Anonymous visitor'}</h3>
+      {p.customer.email && <div class="muted">{p.customer.email}</div>}
+      <dl>
+        <dt>Conversations</dt>
+        <dd>{p.customer.stats.conversationCount}</dd>
+        <dt>Avg. sentiment</dt>
+        <dd>{p.customer.averageSentiment === null ? '—' : p.customer.averageSentiment.toFixed(2)}</dd>
+        <dt>Avg. CSAT</dt>
+        <dd>{p.customer.averageCsat === null ? '—' : p.customer.averageCsat.toFixed(1)}</dd>
+        {churn && (
+          <>
+            <dt>Churn risk</dt>
+            <dd>{churn}</dd>
+          </>
+        )}
+      </dl>
+      <h4>CSAT history</h4>
+      {p.csatHistory.length === 0 ? <div class="muted">No ratings yet.</div> : (
+        <ul>{p.csatHistory.map((c) => <li key={c.conversationId}>{'★'.repeat(c.score)} {c.comment ?? ''}</li>)}</ul>
+      )}
+      <h4>Previous conversations</h4>
+      <ul>
+        {p.conversations.filter((c) => c.id !== conversationId).map((c) => (
+          <li key={c.id}>
+            {new Date(c.createdAt).toLocaleDateString()} · {c.state} {c.lastIntent ? `· ${c.lastIntent}` : ''}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

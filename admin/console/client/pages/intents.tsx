@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError } from '../api.js';
+import { Empty, ErrorBox, lines, pct } from '../ui.js';
+
+interface IntentRow {
+  name: string;
+  utterances: string[];
+  answer?: string;
+  escalate?: boolean;
+  utteranceCount: number;
+  accuracy: number | null;
+}
+
+const blank = { name: '', utterances: '', answer: '', escalate: false };
+
+/** Intents: list with utterance counts and last-trained accuracy; edit utterances, answer, escalate flag. */
+export function IntentsPage() {
+  const [items, setItems] = useState<IntentRow[] | null>(null);
+  const [model, setModel] = useState<{ version: string; createdAt: string } | null>(null);
+  const [edit, setEdit] = useState<typeof blank & { isNew: boolean }>({ ...blank, isNew: true });
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const load = () =>
+    api<{ items: IntentRow[]; model: { version: string; createdAt: string } | null }>('GET', '/api/intents').then(
+      (r) => {
+        setItems(r.items);
+        setModel(r.model);
+      },
+      (e) => setError(describeError(e)),
+    );
+  useEffect(() => void load(), []);
+
+  function pick(i: IntentRow) {
+    setEdit({ name: i.name, utterances: i.utterances.join('\n'), answer: i.answer ?? '', escalate: !!i.escalate, isNew: false });
+    setOpen(true);
+    setSaved(null);
+    setError(null);
+  }
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setError(null);
+    const body = { name: edit.name.trim(), utterances: lines(edit.utterances), ...(edit.answer.trim() ? { answer: edit.answer.trim() } : {}), escalate: edit.escalate };
+    try {
+      if (edit.isNew) await api('POST', '/api/intents', body);
+      else await api('PUT', `/api/intents/${encodeURIComponent(edit.name)}`, body);
+      setSaved(`Saved "${body.name}". Retrain to use it.`);
+      setEdit({ ...edit, isNew: false });
+      await load();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+
+  async function remove() {
+    if (!confirm(`Delete intent "${edit.name}"?`)) return;
+    try {
+      await api('DELETE', `/api/intents/${encodeURIComponent(edit.name)}`);
+      setOpen(false);
+      await load();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+
+  return (
+    <div class="page two-col">
+      <section>
+        <h2>Intents</h2>
+        <p class="muted small">{model ? `Live model ${model.version} trained ${new Date(model.createdAt).toLocaleString()}` : 'No trained model yet.'}</p>
+        <button onClick={() => (setEdit({ ...blank, isNew: true }), setOpen(true), setSaved(null))}>New intent</button>
+        {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>No intents yet. Create one, then train.</Empty> : (
+          <table>
+            <thead><tr><th>Name</th><th>Utterances</th><th>Accuracy</th><th>Escalates</th></tr></thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.name} onClick={() => pick(i)} class="clickable">
+                  <td>{i.name}</td><td>{i.utteranceCount}</td><td>{pct(i.accuracy)}</td><td>{i.escalate ? 'yes' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {open && (
+        <form class="editor" onSubmit={save}>
+          <h3>{edit.isNew ? 'New intent' : edit.name}</h3>
+          <ErrorBox error={error} />
+          {saved && <div class="ok">{saved}</div>}
+          <label>Name<input value={edit.name} disabled={!edit.isNew} onInput={(e) => setEdit({ ...edit, name: (e.target as HTMLInputElement).value })} /></label>
+          <label>Utterances (one per line)<textarea rows={10} value={edit.utterances} onInput={(e) => setEdit({ ...edit, utterances: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>Answer (use {'{{entity}}'} placeholders)<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label class="check"><input type="checkbox" checked={edit.escalate} onChange={(e) => setEdit({ ...edit, escalate: (e.target as HTMLInputElement).checked })} /> Hand over to an agent</label>
+          <div class="actions">
+            <button type="submit">Save</button>
+            {!edit.isNew && <button type="button" class="danger" onClick={remove}>Delete</button>}
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, describeError } from '../api.js';
+import { ErrorBox } from '../ui.js';
+
+interface Job {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  result?: unknown;
+  error?: string;
+}
+
+/** Reads the outcome fields the nlu training result carries, whatever their exact names. */
+function outcome(result: unknown): { live: boolean | null; reason: string | null; figures: [string, string][] } {
+  if (!result || typeof result !== 'object') return { live: null, reason: null, figures: [] };
+  const r = result as Record<string, unknown>;
+  const live = typeof r.promoted === 'boolean' ? r.promoted : typeof r.activated === 'boolean' ? r.activated : typeof r.accepted === 'boolean' ? r.accepted : null;
+  const reason = typeof r.reason === 'string' ? r.reason : null;
+  const figures = Object.entries(r)
+    .filter(([k, v]) => k !== 'reason' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'))
+    .map(([k, v]) => [k, typeof v === 'number' && v > 0 && v <= 1 && !Number.isInteger(v) ? `${(v * 100).toFixed(1)}%` : String(v)] as [string, string]);
+  return { live, reason, figures };
+}
+
+/** Train: start a job, follow its progress, show whether the new model went live and why not. */
+export function TrainPage() {
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  useEffect(() => () => void (timer.current && clearInterval(timer.current)), []);
+
+  function follow(id: string) {
+    if (timer.current) clearInterval(timer.current);
+    timer.current = setInterval(() => {
+      api<Job>('GET', `/api/jobs/${encodeURIComponent(id)}`).then(
+        (j) => {
+          setJob(j);
+          if ((j.state === 'done' || j.state === 'failed') && timer.current) clearInterval(timer.current);
+        },
+        (e) => setError(describeError(e)),
+      );
+    }, 500);
+  }
+
+  async function start() {
+    setError(null);
+    try {
+      const { jobId } = await api<{ jobId: string }>('POST', '/api/nlu/train');
+      setJob({ id: jobId, state: 'queued', progress: 0 });
+      follow(jobId);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  const busy = job?.state === 'queued' || job?.state === 'running';
+  const o = outcome(job?.result);
+  return (
+    <div class="page">
+      <h2>Train the NLU model</h2>
+      <p class="muted">Chats keep flowing while training runs. The new model goes live only if it is not worse than the live one on held-back utterances.</p>
+      <button onClick={start} disabled={busy}>{busy ? 'Training…' : 'Train now'}</button>
+      <ErrorBox error={error} />
+      {job && (
+        <div class="job" data-state={job.state}>
+          <progress max={1} value={job.progress} aria-label="Training progress" />
+          <span class="small"> {job.state} · {Math.round(job.progress * 100)}%</span>
+          {job.state === 'failed' && <div class="error" role="alert">Training failed: {job.error}. The live model is unchanged.</div>}
+          {job.state === 'done' && (
+            <div class={o.live === false ? 'notice' : 'ok'} role="status">
+              {o.live === false ? `New model kept back${o.reason ? `: ${o.reason}` : ''}. The live model is unchanged.` : `Done${o.live ? ': the new model is live' : ''}.${o.reason && o.live ? ` ${o.reason}` : ''}`}
+              {o.figures.length > 0 && (
+                <dl class="figures">{o.figures.map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}</dl>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

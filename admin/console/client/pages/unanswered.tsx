@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError } from '../api.js';
+import { Empty, ErrorBox } from '../ui.js';
+
+interface Group {
+  key: string;
+  text: string;
+  count: number;
+  fallback: number;
+  clarify: number;
+  lastAt: string;
+}
+interface Faq {
+  id: string;
+  question: string;
+  answer: string;
+  alternates: string[];
+  tags: string[];
+}
+interface Intent {
+  name: string;
+  utterances: string[];
+  answer?: string;
+  escalate?: boolean;
+}
+
+/** Unanswered questions, grouped; one click adds one as an FAQ alternate or an intent utterance. */
+export function UnansweredPage() {
+  const [groups, setGroups] = useState<Group[] | null>(null);
+  const [faqs, setFaqs] = useState<Faq[]>([]);
+  const [intents, setIntents] = useState<Intent[]>([]);
+  const [target, setTarget] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<{ items: Group[] }>('GET', '/api/unanswered?limit=200').then((r) => setGroups(r.items), (e) => setError(describeError(e)));
+    api<{ items: Faq[] }>('GET', '/api/faqs?limit=200').then((r) => setFaqs(r.items), () => undefined);
+    api<{ items: Intent[] }>('GET', '/api/intents').then((r) => setIntents(r.items), () => undefined);
+  }, []);
+
+  async function add(g: Group) {
+    const t = target[g.key] ?? '';
+    setError(null);
+    try {
+      if (t.startsWith('faq:')) {
+        const f = await api<Faq>('GET', `/api/faqs/${encodeURIComponent(t.slice(4))}`);
+        await api('PUT', `/api/faqs/${encodeURIComponent(f.id)}`, { question: f.question, answer: f.answer, tags: f.tags, alternates: [...f.alternates, g.text] });
+        setDone({ ...done, [g.key]: `Added as an alternate of “${f.question}”` });
+      } else if (t.startsWith('intent:')) {
+        const i = await api<Intent>('GET', `/api/intents/${encodeURIComponent(t.slice(7))}`);
+        await api('PUT', `/api/intents/${encodeURIComponent(i.name)}`, { ...i, utterances: [...i.utterances, g.text] });
+        setDone({ ...done, [g.key]: `Added to intent ${i.name} (retrain to use it)` });
+      }
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <div class="page">
+      <h2>Unanswered questions</h2>
+      <ErrorBox error={error} />
+      {groups === null ? <p class="muted">Loading…</p> : groups.length === 0 ? <Empty>Nothing unanswered. Questions that get a fallback or a “did you mean” show up here.</Empty> : (
+        <table>
+          <thead><tr><th>Question</th><th>Times</th><th>Last</th><th>Add to</th></tr></thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.key}>
+                <td>{g.text}</td>
+                <td>{g.count} <span class="small muted">({g.fallback} fallback, {g.clarify} clarify)</span></td>
+                <td class="small">{new Date(g.lastAt).toLocaleString()}</td>
+                <td>
+                  {done[g.key] ? <span class="ok">{done[g.key]}</span> : (
+                    <span class="row">
+                      <select aria-label="Add to" value={target[g.key] ?? ''} onChange={(e) => setTarget({ ...target, [g.key]: (e.target as HTMLSelectElement).value })}>
+                        <option value="">choose…</option>
+                        <optgroup label="FAQ alternate">{faqs.map((f) => <option key={f.id} value={`faq:${f.id}`}>{f.question}</option>)}</optgroup>
+                        <optgroup label="Intent utterance">{intents.map((i) => <option key={i.name} value={`intent:${i.name}`}>{i.name}</option>)}</optgroup>
+                      </select>
+                      <button disabled={!target[g.key]} onClick={() => add(g)}>Add</button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
