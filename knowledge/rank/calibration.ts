@@ -1,0 +1,95 @@
+import type { FaqDecision } from '../../core/index.js';
+import type { Candidate } from './candidates.js';
+import { fitLogistic, predict, type LogisticModel } from './logistic.js';
+
+/**
+ * Hand-set priors (used until the FAQ is big enough to fit its own model, and
+ * as the starting point of the fit). Principled, not tuned on any evaluation set:
+ * a top hit is trusted when it covers the query's terms, in the question
+ * field, with a clear margin over the runner-up (and, in hybrid mode, a high
+ * cosine that agrees with the lexical top).
+ */
+export const PRIOR_LEXICAL: LogisticModel = { weights: [0.5, 3, 2.5, 2], bias: -4 };
+export const PRIOR_HYBRID: LogisticModel = { weights: [0.5, 3, 2.5, 2, 4, 6, 1], bias: -7 };
+
+/**
+ * Decision thresholds on the calibrated probability of the best hit. The
+ * answer threshold is chosen per FAQ on its own probes (below): the lowest
+ * value at which the probes' answers reach TARGET_PRECISION. ANSWER_THRESHOLD
+ * is the fallback when there are too few probes. Suggestions ("did you mean")
+ * start at CLARIFY_THRESHOLD; below it the dialogue falls back or escalates.
+ */
+export const TARGET_PRECISION = 0.9;
+export const ANSWER_THRESHOLD = 0.7;
+const ANSWER_THRESHOLD_MIN = 0.35;
+const ANSWER_THRESHOLD_MAX = 0.9;
+/** Answered probes needed before a precision estimate is trusted. */
+const MIN_ANSWERED = 10;
+export const CLARIFY_THRESHOLD = 0.2;
+/** Suggestions must be reasonably plausible themselves. */
+export const SUGGEST_THRESHOLD = 0.15;
+export const MAX_SUGGESTIONS = 3;
+
+export interface Calibration {
+  model: LogisticModel;
+  source: 'prior' | 'self-supervised';
+  samples: number;
+  answerThreshold: number;
+}
+
+export function priorCalibration(hybrid: boolean): Calibration {
+  return { model: hybrid ? PRIOR_HYBRID : PRIOR_LEXICAL, source: 'prior', samples: 0, answerThreshold: ANSWER_THRESHOLD };
+}
+
+/** Lowest threshold whose answered probes are right at least TARGET_PRECISION of the time. */
+export function chooseAnswerThreshold(scored: { p: number; y: number }[]): number {
+  const sorted = [...scored].sort((a, b) => b.p - a.p);
+  let right = 0;
+  let best = ANSWER_THRESHOLD;
+  let found = false;
+  sorted.forEach((s, i) => {
+    right += s.y;
+    const answered = i + 1;
+    if (answered >= MIN_ANSWERED && right / answered >= TARGET_PRECISION) {
+      best = s.p;
+      found = true;
+    }
+  });
+  if (!found) return ANSWER_THRESHOLD_MAX;
+  return Math.min(ANSWER_THRESHOLD_MAX, Math.max(ANSWER_THRESHOLD_MIN, best));
+}
+
+/** Below this many probe rows the prior is kept (a fit on 10 points is noise). */
+export const MIN_SAMPLES = 30;
+
+export function fitCalibration(rows: { x: number[]; y: number }[], hybrid: boolean): Calibration {
+  const prior = priorCalibration(hybrid);
+  if (rows.length < MIN_SAMPLES || !rows.some((r) => r.y === 1) || !rows.some((r) => r.y === 0)) return prior;
+  const model = fitLogistic(
+    rows.map((r) => r.x),
+    rows.map((r) => r.y),
+    { init: prior.model, l2: 0.01 },
+  );
+  const answerThreshold = chooseAnswerThreshold(rows.map((r) => ({ p: predict(model, r.x), y: r.y })));
+  return { model, source: 'self-supervised', samples: rows.length, answerThreshold };
+}
+
+export function calibrate(c: Calibration, candidates: Candidate[]): number[] {
+  // The calibrated value of a lower hit can never exceed a higher one's.
+  let cap = 1;
+  return candidates.map((cand) => {
+    const p = Math.min(cap, predict(c.model, cand.features));
+    cap = p;
+    return p;
+  });
+}
+
+export function decide(calibrated: number[], answerAt = ANSWER_THRESHOLD): { decision: FaqDecision; keep: number } {
+  const p1 = calibrated[0] ?? 0;
+  if (p1 >= answerAt) return { decision: 'answer', keep: Math.min(calibrated.length, MAX_SUGGESTIONS) };
+  if (p1 >= CLARIFY_THRESHOLD) {
+    const keep = Math.max(1, calibrated.slice(0, MAX_SUGGESTIONS).filter((p) => p >= SUGGEST_THRESHOLD).length);
+    return { decision: 'clarify', keep };
+  }
+  return { decision: 'none', keep: Math.min(calibrated.length, MAX_SUGGESTIONS) };
+}

@@ -1,0 +1,79 @@
+import type { VectorHit } from '../../core/index.js';
+import type { LexicalHit, MatchedField } from '../lexical/lexical-index.js';
+import { reciprocalRankFusion } from './fuse.js';
+
+/** Vector keys are `<faqId>\u001f<q | a<i> | ans>`: one vector per question, alternate and answer. */
+export const KEY_SEP = '\u001f';
+export function vectorKey(faqId: string, part: string): string {
+  return `${faqId}${KEY_SEP}${part}`;
+}
+export function faqIdOfKey(key: string): string {
+  return key.slice(0, key.lastIndexOf(KEY_SEP));
+}
+function fieldOfKey(key: string): MatchedField {
+  const part = key.slice(key.lastIndexOf(KEY_SEP) + 1);
+  return part === 'q' ? 'question' : part === 'ans' ? 'answer' : 'alternate';
+}
+
+export interface VectorEntryHit {
+  id: string;
+  similarity: number;
+  matched: MatchedField;
+}
+
+/** Best vector per entry (an entry matches through its closest question/alternate/answer). */
+export function entryHits(hits: VectorHit[]): VectorEntryHit[] {
+  const best = new Map<string, VectorEntryHit>();
+  for (const h of hits) {
+    const id = faqIdOfKey(h.id);
+    const cur = best.get(id);
+    if (!cur || h.similarity > cur.similarity) best.set(id, { id, similarity: h.similarity, matched: fieldOfKey(h.id) });
+  }
+  return [...best.values()].sort((a, b) => b.similarity - a.similarity);
+}
+
+export interface Candidate {
+  id: string;
+  score: number;
+  matched: MatchedField;
+  /** Calibration features, see FEATURES_LEXICAL / FEATURES_HYBRID. */
+  features: number[];
+}
+
+export const FEATURES_LEXICAL = ['lexRel', 'lexMargin', 'coverage', 'questionCoverage'] as const;
+export const FEATURES_HYBRID = [...FEATURES_LEXICAL, 'cosine', 'cosineMargin', 'agree'] as const;
+
+function bestOther<T extends { id: string }>(list: T[], id: string, value: (t: T) => number): number {
+  for (const t of list) if (t.id !== id) return value(t);
+  return 0;
+}
+
+/**
+ * Merges the lexical and (optional) vector lists into ranked candidates with
+ * scale-free features: ratios and margins rather than raw BM25 scores, which
+ * vary with corpus and query length.
+ */
+export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null, limit = 10): Candidate[] {
+  const lexById = new Map(lex.map((h, i) => [h.id, { h, rank: i }]));
+  const top = lex[0]?.score ?? 0;
+  const lexFeatures = (id: string): number[] => {
+    const l = lexById.get(id)?.h;
+    if (!l || top <= 0) return [0, -1, 0, 0];
+    return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.coverage, l.questionCoverage];
+  };
+  if (!vec) {
+    return lex.slice(0, limit).map((h) => ({ id: h.id, score: h.score, matched: h.matched, features: lexFeatures(h.id) }));
+  }
+  const vecById = new Map(vec.map((h, i) => [h.id, { h, rank: i }]));
+  const floor = vec[vec.length - 1]?.similarity ?? 0;
+  const fused = reciprocalRankFusion([lex.map((h) => h.id), vec.map((h) => h.id)]);
+  const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || (lexById.get(b[0])?.h.score ?? 0) - (lexById.get(a[0])?.h.score ?? 0));
+  return ranked.slice(0, limit).map(([id, score]) => {
+    const l = lexById.get(id);
+    const v = vecById.get(id);
+    const cos = v?.h.similarity ?? floor;
+    const matched = l && (!v || l.rank <= v.rank) ? l.h.matched : (v?.h.matched ?? 'question');
+    const agree = lex[0]?.id === id && vec[0]?.id === id ? 1 : 0;
+    return { id, score, matched, features: [...lexFeatures(id), cos, cos - bestOther(vec, id, (h) => h.similarity), agree] };
+  });
+}

@@ -1,0 +1,115 @@
+import type { Embedder, FaqEntry, FaqSearchResult } from '../core/index.js';
+import { LexicalIndex } from './lexical/lexical-index.js';
+import { buildCandidates, entryHits, type Candidate } from './rank/candidates.js';
+import { calibrate, decide, priorCalibration, type Calibration } from './rank/calibration.js';
+import { collectProbes } from './rank/self-supervision.js';
+import { fitCalibration } from './rank/calibration.js';
+import type { HnswVectorIndex } from './vector/hnsw-index.js';
+import { entryVectorTexts, syncVectors } from './vector/sync.js';
+
+export type RetrievalMode = 'hybrid' | 'lexical';
+export type IndexedEntry = Pick<FaqEntry, 'id' | 'question' | 'answer' | 'alternates'>;
+
+export interface RankedHit extends Candidate {
+  calibrated: number;
+}
+
+/** Vector neighbours fetched per query (keys, several per entry). */
+const VECTOR_K = 40;
+const LEXICAL_K = 20;
+
+/**
+ * The ranking engine over one FAQ: lexical index, optional embedder + vector
+ * index, fusion and calibration. Knows nothing about storage; the service
+ * keeps it in step with the KnowledgeStore.
+ */
+export class FaqRetriever {
+  readonly lexical = new LexicalIndex();
+  readonly entries = new Map<string, IndexedEntry>();
+  private vectorsReady = false;
+  private calibrations: Record<RetrievalMode, Calibration> = { lexical: priorCalibration(false), hybrid: priorCalibration(true) };
+
+  constructor(
+    readonly embedder: Embedder | null = null,
+    readonly vectors: HnswVectorIndex | null = null,
+  ) {}
+
+  mode(): RetrievalMode {
+    return this.embedder && this.vectors && this.vectorsReady ? 'hybrid' : 'lexical';
+  }
+
+  calibration(): Calibration {
+    return this.calibrations[this.mode()];
+  }
+
+  load(entries: IndexedEntry[]): void {
+    this.entries.clear();
+    this.lexical.clear();
+    for (const e of entries) this.entries.set(e.id, e);
+    this.lexical.addAll([...this.entries.values()] as FaqEntry[]);
+  }
+
+  /** Brings the vector index in line with the entries (reusing unchanged vectors). */
+  async buildVectors(rebuildIfChangedShare = 0.5): Promise<{ embedded: number; rebuilt: boolean }> {
+    if (!this.embedder || !this.vectors) return { embedded: 0, rebuilt: false };
+    const res = await syncVectors(this.vectors, this.embedder, [...this.entries.values()], rebuildIfChangedShare);
+    this.vectorsReady = true;
+    return res;
+  }
+
+  async upsert(entry: IndexedEntry): Promise<void> {
+    this.entries.set(entry.id, entry);
+    this.lexical.upsert(entry);
+    if (this.embedder && this.vectors && this.vectorsReady) {
+      const items = entryVectorTexts(entry);
+      const fresh = items.filter((i) => this.vectors!.hashOf(i.id) !== i.hash);
+      const keep = new Set(items.map((i) => i.id));
+      const stale = this.vectors.ids().filter((k) => k.startsWith(`${entry.id}\u001f`) && !keep.has(k));
+      await this.vectors.remove(stale);
+      if (fresh.length > 0) {
+        const vecs = await this.embedder.embed(fresh.map((f) => f.text));
+        await this.vectors.upsert(fresh.map((f, i) => ({ id: f.id, hash: f.hash, vector: vecs[i]! })));
+      }
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    this.entries.delete(id);
+    this.lexical.remove(id);
+    if (this.vectors) await this.vectors.remove(this.vectors.ids().filter((k) => k.startsWith(`${id}\u001f`)));
+  }
+
+  /** Ranked candidates with calibrated probabilities (eval and search share this). */
+  async rank(text: string, limit = 5): Promise<RankedHit[]> {
+    const q = text.trim();
+    if (!q || this.entries.size === 0) return [];
+    const lex = this.lexical.search(q, LEXICAL_K);
+    let vec = null;
+    if (this.mode() === 'hybrid') {
+      const [qv] = await this.embedder!.embed([q]);
+      vec = entryHits(this.vectors!.search(qv!, VECTOR_K));
+    }
+    const cands = buildCandidates(lex, vec, limit);
+    const cal = calibrate(this.calibration(), cands);
+    return cands.map((c, i) => ({ ...c, calibrated: cal[i] ?? 0 }));
+  }
+
+  async search(text: string): Promise<FaqSearchResult> {
+    const mode = this.mode();
+    const ranked = await this.rank(text, 5);
+    const { decision, keep } = decide(ranked.map((r) => r.calibrated), this.calibration().answerThreshold);
+    const hits = ranked.slice(0, ranked.length === 0 ? 0 : keep).flatMap((r) => {
+      const e = this.entries.get(r.id);
+      return e ? [{ faqId: r.id, score: r.score, calibrated: r.calibrated, matched: r.matched, question: e.question, answer: e.answer }] : [];
+    });
+    return { hits, decision: hits.length === 0 ? 'none' : decision, mode };
+  }
+
+  /** Refits the calibration of the current mode on probes built from the FAQ itself. */
+  async recalibrate(): Promise<Calibration> {
+    const mode = this.mode();
+    const rows = await collectProbes(this, mode);
+    this.calibrations[mode] = fitCalibration(rows, mode === 'hybrid');
+    return this.calibrations[mode];
+  }
+}
