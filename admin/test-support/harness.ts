@@ -1,0 +1,87 @@
+/** TEST-ONLY: the admin router on a small express app over real embedded stores in a temp dir. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import request from 'supertest';
+import { ParleyError, createFieldCipher, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
+import { openEmbeddedStores } from '../../stores/index.js';
+import { createDialogue } from '../../bot/index.js';
+import { testFaqs, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
+import { createAdminRouter, type AdminRouterDeps } from '../router.js';
+import { createStaffUser } from '../auth/staff-users.js';
+import type { AdminKnowledge, AdminNlu } from '../services.js';
+
+export const JWT_SECRET = 'test-jwt-secret-test-jwt-secret-0123456789';
+export const PASSWORD = 'correct horse battery';
+
+/** Routes that need nlu/knowledge are tested where the real services are passed in; elsewhere they must not be reached. */
+const unreachable = (): never => {
+  throw new ParleyError('ERR_UNAVAILABLE', { reason: 'not wired in this test' });
+};
+export const absentNlu: AdminNlu = { analyze: async () => unreachable(), train: async () => unreachable() };
+export const absentKnowledge: AdminKnowledge = {
+  search: async () => unreachable(),
+  create: async () => unreachable(),
+  update: async () => unreachable(),
+  remove: async () => unreachable(),
+  importFaqs: async () => unreachable(),
+  parseCsv: () => unreachable(),
+  toCsv: () => unreachable(),
+};
+
+export interface AdminHarness {
+  app: express.Express;
+  stores: Stores;
+  dialogue: DialogueApi;
+  dir: string;
+  /** Creates a staff user and returns a Bearer header value for it. */
+  staff(role: 'admin' | 'agent', email?: string): Promise<{ id: string; email: string; auth: string }>;
+  close(): Promise<void>;
+}
+
+export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { dialogue?: DialogueApi } = {}): Promise<AdminHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-admin-'));
+  const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
+  const dialogue =
+    overrides.dialogue ??
+    createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
+  const app = express();
+  app.set('trust proxy', false);
+  app.use(
+    createAdminRouter({
+      stores,
+      nlu: absentNlu,
+      knowledge: absentKnowledge,
+      dialogue,
+      jwtSecret: JWT_SECRET,
+      allowedOrigins: ['https://allowed.example'],
+      trainRegressionMargin: 0.02,
+      ...overrides,
+    }),
+  );
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const { status, body } = toErrorBody(err);
+    if (body.code === 'ERR_RATE_LIMITED' && typeof body.details?.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.details.retryAfterSeconds));
+    res.status(status).json({ error: body });
+  };
+  app.use(onError);
+  let n = 0;
+  return {
+    app,
+    stores,
+    dialogue,
+    dir,
+    async staff(role, email = `${role}${++n}@example.com`) {
+      const user = await createStaffUser(stores.users, { email, name: `${role} ${n}`, role, password: PASSWORD });
+      const res = await request(app).post('/api/auth/login').send({ email, password: PASSWORD });
+      if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+      return { id: user.id, email, auth: `Bearer ${res.body.token as string}` };
+    },
+    async close() {
+      await dialogue.drain();
+      await stores.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
