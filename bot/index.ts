@@ -5,3 +5,4 @@ export { fillTemplate, templateSlots, slotLabel } from './policy/slots.js';
 export { replies } from './policy/replies.js';
 export { createWebhookRouter, type WebhookRouterDeps } from './channels/webhook-router.js';
 export { startWebhookCallbacks, type WebhookCallbackOptions, type WebhookCallbackBody } from './channels/webhook-callback.js';
+export { createBotFrameworkRouter, type BotFrameworkRouterDeps } from './channels/botframework-router.js';
