@@ -87,7 +87,7 @@ export function scoreChurn(model: StoredChurnModel, state: CustomerState, nowSec
   const contrib = contributions(model, row.values);
   const factors = contrib
     .map((w, j) => ({ label: describeFeature(FEATURES[j]!, row), weight: Math.round(w * 1000) / 1000 }))
-    .filter((f) => Math.abs(f.weight) > 0.01)
+    .filter((f) => Math.abs(f.weight) >= 0.05)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, top);
   return { probability: predict(model, row.values), factors };

@@ -74,7 +74,10 @@ export function applyInteraction(state: CustomerState, i: Interaction): void {
 
 /** Idempotent: re-applying the same conversation state changes nothing. Returns true when something changed. */
 export function applyConversation(state: CustomerState, c: Conversation): boolean {
-  const fact = convFact(state, c.id, toSec(Date.parse(c.createdAt)));
+  const created = toSec(Date.parse(c.createdAt));
+  const fact = convFact(state, c.id, created);
+  // First seen = the earlier of creation and first turn, whichever pass saw it first.
+  fact.t = Math.min(fact.t, created);
   const next = {
     a: c.firstClaimedAt ? 1 : 0,
     x: c.state === 'closed' ? 1 : 0,

@@ -13,7 +13,7 @@ export interface ClusterOptions {
   embed?: (texts: string[]) => Promise<Float32Array[]>;
   /** Distinct texts clustered at most (the most frequent first). */
   maxDistinct?: number;
-  /** Average-linkage similarity needed to merge; default 0.3 for TF-IDF, 0.7 for embeddings. */
+  /** Average-linkage similarity needed to merge; default 0.2 for TF-IDF, 0.7 for embeddings. */
   threshold?: number;
   examples?: number;
 }
@@ -42,7 +42,7 @@ export async function clusterTexts(texts: string[], o: ClusterOptions = {}): Pro
   } else {
     const { vectors } = tfidf(items.map((i) => tokenize(i.text)));
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) sim[i * n + j] = sim[j * n + i] = cosineSparse(vectors[i]!, vectors[j]!);
-    threshold = o.threshold ?? 0.3;
+    threshold = o.threshold ?? 0.2;
   }
   const groups = agglomerate(sim, n, threshold, items.map((i) => i.count));
   return groups
