@@ -100,7 +100,7 @@ describe('POST /api/messages (Bot Framework)', () => {
     const app = appWith(createBotFrameworkRouter({ dialogue: h.dialogue, stores: h.stores, appId: 'app-id', appPassword: 'app-secret' }));
     // botbuilder's CloudAdapter prints the refusal itself; keep the test output readable.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await request(app).post('/api/messages').send(activity('a1', 'hello')).finally(() => quiet.mockRestore());
+    const res = await Promise.resolve(request(app).post('/api/messages').send(activity('a1', 'hello'))).finally(() => quiet.mockRestore());
     expect(res.status).toBe(401);
     expect(await h.stores.customers.findByExternalId('botframework:test:user-1')).toBeNull();
   });
