@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface CsatStarsProps {
   state: 'pending' | 'sending' | 'done';
@@ -11,13 +11,7 @@ const LABELS = ['Very bad', 'Bad', 'Okay', 'Good', 'Excellent'];
 export function CsatStars({ state, onRate }: CsatStarsProps) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  if (state === 'done') {
-    return (
-      <p class="csat done" role="status">
-        Thanks for your feedback!
-      </p>
-    );
-  }
+  if (state === 'done') return <CsatThanks />;
   return (
     <form
       class="csat"
@@ -61,5 +55,18 @@ export function CsatStars({ state, onRate }: CsatStarsProps) {
         </>
       )}
     </form>
+  );
+}
+
+/** Replaces the form the keyboard focus was in, so it takes the focus (Escape and Tab keep working). */
+function CsatThanks() {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <p ref={ref} class="csat done" role="status" tabIndex={-1}>
+      Thanks for your feedback!
+    </p>
   );
 }
