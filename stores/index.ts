@@ -5,3 +5,4 @@
  * Both return the same `Stores` (core/ports/stores.ts) and pass stores/contract.
  */
 export { openEmbeddedStores, type EmbeddedStoreOptions } from './embedded/index.js';
+export { openMongoStores, type MongoStoreOptions } from './mongo/index.js';

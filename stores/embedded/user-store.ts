@@ -3,6 +3,7 @@ import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { definedOnly } from './customer-store.js';
 import { isUniqueViolation, type Db } from './open-database.js';
+import { emailKey } from '../shared/email-key.js';
 
 interface UserRow {
   id: string;
@@ -24,8 +25,6 @@ const toUser = (r: UserRow): StaffUser => ({
   updatedAt: r.updated_at,
 });
 
-/** Emails are unique case-insensitively: `Ann@x.io` and `ann@x.io` are one account. */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 export function createUserStore(db: Db): UserStore {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');

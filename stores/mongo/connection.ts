@@ -1,0 +1,45 @@
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
+import { ParleyError } from '../../core/index.js';
+
+/**
+ * A dedicated connection (never the global one), failing fast when the server is away:
+ * buffered operations give up after 2 s, server selection after 3 s.
+ */
+export async function openConnection(uri: string, dbName?: string): Promise<Connection> {
+  // Filters built from request data can never smuggle in query operators ($ne, $gt...);
+  // our own operators are wrapped in mongoose.trusted().
+  mongoose.set('sanitizeFilter', true);
+  // bufferTimeoutMS and sanitizeFilter are connection options mongoose reads at runtime
+  // (lib/drivers/node-mongodb-native/connection.js) but its ConnectOptions type omits.
+  const options: ConnectOptions & { bufferTimeoutMS: number; sanitizeFilter: boolean } = {
+    bufferTimeoutMS: 2000,
+    serverSelectionTimeoutMS: 3000,
+    sanitizeFilter: true,
+    ...(dbName ? { dbName } : {}),
+    // Acknowledged = durable: majority write concern, journaled.
+    writeConcern: { w: 'majority', journal: true },
+    // Indexes are built explicitly (and awaited) by openMongoStores.
+    autoIndex: false,
+  };
+  const conn = mongoose.createConnection(uri, options);
+  try {
+    await conn.asPromise();
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    throw new ParleyError('ERR_STORE_UNAVAILABLE', { reason: (err as Error).message });
+  }
+  return conn;
+}
+
+/** Operators we write ourselves, exempt from sanitizeFilter. */
+export const op = <T extends object>(value: T): T => mongoose.trusted(value) as T;
+
+export function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 11000;
+}
+
+/** Lean documents carry `_id`; the domain objects call it `id`. */
+export function withId<T extends { _id: string }>(doc: T): Omit<T, '_id'> & { id: string } {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}

@@ -1,0 +1,130 @@
+import {
+  applyTransition,
+  ParleyError,
+  type Conversation,
+  type ConversationEvent,
+  type ConversationStore,
+} from '../../core/index.js';
+import { storeId } from '../shared/ids.js';
+import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
+import { buildConversation } from '../shared/conversation-fields.js';
+import { op } from './connection.js';
+import type { ConversationDoc, CrmModels } from './crm-models.js';
+import { eraseCustomerData } from './erase.js';
+import { createMessageDocs } from './message-docs.js';
+
+const NO_EVENTS = { events: 0 } as const;
+/** How often a transition re-reads after losing a compare-and-set to a concurrent writer. */
+const CAS_ATTEMPTS = 8;
+
+function toConversation(d: ConversationDoc): Conversation {
+  const { _id, events: _events, ...rest } = d;
+  return { id: _id, ...rest };
+}
+
+function toDoc(c: Conversation): Omit<ConversationDoc, '_id'> {
+  const { id: _id, ...rest } = c;
+  return rest;
+}
+
+export function createConversationStore(m: CrmModels): ConversationStore {
+  const read = async (id: string) => {
+    const doc = await m.conversations.findOne({ _id: id }, NO_EVENTS).lean<ConversationDoc>();
+    return doc ? toConversation(doc) : null;
+  };
+  const load = async (id: string) => {
+    const conv = await read(id);
+    if (!conv) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { id });
+    return conv;
+  };
+  const latest = async (filter: Record<string, unknown>) => {
+    const doc = await m.conversations.findOne(filter, NO_EVENTS).sort({ _id: -1 }).lean<ConversationDoc>();
+    return doc ? toConversation(doc) : null;
+  };
+
+  return {
+    async create(input) {
+      const now = Date.now();
+      const conv = buildConversation(storeId(now), input, new Date(now).toISOString());
+      await m.conversations.create({ _id: conv.id, ...toDoc(conv), events: [] });
+      return conv;
+    },
+    get: read,
+    findOpen: (customerId) => latest({ customerId, state: op({ $ne: 'closed' }) }),
+    findLatest: (customerId) => latest({ customerId }),
+    async list(query = {}) {
+      const limit = clampLimit(query.limit);
+      const after = decodeCursor(query.cursor);
+      const filter: Record<string, unknown> = {};
+      if (query.customerId !== undefined) filter.customerId = query.customerId;
+      if (query.states && query.states.length > 0) filter.state = op({ $in: [...query.states] });
+      if (after !== null) filter._id = op({ $lt: after });
+      const docs = await m.conversations.find(filter, NO_EVENTS).sort({ _id: -1 }).limit(limit + 1).lean<ConversationDoc[]>();
+      return toPage(docs.map(toConversation), limit, (c) => c);
+    },
+    async update(id, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const doc = await m.conversations
+        .findOneAndUpdate(
+          { _id: id },
+          { $set: { ...set, updatedAt: new Date().toISOString() }, $inc: { version: 1 } },
+          { returnDocument: 'after', projection: NO_EVENTS },
+        )
+        .lean<ConversationDoc>();
+      if (!doc) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { id });
+      return toConversation(doc);
+    },
+    async transition(id, input) {
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const current = await load(id);
+        // Throws ALREADY_CLAIMED / ILLEGAL_TRANSITION against the state we just read:
+        // the loser of a claim race lands here on its retry.
+        const conversation = applyTransition(current, input);
+        const event: ConversationEvent = {
+          id: storeId(),
+          conversationId: id,
+          event: input.event,
+          from: current.state,
+          to: conversation.state,
+          actor: input.actor,
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+          at: input.at,
+        };
+        // Compare-and-set on version; the event is pushed by the same single-document update.
+        const won = await m.conversations.updateOne(
+          { _id: id, version: current.version },
+          { $set: toDoc(conversation), $push: { events: event } },
+        );
+        if (won.modifiedCount === 1) return { conversation, event };
+      }
+      throw new ParleyError('ERR_STORE_CONFLICT', { id });
+    },
+    async setCsat(id, csat) {
+      const doc = await m.conversations
+        .findOneAndUpdate(
+          { _id: id, state: 'closed', csat: null },
+          { $set: { csat, updatedAt: new Date().toISOString() }, $inc: { version: 1 } },
+          { returnDocument: 'after', projection: NO_EVENTS },
+        )
+        .lean<ConversationDoc>();
+      if (doc) return toConversation(doc);
+      const current = await load(id);
+      if (current.state !== 'closed') throw new ParleyError('ERR_CONVERSATION_NOT_CLOSED', { id });
+      throw new ParleyError('ERR_CSAT_ALREADY_GIVEN', { id });
+    },
+    async listEvents(conversationId) {
+      const doc = await m.conversations.findOne({ _id: conversationId }, { events: 1 }).lean<Pick<ConversationDoc, 'events'>>();
+      return doc?.events ?? [];
+    },
+    async reassignCustomer(fromCustomerId, toCustomerId) {
+      const moved = await m.conversations.updateMany({ customerId: fromCustomerId }, { $set: { customerId: toCustomerId } });
+      // Interactions follow their conversations so analytics and GDPR erase see one customer.
+      await m.interactions.updateMany({ customerId: fromCustomerId }, { $set: { customerId: toCustomerId } });
+      return moved.modifiedCount;
+    },
+    ...createMessageDocs(m),
+    async eraseCustomer(customerId) {
+      await eraseCustomerData(m, customerId, ['conversations']);
+    },
+  };
+}

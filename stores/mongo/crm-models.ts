@@ -1,0 +1,148 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Conversation, ConversationEvent, Interaction, Message, ProfileStats } from '../../core/index.js';
+
+const opts = { versionKey: false, strictQuery: 'throw', minimize: false } as const;
+const mixed = Schema.Types.Mixed;
+
+export interface CustomerDoc {
+  _id: string;
+  visitorTokenHash: string | null;
+  visitorToken: string | null;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  attributes: Record<string, string>;
+  stats: ProfileStats;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export type ConversationDoc = Omit<Conversation, 'id'> & { _id: string; events?: ConversationEvent[] };
+export type MessageDoc = Omit<Message, 'id'> & { _id: string; senderKey?: string; clientMessageId?: string };
+export type InteractionDoc = Omit<Interaction, 'id'> & { _id: string; createdMs: number };
+
+const stats = new Schema<ProfileStats>(
+  {
+    messageCount: Number,
+    conversationCount: Number,
+    escalations: Number,
+    fallbacks: Number,
+    sentimentSum: Number,
+    sentimentCount: Number,
+    csatSum: Number,
+    csatCount: Number,
+    lastCsat: { type: Number, default: null },
+  },
+  { _id: false, ...opts },
+);
+
+const customer = new Schema<CustomerDoc>(
+  {
+    _id: String,
+    visitorTokenHash: { type: String, default: null },
+    visitorToken: { type: String, default: null },
+    externalId: { type: String, default: null },
+    name: { type: String, default: null },
+    email: { type: String, default: null },
+    attributes: { type: mixed, default: {} },
+    stats: { type: stats, required: true },
+    createdAt: String,
+    lastSeenAt: String,
+  },
+  opts,
+);
+customer.index({ visitorTokenHash: 1 }, { unique: true, partialFilterExpression: { visitorTokenHash: { $type: 'string' } } });
+customer.index({ externalId: 1 }, { unique: true, partialFilterExpression: { externalId: { $type: 'string' } } });
+
+// Transition events live inside the conversation document: the compare-and-set and the
+// event append are then one atomic single-document update, no multi-document transaction.
+const conversation = new Schema<ConversationDoc>(
+  {
+    _id: String,
+    customerId: { type: String, required: true },
+    channel: String,
+    state: { type: String, enum: ['bot', 'queued', 'agent', 'closed'] },
+    assignee: { type: mixed, default: null },
+    createdAt: String,
+    updatedAt: String,
+    closedAt: { type: String, default: null },
+    waitingSince: { type: String, default: null },
+    firstClaimedAt: { type: String, default: null },
+    csat: { type: mixed, default: null },
+    lastMessage: { type: mixed, default: null },
+    lastIntent: { type: String, default: null },
+    lastSentiment: { type: Number, default: null },
+    consecutiveFallbacks: Number,
+    negativeStreak: Number,
+    escalated: Boolean,
+    version: Number,
+    events: { type: [mixed], default: [] },
+  },
+  opts,
+);
+conversation.index({ customerId: 1, _id: -1 }); // findOpen, findLatest, list by customer
+conversation.index({ state: 1, _id: -1 }); // list by states (queue, inbox)
+
+const message = new Schema<MessageDoc>(
+  {
+    _id: String,
+    conversationId: { type: String, required: true },
+    author: String,
+    text: String,
+    createdAt: String,
+    agentName: String,
+    suggestions: { type: mixed, default: undefined },
+    inReplyTo: String,
+    senderKey: String,
+    clientMessageId: String,
+  },
+  opts,
+);
+message.index({ conversationId: 1, _id: 1 }); // listMessages, recentMessages
+message.index({ inReplyTo: 1, _id: 1 }, { partialFilterExpression: { inReplyTo: { $type: 'string' } } });
+message.index(
+  { senderKey: 1, clientMessageId: 1 },
+  { unique: true, partialFilterExpression: { clientMessageId: { $type: 'string' } } },
+);
+
+const interaction = new Schema<InteractionDoc>(
+  {
+    _id: String,
+    conversationId: String,
+    customerId: String,
+    messageId: String,
+    channel: String,
+    text: String,
+    intent: { type: mixed, default: null },
+    alternatives: { type: mixed, default: [] },
+    entities: { type: mixed, default: [] },
+    sentiment: mixed,
+    outOfScope: Boolean,
+    faqHits: { type: mixed, default: [] },
+    decision: String,
+    latencyMs: Number,
+    createdAt: String,
+    createdMs: Number,
+  },
+  opts,
+);
+interaction.index({ customerId: 1, _id: -1 });
+interaction.index({ conversationId: 1, _id: -1 });
+interaction.index({ decision: 1, _id: -1 });
+interaction.index({ createdMs: 1 });
+
+export interface CrmModels {
+  customers: Model<CustomerDoc>;
+  conversations: Model<ConversationDoc>;
+  messages: Model<MessageDoc>;
+  interactions: Model<InteractionDoc>;
+}
+
+export function crmModels(conn: Connection): CrmModels {
+  return {
+    customers: conn.model<CustomerDoc>('Customer', customer, 'customers'),
+    conversations: conn.model<ConversationDoc>('Conversation', conversation, 'conversations'),
+    messages: conn.model<MessageDoc>('Message', message, 'messages'),
+    interactions: conn.model<InteractionDoc>('Interaction', interaction, 'interactions'),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Interaction, InteractionLog, InteractionQuery } from '../../core/index.js';
+import { storeId, toMs } from '../shared/ids.js';
+import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
+import { op } from './connection.js';
+import type { CrmModels, InteractionDoc } from './crm-models.js';
+import { eraseCustomerData } from './erase.js';
+
+type Filter = Omit<InteractionQuery, 'cursor' | 'limit'>;
+
+function filterOf(q: Filter, idRange?: Record<string, string>): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  if (q.customerId !== undefined) f.customerId = q.customerId;
+  if (q.conversationId !== undefined) f.conversationId = q.conversationId;
+  const created: Record<string, number> = {};
+  if (q.from !== undefined) created.$gte = toMs(q.from);
+  if (q.to !== undefined) created.$lt = toMs(q.to);
+  if (Object.keys(created).length > 0) f.createdMs = op(created);
+  if (q.decisions && q.decisions.length > 0) f.decision = op({ $in: [...q.decisions] });
+  if (idRange) f._id = op(idRange);
+  return f;
+}
+
+function toInteraction(d: InteractionDoc): Interaction {
+  const { _id, createdMs: _ms, ...rest } = d;
+  return { id: _id, ...rest };
+}
+
+export function createInteractionLog(m: CrmModels): InteractionLog {
+  return {
+    async record(input) {
+      const createdMs = toMs(input.createdAt);
+      // The id carries the interaction's own time, so backdated imports still sort by createdAt.
+      const interaction: Interaction = { id: storeId(createdMs), ...input };
+      const { id, ...fields } = interaction;
+      await m.interactions.create({ _id: id, ...fields, createdMs });
+      return interaction;
+    },
+    async list(query = {}) {
+      const limit = clampLimit(query.limit);
+      const after = decodeCursor(query.cursor);
+      const docs = await m.interactions
+        .find(filterOf(query, after === null ? undefined : { $lt: after }))
+        .sort({ _id: -1 })
+        .limit(limit + 1)
+        .lean<InteractionDoc[]>();
+      return toPage(docs.map(toInteraction), limit, (x) => x);
+    },
+    async *scan(query, batchSize = 500) {
+      const size = Math.max(1, Math.min(5000, Math.floor(batchSize)));
+      let last: string | null = null;
+      for (;;) {
+        const docs: InteractionDoc[] = await m.interactions
+          .find(filterOf(query, last === null ? undefined : { $gt: last }))
+          .sort({ _id: 1 })
+          .limit(size)
+          .lean<InteractionDoc[]>();
+        if (docs.length === 0) return;
+        last = docs[docs.length - 1]?._id ?? null;
+        yield docs.map(toInteraction);
+        if (docs.length < size) return;
+      }
+    },
+    count: (query = {}) => m.interactions.countDocuments(filterOf(query)),
+    async eraseCustomer(customerId) {
+      await eraseCustomerData(m, customerId, ['interactions']);
+    },
+  };
+}
