@@ -144,7 +144,7 @@ export async function buildOverview(cache: DayCache, range: { from?: string; to?
         csatCount: a.csatCount,
         handlingMs: avg(a.handlingSum, a.handlingCount),
       }))
-      .sort((a, b) => b.handled - a.handled),
+      .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name)),
     churn: cache.summary?.churn ?? { ready: false, reason: 'The analytics job has not run yet' },
     segments: cache.summary?.segments ?? { ready: false, reason: 'The analytics job has not run yet' },
   };
