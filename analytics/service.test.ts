@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createFieldCipher, fixedClock, ParleyError, type Stores } from '../core/index.js';
+import { createFieldCipher, fixedClock, ParleyError, type Customer, type Stores } from '../core/index.js';
 import { openEmbeddedStores } from '../stores/index.js';
 import { createAnalytics } from './index.js';
 import { addTurns, claim, close, escalate, rate } from './testing/store-fixtures.js';
@@ -115,7 +115,7 @@ describe('analytics service on the embedded store', () => {
     const clock = fixedClock(new Date(Date.now() + 1000));
     const now = clock.now().getTime();
     const analytics = createAnalytics({ stores, clock, options: { settleMs: 0, modelEveryMs: 0, minPerClass: 1 } });
-    const customers = [];
+    const customers: Customer[] = [];
     for (let i = 0; i < 24; i++) customers.push(await stores.customers.create({ externalId: `identity:x${i}` }));
     const convs: string[] = [];
     const wave = async (w: number) => {
