@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { DialogueApi, Stores } from '../core/index.js';
+import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -82,13 +82,22 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       regressionMargin: deps.trainRegressionMargin,
     }),
   );
-  r.use(customerRoutes({ stores, audit, churn: deps.analytics?.churnRisk?.bind(deps.analytics) }));
+  const analytics = deps.analytics;
+  r.use(
+    customerRoutes({
+      stores,
+      audit,
+      churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
+      // Analytics aggregates include the erased customer's turns: recompute them on the next run.
+      onErase: analytics ? () => analytics.markDirty() : undefined,
+    }),
+  );
   r.use(unansweredRoutes({ interactions: stores.interactions }));
   r.use(auditRoutes({ audit: stores.audit }));
-  if (deps.analytics?.overview) {
-    const analytics = deps.analytics;
+  if (analytics) {
     r.get('/api/analytics/overview', async (req, res) => {
-      res.json(await analytics.overview!({ from: req.query.from, to: req.query.to }));
+      const range = parseOrThrow(analyticsRangeSchema, { from: req.query.from, to: req.query.to });
+      res.json(await analytics.overview(range));
     });
   }
   return r;

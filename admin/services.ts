@@ -1,14 +1,13 @@
-import type { FaqEntry, FaqSearchResult, NluAnalysis } from '../core/index.js';
+import type { AnalyticsService } from '../analytics/index.js';
+import type { FaqEntry, FaqSearchResult } from '../core/index.js';
+import type { NluService } from '../nlu/index.js';
 
 /**
  * What admin needs from nlu/ and knowledge/. Structural so admin depends on behaviour,
  * not on construction details; the real services (createNluService, createKnowledgeService)
  * satisfy these (checked in router.test.ts by passing the real ones).
  */
-export interface AdminNlu {
-  analyze(text: string): Promise<NluAnalysis>;
-  train(options?: { onProgress?: (fraction: number) => void; regressionMargin?: number }): Promise<unknown>;
-}
+export type AdminNlu = Pick<NluService, 'analyze' | 'train' | 'status'>;
 
 export interface FaqImportReport {
   errors: { row: number; issues: { path: string; message: string }[] }[];
@@ -25,9 +24,5 @@ export interface AdminKnowledge {
   toCsv(entries: FaqEntry[]): string;
 }
 
-/** Optional analytics/ capabilities: the overview route and churn risk in customer profiles. */
-export interface AdminAnalytics {
-  /** Receives the raw `from`/`to` query values; validates them itself. */
-  overview?(range: { from?: unknown; to?: unknown }): Promise<unknown>;
-  churnRisk?(customerId: string): Promise<unknown>;
-}
+/** Optional analytics/ capabilities: the overview route, churn risk in profiles, recompute after an erase. */
+export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty'>;

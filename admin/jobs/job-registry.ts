@@ -1,5 +1,12 @@
 import { ParleyError, newId, type ErrorCode, type JobView } from '../../core/index.js';
 
+/** A ParleyError's `details.reason` says why (e.g. why training failed) better than its generic message. */
+function reason(err: unknown): string {
+  const details = (err as { details?: { reason?: unknown } } | null)?.details;
+  if (details && typeof details.reason === 'string') return details.reason;
+  return err instanceof Error ? err.message : String(err);
+}
+
 export type JobRun = (progress: (fraction: number) => void) => Promise<unknown>;
 
 /**
@@ -33,10 +40,12 @@ export function createJobRegistry(options: { keep?: number } = {}) {
         const progress = (f: number) => {
           if (job.state === 'running' && Number.isFinite(f)) job.progress = Math.min(1, Math.max(job.progress, f));
         };
-        run(progress).then(
-          (result) => Object.assign(job, { state: 'done', progress: 1, result }),
-          (err: unknown) => Object.assign(job, { state: 'failed', error: err instanceof Error ? err.message : String(err) }),
-        );
+        run(progress)
+          .then(
+            (result) => Object.assign(job, { state: 'done', progress: 1, result }),
+            (err: unknown) => Object.assign(job, { state: 'failed', error: reason(err) }),
+          )
+          .finally(prune);
       });
       return { ...job };
     },

@@ -29,7 +29,12 @@ export function intentRoutes(deps: { intents: IntentStore; nluModels: NluModelSt
       utteranceCount: i.utterances.length,
       accuracy: intentAccuracy(model?.metrics, i.name),
     }));
-    res.json({ items, nextCursor: null, model: model ? { version: model.version, createdAt: model.createdAt, metrics: model.metrics } : null });
+    const held = model?.metrics?.heldOutAccuracy;
+    res.json({
+      items,
+      nextCursor: null,
+      model: model ? { version: model.version, createdAt: model.createdAt, heldOutAccuracy: typeof held === 'number' ? held : null, metrics: model.metrics } : null,
+    });
   });
 
   r.post('/api/intents', async (req, res) => {

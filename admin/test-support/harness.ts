@@ -10,7 +10,8 @@ import { createDialogue } from '../../bot/index.js';
 import { testFaqs, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
-import type { AdminKnowledge, AdminNlu } from '../services.js';
+import type { AdminKnowledge } from '../services.js';
+import { createNluService } from '../../nlu/index.js';
 
 export const JWT_SECRET = 'test-jwt-secret-test-jwt-secret-0123456789';
 export const PASSWORD = 'correct horse battery';
@@ -19,7 +20,6 @@ export const PASSWORD = 'correct horse battery';
 const unreachable = (): never => {
   throw new ParleyError('ERR_UNAVAILABLE', { reason: 'not wired in this test' });
 };
-export const absentNlu: AdminNlu = { analyze: async () => unreachable(), train: async () => unreachable() };
 export const absentKnowledge: AdminKnowledge = {
   search: async () => unreachable(),
   create: async () => unreachable(),
@@ -46,12 +46,14 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
   const dialogue =
     overrides.dialogue ??
     createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
+  // Real nlu, trained in-process (jest's VM sandbox and worker threads do not mix).
+  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, trainer: 'in-process' });
   const app = express();
   app.set('trust proxy', false);
   app.use(
     createAdminRouter({
       stores,
-      nlu: absentNlu,
+      nlu,
       knowledge: absentKnowledge,
       dialogue,
       jwtSecret: JWT_SECRET,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { createJobRegistry } from './job-registry.js';
+
+async function settled(jobs: ReturnType<typeof createJobRegistry>, id: string) {
+  for (;;) {
+    const j = jobs.get(id);
+    if (j.state === 'done' || j.state === 'failed') return j;
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+describe('job registry', () => {
+  it('runs a job through queued -> running -> done with monotonic progress and its result', async () => {
+    const jobs = createJobRegistry();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const job = jobs.start('nlu.train', async (progress) => {
+      progress(0.5);
+      progress(0.2); // never goes backwards
+      await gate;
+      return { activated: true };
+    }, 'ERR_NLU_TRAINING_RUNNING');
+    expect(job.state).toBe('queued');
+    await new Promise((r) => setImmediate(r));
+    expect(jobs.get(job.id)).toMatchObject({ state: 'running', progress: 0.5 });
+    // One training at a time.
+    expect(() => jobs.start('nlu.train', async () => 1, 'ERR_NLU_TRAINING_RUNNING')).toThrow(expect.objectContaining({ code: 'ERR_NLU_TRAINING_RUNNING' }));
+    // Other kinds are not blocked.
+    expect(jobs.start('other', async () => 1).state).toBe('queued');
+    release();
+    expect(await settled(jobs, job.id)).toMatchObject({ state: 'done', progress: 1, result: { activated: true } });
+    expect(jobs.start('nlu.train', async () => 2, 'ERR_NLU_TRAINING_RUNNING').state).toBe('queued');
+  });
+
+  it('records a failure with its message and keeps finished jobs bounded', async () => {
+    const jobs = createJobRegistry({ keep: 3 });
+    const failed = jobs.start('x', async () => {
+      throw new Error('no intent has utterances');
+    });
+    expect(await settled(jobs, failed.id)).toMatchObject({ state: 'failed', error: 'no intent has utterances' });
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(jobs.start('x', async () => i).id);
+    while (jobs.list().some((j) => j.state === 'queued' || j.state === 'running')) await new Promise((r) => setImmediate(r));
+    expect(jobs.list().length).toBeLessThanOrEqual(3);
+    expect(jobs.get(ids[4]!)).toMatchObject({ state: 'done', result: 4 });
+    expect(() => jobs.get('nope')).toThrow(expect.objectContaining({ code: 'ERR_JOB_NOT_FOUND' }));
+  });
+});
