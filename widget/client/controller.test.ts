@@ -87,7 +87,7 @@ describe('widget controller (real server)', () => {
       });
     };
     server.io.of('/widget').on('connection', onConnection);
-    const ctrl = new WidgetController(server.url, memoryTokenStore());
+    const ctrl = new WidgetController(server.url, memoryTokenStore(), { retryMs: 100 });
     try {
       ctrl.open();
       await until(ctrl, (s) => s.connection === 'online');
@@ -107,7 +107,7 @@ describe('widget controller (real server)', () => {
   });
 
   it('escalates and rates after close', async () => {
-    const ctrl = new WidgetController(server.url, memoryTokenStore());
+    const ctrl = new WidgetController(server.url, memoryTokenStore(), { retryMs: 100 });
     try {
       ctrl.open();
       await until(ctrl, (s) => s.connection === 'online');

@@ -7,6 +7,7 @@ import type { Ack, ErrorShape, Identity, Message, SessionPayload, StatusPayload,
 
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 3_000;
+const TYPING_IDLE_MS = 3_000;
 const MAX_CODE_POINTS = 4000;
 
 function newClientMessageId(): string {
@@ -29,10 +30,15 @@ export class WidgetController {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly retryMs: number;
+
   constructor(
     private readonly url: string,
     private readonly tokens: TokenStore,
-  ) {}
+    opts: { retryMs?: number } = {},
+  ) {
+    this.retryMs = opts.retryMs ?? RETRY_MS;
+  }
 
   /** Returning visitors reconnect at once (unread replies, CSAT); new ones only when they open the chat. */
   start(): void {
@@ -114,7 +120,7 @@ export class WidgetController {
     this.typingTimer = setTimeout(() => {
       this.typingTimer = undefined;
       this.socket?.emit('typing', { typing: false });
-    }, RETRY_MS);
+    }, TYPING_IDLE_MS);
   }
 
   private set(patch: Partial<ViewState>): void {
@@ -225,7 +231,7 @@ export class WidgetController {
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
-    }, RETRY_MS);
+    }, this.retryMs);
     this.timers.add(t);
   }
 

@@ -9,6 +9,15 @@ import { customerRoom, type WidgetDeps, type WidgetSocketData } from './types.js
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+function clientIp(socket: Socket, trustProxy: boolean | undefined): string {
+  if (trustProxy) {
+    const header = socket.handshake.headers['x-forwarded-for'];
+    const last = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').pop()?.trim();
+    if (last) return last;
+  }
+  return socket.handshake.address;
+}
+
 /** A refused handshake: the client sees `connect_error` with message = code and data = the common error shape. */
 function refusal(err: unknown): Error & { data: unknown } {
   const { body } = toErrorBody(err);
@@ -34,7 +43,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
   const nsp = io.of(WIDGET_NAMESPACE);
 
   nsp.use((socket, next) => {
-    const ip = socket.handshake.address;
+    const ip = clientIp(socket, deps.trustProxy);
     void (async () => {
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});

@@ -28,6 +28,11 @@ export interface WidgetDeps {
   identitySecret?: string;
   logger?: WidgetLogger;
   limits?: Partial<WidgetLimits>;
+  /**
+   * Behind one reverse proxy (TRUST_PROXY): the client IP for per-IP limits is the last
+   * X-Forwarded-For entry (the one our proxy added), as Express does with `trust proxy` = 1.
+   */
+  trustProxy?: boolean;
   /** How long a closed conversation without rating is offered for CSAT again in `session` (ms). */
   csatWindowMs?: number;
 }
