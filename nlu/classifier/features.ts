@@ -20,6 +20,18 @@ function bump(map: Map<number, number>, key: number): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
+const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's'];
+
+export function crudeStem(tok: string): string {
+  for (const suf of SUFFIXES) {
+    if (tok.length - suf.length >= 3 && tok.endsWith(suf)) {
+      const base = tok.slice(0, -suf.length);
+      return suf === 'ies' || suf === 'ied' ? `${base}y` : base.replace(/(.)\1$/, '$1');
+    }
+  }
+  return tok;
+}
+
 export function rawFeatures(text: string): RawFeatures {
   const toks = words(normalizeForModel(text));
   const word = new Map<number, number>();
@@ -28,6 +40,9 @@ export function rawFeatures(text: string): RawFeatures {
   for (const tok of toks) {
     const h = fnv1a(tok, SEED_WORD);
     bump(word, h & MASK);
+    // A crude stem as an extra feature: "cancelled", "cancelling" and "cancel" share one.
+    const stem = crudeStem(tok);
+    if (stem !== tok) bump(word, fnv1a(stem, SEED_WORD) & MASK);
     if (prev >= 0) bump(word, combine(prev, h) & MASK);
     prev = h;
     // char_wb: n-grams of the space-padded word, so prefixes/suffixes are marked.

@@ -8,6 +8,8 @@ export interface LinearTrainOptions {
   /** L2 strength per example. */
   l2?: number;
   seed?: number;
+  /** Per-example weights (default 1): scales that example's gradient. */
+  weights?: Float32Array;
   onEpoch?(done: number, total: number): void;
 }
 
@@ -41,7 +43,7 @@ export function trainLinear(
       const x = xs[i] as SparseVector;
       const y = ys[i] ?? 0;
       // Linear decay to 5% of the initial rate: large early moves, stable end point.
-      const lr = lr0 * (1 - 0.95 * (t++ / steps));
+      const lr = lr0 * (1 - 0.95 * (t++ / steps)) * (opts.weights?.[i] ?? 1);
       for (let k = 0; k < classes; k++) probs[k] = b[k] ?? 0;
       for (let j = 0; j < x.rows.length; j++) {
         const base = (x.rows[j] ?? 0) * classes;

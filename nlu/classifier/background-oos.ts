@@ -1,0 +1,48 @@
+/**
+ * General off-topic messages, written for Parley. When the admin's intents
+ * come without out-of-scope examples, these stand in for them while the
+ * out-of-scope threshold is chosen (never as training data), so a bot that
+ * only knows five intents still declines "who won the match last night".
+ */
+export const BACKGROUND_OUT_OF_SCOPE: readonly string[] = [
+  'who won the football match last night',
+  'what is the capital of australia',
+  'tell me a joke',
+  'how tall is mount everest',
+  'what is the weather going to be like this weekend',
+  'recommend a good movie to watch tonight',
+  'how do i bake sourdough bread',
+  'what is the meaning of life',
+  'can you sing me a song',
+  'how many calories are in a banana',
+  'translate good morning into japanese',
+  'what time is it in tokyo right now',
+  'who wrote pride and prejudice',
+  'how far away is the moon',
+  'what is your favourite colour',
+  'play some jazz music',
+  'how do i fix a flat bicycle tyre',
+  'what are the symptoms of the flu',
+  'solve 12 times 17',
+  'set an alarm for 7 am',
+  'do you believe in aliens',
+  'which planet is the largest',
+  'how do i grow tomatoes on a balcony',
+  'what is the best pizza topping',
+  'write a poem about the sea',
+  'who is the president of france',
+  'how old is the universe',
+  'my cat keeps scratching the sofa',
+  'suggest a name for my dog',
+  'how do you say thank you in german',
+  'what should i cook for dinner',
+  'is it going to rain tomorrow in paris',
+  'how do airplanes stay in the air',
+  'book me a table for two at an italian restaurant',
+  'what is the exchange rate of the yen',
+  'give me a fun fact about octopuses',
+  'how many players are on a rugby team',
+  'where can i go hiking near the coast',
+  'asdfgh qwerty',
+  'lorem ipsum dolor sit amet',
+];

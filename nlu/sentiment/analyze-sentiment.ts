@@ -1,0 +1,74 @@
+import type { Sentiment } from '../../core/index.js';
+import { cleanText } from '../text/normalize.js';
+import { ANGER_PATTERNS } from './anger.js';
+import { CONTRAST, INTENSIFIERS, LEXICON, NEGATORS } from './lexicon.js';
+
+/** Negation reaches this many tokens forward, stopping at clause punctuation. */
+const NEGATION_SCOPE = 3;
+/** Squashing constant (as in VADER): sum s maps to s / sqrt(s^2 + ALPHA). */
+const ALPHA = 12;
+/** Scores within +-LABEL_MARGIN are neutral: a plain question has no sentiment. */
+export const LABEL_MARGIN = 0.3;
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]|\p{Extended_Pictographic}\uFE0F?/gu;
+
+function isNegator(tok: string): boolean {
+  return NEGATORS.has(tok) || tok.endsWith("n't") || tok.endsWith('n’t');
+}
+
+function clauseWeights(tokens: string[]): number[] {
+  // Tokens before a contrast word count half, tokens after it 1.5x (per sentence).
+  const w = tokens.map(() => 1);
+  let sentenceStart = 0;
+  tokens.forEach((t, i) => {
+    if (t === '.' || t === '!' || t === '?') sentenceStart = i + 1;
+    if (CONTRAST.has(t) && i > sentenceStart) {
+      for (let j = sentenceStart; j < i; j++) w[j] = (w[j] ?? 1) * 0.5;
+      for (let j = i + 1; j < tokens.length && !/^[.!?]$/.test(tokens[j] ?? ''); j++) w[j] = (w[j] ?? 1) * 1.5;
+    }
+  });
+  return w;
+}
+
+/** Lexicon + rules sentiment for one support message: score in -1..1 and a label. */
+export function analyzeSentiment(input: string): Sentiment {
+  const text = cleanText(input.slice(0, 4000)).normalize('NFKC');
+  const raw = text.match(TOKEN) ?? [];
+  const tokens = raw.map((t) => t.toLowerCase().replace('’', "'"));
+  const weights = clauseWeights(tokens);
+  let sum = 0;
+  let negateLeft = 0;
+  let boost = 1;
+  tokens.forEach((tok, i) => {
+    if (/^[.!?;,]$/.test(tok)) {
+      negateLeft = 0;
+      boost = 1;
+      return;
+    }
+    const valence = LEXICON.get(tok) ?? LEXICON.get(tok.replace(/\uFE0F$/, ''));
+    if (valence === undefined) {
+      if (isNegator(tok)) negateLeft = NEGATION_SCOPE;
+      else if (negateLeft > 0) negateLeft--;
+      const mult = INTENSIFIERS.get(tok);
+      if (mult !== undefined && !(tok === 'kind' || tok === 'sort')) boost *= mult;
+      else if (mult === undefined) boost = 1;
+      return;
+    }
+    let v = valence * boost;
+    const word = raw[i] ?? '';
+    // SHOUTING a sentiment word (not an acronym of one letter) adds intensity.
+    if (word.length >= 3 && word === word.toUpperCase() && word !== word.toLowerCase() && text !== text.toUpperCase()) v *= 1.3;
+    // "not good" is bad, "not bad" is only mildly good.
+    if (negateLeft > 0) v = v > 0 ? -v * 0.8 : -v * 0.4;
+    sum += v * (weights[i] ?? 1);
+    boost = 1;
+    negateLeft = Math.max(0, negateLeft - 1);
+  });
+  const lower = tokens.join(' ').replace(/ ([.!?;,])/g, '$1');
+  for (const [v, re] of ANGER_PATTERNS) if (re.test(lower)) sum += v;
+  const bangs = Math.min(3, (text.match(/!/g) ?? []).length);
+  if (sum !== 0 && bangs > 0) sum *= 1 + 0.15 * bangs;
+  const score = sum / Math.sqrt(sum * sum + ALPHA);
+  const label = score <= -LABEL_MARGIN ? 'negative' : score >= LABEL_MARGIN ? 'positive' : 'neutral';
+  return { score: Math.max(-1, Math.min(1, Number(score.toFixed(4)))), label };
+}

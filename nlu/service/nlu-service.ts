@@ -1,0 +1,156 @@
+import { ParleyError, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import type { Example, HyperParams } from '../classifier/train-classifier.js';
+import { createEntityExtractor } from '../entities/extractor.js';
+import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
+import { NluModel } from '../model/nlu-model.js';
+import type { TrainMetrics } from '../model/train-model.js';
+import { analyzeSentiment } from '../sentiment/analyze-sentiment.js';
+import { runTraining, type TrainerMode } from '../training/run-training.js';
+
+export interface NluLogger {
+  info(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+}
+
+export interface NluServiceDeps {
+  intents: IntentStore;
+  models: NluModelStore;
+  logger?: NluLogger;
+  /** 'worker' (default) trains in a worker thread. */
+  trainer?: TrainerMode;
+}
+
+export interface TrainOptions {
+  onProgress?(p: number): void;
+  /** Largest drop in held-back accuracy accepted before the live model is kept (default 0.02). */
+  regressionMargin?: number;
+  /** Training settings (evaluation and tests); defaults suit every data set. */
+  hyper?: Partial<HyperParams>;
+}
+
+export interface TrainResult {
+  activated: boolean;
+  version: string;
+  reason?: string;
+  metrics: TrainMetrics & { liveHeldOutAccuracy: number | null };
+}
+
+export interface NluStatus {
+  modelVersion: string | null;
+  trainedAt: string | null;
+  intents: number;
+  training: boolean;
+  metrics?: Record<string, unknown>;
+}
+
+export interface NluService extends Understander {
+  analyze(text: string): Promise<NluAnalysis>;
+  train(opts?: TrainOptions): Promise<TrainResult>;
+  status(): NluStatus;
+  /** Scores the live model on labelled utterances (intent null = should be declined). */
+  evaluate(examples: Example[]): Promise<EvaluationResult>;
+  /** Reloads the active model from the store; a model that fails to load leaves the current one serving. */
+  reload(): Promise<void>;
+}
+
+const noopLogger: NluLogger = { info: () => undefined, warn: () => undefined };
+const fallbackEntities = createEntityExtractor();
+
+export async function createNluService(deps: NluServiceDeps): Promise<NluService> {
+  const log = deps.logger ?? noopLogger;
+  let live: NluModel | null = null;
+  let liveMetrics: Record<string, unknown> | undefined;
+  let training = false;
+
+  async function reload(): Promise<void> {
+    const record = await deps.models.active();
+    if (!record || record.version === live?.version) return;
+    try {
+      live = await NluModel.load(record.data);
+      liveMetrics = record.metrics;
+      log.info({ version: record.version }, 'nlu model loaded');
+    } catch (err) {
+      const reason = err instanceof ParleyError ? err.details?.reason : String(err);
+      log.warn({ version: record.version, reason, serving: live?.version ?? null }, 'nlu model failed to load; keeping the previous one');
+    }
+  }
+
+  async function analyze(text: string): Promise<NluAnalysis> {
+    const safe = typeof text === 'string' ? text : '';
+    const model = live;
+    if (model) return model.analyze(safe);
+    return {
+      intent: null,
+      alternatives: [],
+      entities: fallbackEntities.extract(safe),
+      sentiment: analyzeSentiment(safe),
+      outOfScope: true,
+      modelVersion: null,
+    };
+  }
+
+  async function decideWith(model: NluModel, examples: Example[]): Promise<EvaluationResult> {
+    return evaluateDecider(async (t) => (await model.classifier.predict(t)).intent?.name ?? null, examples);
+  }
+
+  async function train(opts: TrainOptions = {}): Promise<TrainResult> {
+    if (training) throw new ParleyError('ERR_NLU_TRAINING_RUNNING');
+    training = true;
+    try {
+      const [intents, entities] = await Promise.all([deps.intents.listIntents(), deps.intents.listEntities()]);
+      let output;
+      let candidate: NluModel;
+      try {
+        output = await runTraining({ intents, entities, hyper: opts.hyper }, (p) => opts.onProgress?.(p), deps.trainer);
+        candidate = await NluModel.load(output.data);
+      } catch (err) {
+        const reason = err instanceof ParleyError ? String(err.details?.reason ?? err.code) : err instanceof Error ? err.message : String(err);
+        log.warn({ reason }, 'nlu training failed; the live model keeps serving');
+        throw new ParleyError('ERR_NLU_TRAINING_FAILED', { reason });
+      }
+      const margin = opts.regressionMargin ?? 0.02;
+      const current = live;
+      const liveAcc = current && output.heldOut.length > 0 ? (await decideWith(current, output.heldOut)).accuracy : null;
+      const metrics = { ...output.metrics, liveHeldOutAccuracy: liveAcc };
+      const newAcc = output.metrics.heldOutAccuracy;
+      const record = { version: output.version, createdAt: output.createdAt, data: output.data, metrics };
+      if (liveAcc !== null && newAcc !== null && newAcc < liveAcc - margin) {
+        await deps.models.save(record);
+        const reason = `held-back accuracy ${newAcc.toFixed(3)} is below the live model's ${liveAcc.toFixed(3)} by more than ${margin}`;
+        log.warn({ version: output.version, newAcc, liveAcc }, 'nlu model kept back by the regression check');
+        return { activated: false, version: output.version, reason, metrics };
+      }
+      await deps.models.save(record);
+      await deps.models.activate(output.version);
+      live = candidate;
+      liveMetrics = metrics;
+      log.info({ version: output.version, heldOutAccuracy: newAcc, trainMs: metrics.trainMs }, 'nlu model trained and activated');
+      return { activated: true, version: output.version, metrics };
+    } finally {
+      training = false;
+    }
+  }
+
+  try {
+    await reload();
+  } catch (err) {
+    // A store that is down at boot must not stop chats: serve untrained until reload() succeeds.
+    log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'nlu model store unavailable at start');
+  }
+  return {
+    analyze,
+    train,
+    reload,
+    status: () => ({
+      modelVersion: live?.version ?? null,
+      trainedAt: live?.createdAt ?? null,
+      intents: live?.intents.length ?? 0,
+      training,
+      ...(liveMetrics ? { metrics: liveMetrics } : {}),
+    }),
+    evaluate: async (examples) => {
+      if (!live) throw new ParleyError('ERR_NLU_NOT_TRAINED');
+      return decideWith(live, examples);
+    },
+  };
+}

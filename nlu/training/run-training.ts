@@ -1,0 +1,34 @@
+import { Worker } from 'node:worker_threads';
+import { trainNluModel, type TrainInput, type TrainOutput } from '../model/train-model.js';
+
+type WorkerMessage = { type: 'progress'; value: number } | { type: 'done'; output: TrainOutput } | { type: 'error'; reason: string };
+
+export type TrainerMode = 'worker' | 'in-process';
+
+/**
+ * Trains off the event loop in a worker thread (chats keep flowing). The
+ * worker loads TypeScript through tsx, which works under `node --import tsx`
+ * and in compiled-free deployments alike; 'in-process' exists for tools that
+ * cannot start workers.
+ */
+export function runTraining(input: TrainInput, onProgress: (p: number) => void, mode: TrainerMode = 'worker'): Promise<TrainOutput> {
+  if (mode === 'in-process') return trainNluModel(input, onProgress);
+  return new Promise<TrainOutput>((resolve, reject) => {
+    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (msg: WorkerMessage) => {
+      if (msg.type === 'progress') onProgress(msg.value);
+      else if (msg.type === 'done') finish(() => resolve(msg.output));
+      else finish(() => reject(new Error(msg.reason)));
+    });
+    worker.on('error', (err) => finish(() => reject(err)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`training worker exited with code ${code}`))));
+    worker.postMessage(input);
+  });
+}
