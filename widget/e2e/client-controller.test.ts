@@ -1,3 +1,4 @@
+// Lives outside client/: the browser code may import only core/protocol and core/schemas, and this test needs the real server side.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,9 @@ import { createDialogue } from '../../bot/index.js';
 import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
 import { openEmbeddedStores } from '../../stores/index.js';
 import { startWidgetServer, type WidgetTestServer } from '../test-support/socket-harness.js';
-import { WidgetController } from './controller.js';
-import { memoryTokenStore } from './storage.js';
-import type { ViewState } from './types.js';
+import { WidgetController } from '../client/controller.js';
+import { memoryTokenStore } from '../client/storage.js';
+import type { ViewState } from '../client/types.js';
 
 let dir: string;
 let stores: Stores;
