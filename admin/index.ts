@@ -5,6 +5,6 @@ export { hashPassword, verifyPassword } from './auth/passwords.js';
 export { signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from './auth/tokens.js';
 export { defaultLoginLimits, type LoginLimits } from './auth/login-limiter.js';
 export { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
-export type { AdminNlu, AdminKnowledge, AdminAnalytics, FaqImportReport } from './services.js';
+export type { AdminNlu, AdminKnowledge, AdminAnalytics } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
 export { buildConsoleBundle, consoleHtml } from './console/bundle.js';

@@ -5,6 +5,7 @@ import { staffOf } from '../auth/require-role.js';
 import type { Auditor } from '../http/audit.js';
 import { jsonBody } from '../http/json-body.js';
 import { pageArray, pageOf, queryString } from '../http/paging.js';
+import { parseCsv, toCsv } from '../../knowledge/index.js';
 import type { AdminKnowledge } from '../services.js';
 
 /** Import limits: the body parser refuses bigger bodies, and a row count cap bounds indexing work. */
@@ -45,7 +46,7 @@ export function faqRoutes(deps: { knowledgeStore: KnowledgeStore; knowledge: Adm
     if (req.query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="faqs.csv"');
-      return void res.send(knowledge.toCsv(all));
+      return void res.send(toCsv(all));
     }
     res.setHeader('Content-Disposition', 'attachment; filename="faqs.json"');
     res.json({ items: all.map(({ id, question, answer, alternates, tags }) => ({ id, question, answer, alternates, tags })), nextCursor: null });
@@ -53,11 +54,18 @@ export function faqRoutes(deps: { knowledgeStore: KnowledgeStore; knowledge: Adm
 
   r.post('/api/faqs/import', jsonBody(IMPORT_MAX_BYTES, 'ERR_IMPORT_TOO_LARGE'), async (req, res) => {
     const body = parseOrThrow(importSchema, req.body);
-    const rows = body.rows ?? knowledge.parseCsv(body.csv ?? '');
+    const rows = body.rows ?? parseCsv(body.csv ?? '');
     if (rows.length > IMPORT_MAX_ROWS) throw new ParleyError('ERR_IMPORT_TOO_LARGE', { rows: rows.length, maxRows: IMPORT_MAX_ROWS });
     const report = await knowledge.importFaqs(rows, { partial: body.partial });
-    await audit(staffOf(res), 'faq.import', undefined, { rows: rows.length, partial: body.partial, errors: report.errors.length });
-    res.json(report);
+    await audit(staffOf(res), 'faq.import', undefined, { rows: rows.length, partial: body.partial, imported: report.imported, errors: report.errors.length });
+    if (!body.partial && report.errors.length > 0) {
+      // All-or-nothing import refused: nothing was stored; the report names every bad row.
+      throw new ParleyError('ERR_FAQ_IMPORT_INVALID', {
+        errors: report.errors,
+        issues: report.errors.flatMap((e) => e.issues.map((i) => ({ path: `rows.${e.row}.${i.path}`, message: i.message }))),
+      });
+    }
+    res.json({ rows: rows.length, imported: report.imported, errors: report.errors });
   });
 
   r.post('/api/faqs', async (req, res) => {

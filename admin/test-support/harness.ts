@@ -4,37 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
-import { ParleyError, createFieldCipher, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
+import { createFieldCipher, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
 import { openEmbeddedStores } from '../../stores/index.js';
 import { createDialogue } from '../../bot/index.js';
-import { testFaqs, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
-import type { AdminKnowledge } from '../services.js';
-import { createNluService } from '../../nlu/index.js';
+import { createKnowledgeService, type KnowledgeService } from '../../knowledge/index.js';
+import { createNluService, type NluService } from '../../nlu/index.js';
 
 export const JWT_SECRET = 'test-jwt-secret-test-jwt-secret-0123456789';
 export const PASSWORD = 'correct horse battery';
-
-/** Routes that need nlu/knowledge are tested where the real services are passed in; elsewhere they must not be reached. */
-const unreachable = (): never => {
-  throw new ParleyError('ERR_UNAVAILABLE', { reason: 'not wired in this test' });
-};
-export const absentKnowledge: AdminKnowledge = {
-  search: async () => unreachable(),
-  create: async () => unreachable(),
-  update: async () => unreachable(),
-  remove: async () => unreachable(),
-  importFaqs: async () => unreachable(),
-  parseCsv: () => unreachable(),
-  toCsv: () => unreachable(),
-};
 
 export interface AdminHarness {
   app: express.Express;
   stores: Stores;
   dialogue: DialogueApi;
   dir: string;
+  nlu: NluService;
+  knowledge: KnowledgeService;
   /** Creates a staff user and returns a Bearer header value for it. */
   staff(role: 'admin' | 'agent', email?: string): Promise<{ id: string; email: string; auth: string }>;
   close(): Promise<void>;
@@ -43,18 +30,21 @@ export interface AdminHarness {
 export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { dialogue?: DialogueApi } = {}): Promise<AdminHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-admin-'));
   const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
-  const dialogue =
-    overrides.dialogue ??
-    createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
   // Real nlu, trained in-process (jest's VM sandbox and worker threads do not mix).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, trainer: 'in-process' });
+  // Real knowledge service in lexical mode (no embedding model is installed in tests).
+  const knowledge = await createKnowledgeService({ store: stores.knowledge, dataDir: dir, modelsDir: join(dir, 'no-models'), embeddingModel: 'none/none' });
+  await knowledge.ready();
+  const dialogue =
+    overrides.dialogue ??
+    createDialogue({ stores, nlu, knowledge, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
   const app = express();
   app.set('trust proxy', false);
   app.use(
     createAdminRouter({
       stores,
       nlu,
-      knowledge: absentKnowledge,
+      knowledge,
       dialogue,
       jwtSecret: JWT_SECRET,
       allowedOrigins: ['https://allowed.example'],
@@ -74,6 +64,8 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     stores,
     dialogue,
     dir,
+    nlu,
+    knowledge,
     async staff(role, email = `${role}${++n}@example.com`) {
       const user = await createStaffUser(stores.users, { email, name: `${role} ${n}`, role, password: PASSWORD });
       const res = await request(app).post('/api/auth/login').send({ email, password: PASSWORD });
@@ -82,6 +74,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     },
     async close() {
       await dialogue.drain();
+      await knowledge.close();
       await stores.close();
       await rm(dir, { recursive: true, force: true });
     },
