@@ -58,6 +58,18 @@ export function describeMessages(make: StoresFactory): void {
       );
     });
 
+    it('stores the other concurrent appends when one of them fails', async () => {
+      const { conversationId } = await newConversation(stores());
+      const results = await Promise.allSettled([
+        stores().conversations.appendMessage({ conversationId, author: 'bot', text: 'a' }),
+        stores().conversations.appendMessage({ conversationId: 'missing', author: 'bot', text: 'b' }),
+        stores().conversations.appendMessage({ conversationId, author: 'bot', text: 'c' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'ERR_CONVERSATION_NOT_FOUND' });
+      expect((await stores().conversations.recentMessages(conversationId)).map((m) => m.text)).toEqual(['a', 'c']);
+    });
+
     it('stores 200 concurrent appends to one conversation, all of them, in id order', async () => {
       const { conversationId, customerId } = await newConversation(stores());
       const results = await Promise.all(

@@ -2,6 +2,7 @@ import { ParleyError, type AppendResult, type ConversationStore, type Message, t
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isForeignKeyViolation, type Db } from './open-database.js';
+import { groupCommit } from './group-commit.js';
 
 interface MessageRow {
   id: string;
@@ -35,7 +36,7 @@ export type MessageMethods = Pick<
 >;
 
 /** The message half of the embedded ConversationStore. */
-export function createMessageRows(db: Db): MessageMethods & { appendSync(input: NewMessage): AppendResult } {
+export function createMessageRows(db: Db): MessageMethods {
   const byKey = db.prepare<[string, string], MessageRow>(
     `SELECT ${COLUMNS} FROM messages WHERE sender_key = ? AND client_message_id = ?`,
   );
@@ -92,13 +93,11 @@ export function createMessageRows(db: Db): MessageMethods & { appendSync(input: 
     }
     return { message, duplicate: false };
   });
-  const appendSync = (input: NewMessage): AppendResult => append.immediate(input);
+  // Concurrent appends (many conversations at once) share one commit and one fsync.
+  const appendMessage = groupCommit(db, append);
 
   return {
-    appendSync,
-    async appendMessage(input) {
-      return appendSync(input);
-    },
+    appendMessage,
     async recentMessages(conversationId, limit = 100) {
       return recent.all(conversationId, Math.max(1, Math.min(1000, Math.floor(limit)))).map(toMessage);
     },
