@@ -1,9 +1,8 @@
 import type { Embedder, FaqEntry, FaqSearchResult } from '../core/index.js';
 import { LexicalIndex } from './lexical/lexical-index.js';
-import { buildCandidates, entryHits, type Candidate } from './rank/candidates.js';
-import { calibrate, decide, priorCalibration, type Calibration } from './rank/calibration.js';
+import { buildCandidates, entryHits, faqIdOfKey, type Candidate } from './rank/candidates.js';
+import { calibrate, decide, fitCalibration, priorCalibration, type Calibration } from './rank/calibration.js';
 import { collectProbes } from './rank/self-supervision.js';
-import { fitCalibration } from './rank/calibration.js';
 import type { HnswVectorIndex } from './vector/hnsw-index.js';
 import { entryVectorTexts, syncVectors } from './vector/sync.js';
 
@@ -54,29 +53,40 @@ export class FaqRetriever {
     if (!this.embedder || !this.vectors) return { embedded: 0, rebuilt: false };
     const res = await syncVectors(this.vectors, this.embedder, [...this.entries.values()], rebuildIfChangedShare);
     this.vectorsReady = true;
-    return res;
+    // Edits made while the build ran reached only the lexical index: catch up (hash-based, cheap).
+    const again = await syncVectors(this.vectors, this.embedder, [...this.entries.values()], 1);
+    return { embedded: res.embedded + again.embedded, rebuilt: res.rebuilt };
   }
 
   async upsert(entry: IndexedEntry): Promise<void> {
-    this.entries.set(entry.id, entry);
-    this.lexical.upsert(entry);
-    if (this.embedder && this.vectors && this.vectorsReady) {
-      const items = entryVectorTexts(entry);
-      const fresh = items.filter((i) => this.vectors!.hashOf(i.id) !== i.hash);
-      const keep = new Set(items.map((i) => i.id));
-      const stale = this.vectors.ids().filter((k) => k.startsWith(`${entry.id}\u001f`) && !keep.has(k));
-      await this.vectors.remove(stale);
-      if (fresh.length > 0) {
-        const vecs = await this.embedder.embed(fresh.map((f) => f.text));
-        await this.vectors.upsert(fresh.map((f, i) => ({ id: f.id, hash: f.hash, vector: vecs[i]! })));
-      }
+    await this.upsertMany([entry]);
+  }
+
+  /** Lexical first (visible at once), then only the changed texts are embedded. */
+  async upsertMany(entries: IndexedEntry[]): Promise<void> {
+    for (const e of entries) {
+      this.entries.set(e.id, e);
+      this.lexical.upsert(e);
+    }
+    if (!this.embedder || !this.vectors || !this.vectorsReady) return;
+    const vectors = this.vectors;
+    const items = entries.flatMap(entryVectorTexts);
+    const keep = new Set(items.map((i) => i.id));
+    const ids = new Set(entries.map((e) => e.id));
+    const stale = vectors.ids().filter((k) => ids.has(faqIdOfKey(k)) && !keep.has(k));
+    await vectors.remove(stale);
+    const fresh = items.filter((i) => vectors.hashOf(i.id) !== i.hash);
+    for (let i = 0; i < fresh.length; i += 256) {
+      const chunk = fresh.slice(i, i + 256);
+      const vecs = await this.embedder.embed(chunk.map((f) => f.text));
+      await vectors.upsert(chunk.map((f, n) => ({ id: f.id, hash: f.hash, vector: vecs[n]! })));
     }
   }
 
   async remove(id: string): Promise<void> {
     this.entries.delete(id);
     this.lexical.remove(id);
-    if (this.vectors) await this.vectors.remove(this.vectors.ids().filter((k) => k.startsWith(`${id}\u001f`)));
+    if (this.vectors) await this.vectors.remove(this.vectors.ids().filter((k) => faqIdOfKey(k) === id));
   }
 
   /** Ranked candidates with calibrated probabilities (eval and search share this). */

@@ -9,8 +9,8 @@ import { fitLogistic, predict, type LogisticModel } from './logistic.js';
  * field, with a clear margin over the runner-up (and, in hybrid mode, a high
  * cosine that agrees with the lexical top).
  */
-export const PRIOR_LEXICAL: LogisticModel = { weights: [0.5, 3, 2.5, 2], bias: -4 };
-export const PRIOR_HYBRID: LogisticModel = { weights: [0.5, 3, 2.5, 2, 4, 6, 1], bias: -7 };
+export const PRIOR_LEXICAL: LogisticModel = { weights: [0, 2, 3, 2], bias: -4.5 };
+export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 2, 1.5, 6, 6, 1], bias: -7.5 };
 
 /**
  * Decision thresholds on the calibrated probability of the best hit. The
@@ -61,6 +61,10 @@ export function chooseAnswerThreshold(scored: { p: number; y: number }[]): numbe
 
 /** Below this many probe rows the prior is kept (a fit on 10 points is noise). */
 export const MIN_SAMPLES = 30;
+/** Below this many rows the fixed ANSWER_THRESHOLD is used: too few probes to estimate precision. */
+const MIN_ROWS_FOR_THRESHOLD = 80;
+/** Strength of the pull towards the prior, divided by the number of rows: small FAQs stay close to it. */
+const PRIOR_STRENGTH = 8;
 
 export function fitCalibration(rows: { x: number[]; y: number }[], hybrid: boolean): Calibration {
   const prior = priorCalibration(hybrid);
@@ -68,9 +72,10 @@ export function fitCalibration(rows: { x: number[]; y: number }[], hybrid: boole
   const model = fitLogistic(
     rows.map((r) => r.x),
     rows.map((r) => r.y),
-    { init: prior.model, l2: 0.01 },
+    { init: prior.model, l2: PRIOR_STRENGTH / rows.length, shrinkToInit: true },
   );
-  const answerThreshold = chooseAnswerThreshold(rows.map((r) => ({ p: predict(model, r.x), y: r.y })));
+  const answerThreshold =
+    rows.length >= MIN_ROWS_FOR_THRESHOLD ? chooseAnswerThreshold(rows.map((r) => ({ p: predict(model, r.x), y: r.y }))) : ANSWER_THRESHOLD;
   return { model, source: 'self-supervised', samples: rows.length, answerThreshold };
 }
 

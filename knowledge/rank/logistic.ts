@@ -21,7 +21,7 @@ export function predict(model: LogisticModel, x: readonly number[]): number {
 export function fitLogistic(
   xs: readonly (readonly number[])[],
   ys: readonly number[],
-  opts: { iterations?: number; rate?: number; l2?: number; init?: LogisticModel } = {},
+  opts: { iterations?: number; rate?: number; l2?: number; init?: LogisticModel; shrinkToInit?: boolean } = {},
 ): LogisticModel {
   const n = xs.length;
   const d = xs[0]?.length ?? 0;
@@ -29,6 +29,8 @@ export function fitLogistic(
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 0.01;
   const w = opts.init ? [...opts.init.weights] : new Array<number>(d).fill(0);
+  // With shrinkToInit the L2 penalty pulls towards the initial (prior) weights instead of zero.
+  const w0 = opts.shrinkToInit && opts.init ? [...opts.init.weights] : new Array<number>(d).fill(0);
   let b = opts.init?.bias ?? 0;
   if (n === 0) return { weights: w, bias: b };
   for (let it = 0; it < iterations; it++) {
@@ -40,7 +42,7 @@ export function fitLogistic(
       for (let j = 0; j < d; j++) gw[j]! += err * (x[j] ?? 0);
       gb += err;
     }
-    for (let j = 0; j < d; j++) w[j] = w[j]! - rate * (gw[j]! / n + l2 * w[j]!);
+    for (let j = 0; j < d; j++) w[j] = w[j]! - rate * (gw[j]! / n + l2 * (w[j]! - w0[j]!));
     b -= rate * (gb / n);
   }
   return { weights: w, bias: b };

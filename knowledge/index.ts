@@ -1,0 +1,9 @@
+// The knowledge/ public surface: FAQ retrieval (lexical + embeddings + HNSW), import/export helpers, demo data.
+export { createKnowledgeService, faqPatchSchema } from './service.js';
+export type { FaqPatchInput, ImportResult, KnowledgeInfo, KnowledgeLogger, KnowledgeService, KnowledgeServiceDeps } from './service.js';
+export type { ImportRowError } from './faq/validate-import.js';
+export { parseCsv, toCsv, CSV_COLUMNS } from './faq/csv.js';
+export { demoFaqs } from './faq/demo-faqs.js';
+export { findInstalledModel } from './embed/model-files.js';
+export type { InstalledModel } from './embed/model-files.js';
+export { TransformersEmbedder } from './embed/transformers-embedder.js';

@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { calibrate, chooseAnswerThreshold, decide, fitCalibration } from './calibration.js';
+import { fitLogistic, predict } from './logistic.js';
+import { reciprocalRankFusion } from './fuse.js';
+
+describe('calibration', () => {
+  it('fits a logistic model that separates the classes', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => [i / 100]);
+    const ys = xs.map(([x]) => (x! > 0.5 ? 1 : 0));
+    const m = fitLogistic(xs, ys, { iterations: 3000, rate: 2, l2: 0 });
+    expect(predict(m, [0.9])).toBeGreaterThan(0.8);
+    expect(predict(m, [0.1])).toBeLessThan(0.2);
+  });
+
+  it('keeps the prior when there are too few probes', () => {
+    expect(fitCalibration([{ x: [1, 1, 1, 1], y: 1 }], false).source).toBe('prior');
+  });
+
+  it('picks the lowest threshold that reaches the target precision on probes', () => {
+    const scored = [
+      ...Array.from({ length: 20 }, (_, i) => ({ p: 0.6 + i * 0.01, y: 1 })),
+      ...Array.from({ length: 20 }, (_, i) => ({ p: 0.2 + i * 0.01, y: i % 2 })),
+    ];
+    const t = chooseAnswerThreshold(scored);
+    expect(t).toBeGreaterThanOrEqual(0.35);
+    expect(t).toBeLessThan(0.6); // some of the mixed band is still precise enough
+    // Confident but wrong probes: never answer below the ceiling.
+    expect(chooseAnswerThreshold(Array.from({ length: 30 }, (_, i) => ({ p: 0.5 + i * 0.01, y: 0 })))).toBe(0.9);
+  });
+
+  it('never gives a lower hit a higher calibrated value, and decides answer/clarify/none', () => {
+    const cal = { model: { weights: [0, 0, 0, 0], bias: 0 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7 };
+    expect(calibrate(cal, [{ id: 'a', score: 1, matched: 'question', features: [0, 0, 0, 0] }])).toEqual([0.5]);
+    expect(decide([0.9, 0.1], 0.7).decision).toBe('answer');
+    expect(decide([0.4, 0.3, 0.2, 0.01], 0.7)).toEqual({ decision: 'clarify', keep: 3 });
+    expect(decide([0.05], 0.7).decision).toBe('none');
+  });
+
+  it('fuses ranked lists by reciprocal rank', () => {
+    const fused = reciprocalRankFusion([['a', 'b', 'c'], ['b', 'c', 'a']]);
+    expect([...fused.entries()].sort((x, y) => y[1] - x[1])[0]?.[0]).toBe('b');
+  });
+});

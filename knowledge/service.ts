@@ -1,0 +1,232 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  faqInputSchema,
+  parseOrThrow,
+  ParleyError,
+  type FaqEntry,
+  type FaqInput,
+  type FaqSearchResult,
+  type KnowledgeStore,
+} from '../core/index.js';
+import { findInstalledModel } from './embed/model-files.js';
+import { TransformersEmbedder } from './embed/transformers-embedder.js';
+import { validateImport, type ImportRowError } from './faq/validate-import.js';
+import { FaqRetriever, type RetrievalMode } from './retriever.js';
+import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
+
+export interface KnowledgeLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface KnowledgeServiceDeps {
+  store: KnowledgeStore;
+  /** Indexes live in `<dataDir>/indexes/`. */
+  dataDir: string;
+  modelsDir: string;
+  embeddingModel: string;
+  logger?: KnowledgeLogger;
+}
+
+export interface KnowledgeInfo {
+  mode: RetrievalMode;
+  model?: string;
+  entries: number;
+  calibration: { source: 'prior' | 'self-supervised'; samples: number; answerThreshold: number };
+}
+
+export interface ImportResult {
+  imported: number;
+  errors: ImportRowError[];
+}
+
+const shape = faqInputSchema.shape;
+/**
+ * Patch of an entry: the input fields, all optional, id excluded. Built field
+ * by field because `.partial()` would keep the `[]` defaults of alternates and
+ * tags, and a patch of the question would then wipe them.
+ */
+export const faqPatchSchema = z
+  .strictObject({
+    question: shape.question.optional(),
+    answer: shape.answer.optional(),
+    alternates: shape.alternates.unwrap().optional(),
+    tags: shape.tags.unwrap().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
+export type FaqPatchInput = Partial<Omit<FaqInput, 'id'>>;
+
+export interface KnowledgeService {
+  search(text: string): Promise<FaqSearchResult>;
+  create(input: FaqInput): Promise<FaqEntry>;
+  update(id: string, patch: FaqPatchInput): Promise<FaqEntry>;
+  remove(id: string): Promise<void>;
+  importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult>;
+  info(): KnowledgeInfo;
+  /** Resolves when the vector index (if any) is built and calibration is fitted. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
+/** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
+const SETTLE_MS = 1500;
+
+export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
+  const log = deps.logger ?? silent;
+  const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
+  let embedder: TransformersEmbedder | null = null;
+  let vectors: PersistentHnswIndex | null = null;
+  if (!installed) {
+    log.warn({ modelsDir: deps.modelsDir, model: deps.embeddingModel }, 'no embedding model installed: FAQ retrieval runs in lexical mode');
+  } else {
+    try {
+      embedder = await TransformersEmbedder.start(installed);
+      const opened = await PersistentHnswIndex.open(join(deps.dataDir, 'indexes'), 'faq-vectors', installed.name, embedder.info().dimensions);
+      vectors = opened.index;
+      if (opened.state === 'corrupt') log.error({ path: vectors.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
+      else if (opened.state === 'incompatible') log.info({ detail: opened.detail }, 'FAQ vector index was built with another model: rebuilding');
+    } catch (err) {
+      log.error({ model: deps.embeddingModel, err: err instanceof Error ? err.message : String(err), details: err instanceof ParleyError ? err.details : undefined }, 'embedding model failed to load: FAQ retrieval runs in lexical mode');
+      await embedder?.close();
+      embedder = null;
+    }
+  }
+  const retriever = new FaqRetriever(embedder, vectors);
+  retriever.load(await deps.store.all());
+  await retriever.recalibrate();
+  return new Service(deps.store, retriever, vectors, log, installed?.name);
+}
+
+class Service implements KnowledgeService {
+  private chain: Promise<unknown> = Promise.resolve();
+  private readyPromise: Promise<void>;
+  private settleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: KnowledgeStore,
+    private readonly retriever: FaqRetriever,
+    private readonly vectors: PersistentHnswIndex | null,
+    private readonly log: KnowledgeLogger,
+    private readonly model: string | undefined,
+  ) {
+    // A failed build leaves the service in lexical mode (logged), never a crashed process.
+    this.readyPromise = this.buildVectors().catch((err: unknown) =>
+      this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
+    );
+  }
+
+  private async buildVectors(): Promise<void> {
+    if (!this.vectors) return;
+    const storeRevision = await this.store.revision();
+    const res = await this.retriever.buildVectors();
+    this.log.info({ ...res, loadedRevision: this.vectors.revision, storeRevision, vectors: this.vectors.size() }, 'FAQ vector index ready');
+    await this.persist();
+    await this.retriever.recalibrate();
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.vectors || this.retriever.mode() !== 'hybrid') return;
+    this.vectors.revision = await this.store.revision();
+    await this.vectors.save();
+  }
+
+  /** Writes are serialised so the indexes apply them in the store's order. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new ParleyError('ERR_UNAVAILABLE', { reason: 'knowledge service closed' }));
+    const next = this.chain.then(fn);
+    this.chain = next.catch(() => undefined);
+    return next.then((v) => (this.settleLater(), v));
+  }
+
+  private settleLater(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => void this.settle(), SETTLE_MS);
+    this.settleTimer.unref();
+  }
+
+  private settle(): Promise<void> {
+    this.settleTimer = null;
+    return this.serial(async () => {
+      await this.readyPromise;
+      await this.persist();
+      await this.retriever.recalibrate();
+    }).catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'FAQ index maintenance failed'));
+  }
+
+  search(text: string): Promise<FaqSearchResult> {
+    return this.retriever.search(typeof text === 'string' ? text : '');
+  }
+
+  async create(input: FaqInput): Promise<FaqEntry> {
+    const data = parseOrThrow(faqInputSchema, input);
+    return this.serial(async () => {
+      const entry = await this.store.create(data);
+      await this.retriever.upsert(entry);
+      return entry;
+    });
+  }
+
+  async update(id: string, patch: FaqPatchInput): Promise<FaqEntry> {
+    const data = parseOrThrow(faqPatchSchema, patch);
+    return this.serial(async () => {
+      const entry = await this.store.update(id, data);
+      await this.retriever.upsert(entry);
+      return entry;
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.serial(async () => {
+      await this.store.delete(id);
+      await this.retriever.remove(id);
+    });
+  }
+
+  importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult> {
+    return this.serial(async () => {
+      const existing = new Set(this.retriever.entries.keys());
+      const { valid, errors } = validateImport(Array.isArray(rows) ? rows : [], existing);
+      if (errors.length > 0 && !opts.partial) return { imported: 0, errors };
+      const created: FaqEntry[] = [];
+      for (const { row, entry } of valid) {
+        try {
+          created.push(await this.store.create(entry));
+        } catch (err) {
+          const code = err instanceof ParleyError ? err.code : 'ERR_INTERNAL';
+          errors.push({ row, issues: [{ path: '(row)', message: code }] });
+        }
+      }
+      await this.retriever.upsertMany(created);
+      return { imported: created.length, errors: errors.sort((a, b) => a.row - b.row) };
+    });
+  }
+
+  info(): KnowledgeInfo {
+    const c = this.retriever.calibration();
+    const mode = this.retriever.mode();
+    return {
+      mode,
+      ...(mode === 'hybrid' && this.model ? { model: this.model } : {}),
+      entries: this.retriever.entries.size,
+      calibration: { source: c.source, samples: c.samples, answerThreshold: c.answerThreshold },
+    };
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    await this.readyPromise.catch(() => undefined);
+    await this.chain;
+    this.closed = true;
+    await this.persist().catch((err: unknown) => this.log.error({ err: String(err) }, 'saving the FAQ vector index failed'));
+    await this.retriever.embedder?.close();
+  }
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals';
+import { analyze, processTerm, tokenize } from './analyzer.js';
+
+describe('analyzer', () => {
+  it('stems, splits letters from digits and expands contractions', () => {
+    expect(analyze("Deliveries of COVID19 don't arrive").terms).toEqual(['deliveri', 'of', 'covid', '19', 'do', 'not', 'arriv']);
+  });
+
+  it('drops stop words from answers only', () => {
+    expect(processTerm('where')).toBe('where');
+    expect(processTerm('where', 'answer')).toBeNull();
+    expect(processTerm('not', 'answer')).toBe('not');
+  });
+
+  it('ignores markup but keeps the words', () => {
+    expect(tokenize('<b>Free</b> **shipping** `now`')).toEqual(['free', 'shipping', 'now']);
+  });
+
+  it('caps the number of distinct terms', () => {
+    const long = Array.from({ length: 500 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+    expect(analyze(long, 64).terms.length).toBe(64);
+  });
+});
