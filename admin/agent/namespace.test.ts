@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { newToken } from '../../core/index.js';
+import { openAdminHarness, type AdminHarness } from '../test-support/harness.js';
+import { signAccessToken } from '../auth/tokens.js';
+import { attachAgentNamespace } from './namespace.js';
+
+let h: AdminHarness;
+let http: HttpServer;
+let ioServer: Server;
+let url: string;
+let detach: () => void;
+const sockets: Socket[] = [];
+
+beforeEach(async () => {
+  h = await openAdminHarness();
+  http = createServer();
+  ioServer = new Server(http, { maxHttpBufferSize: 64 * 1024 });
+  detach = attachAgentNamespace(ioServer, { dialogue: h.dialogue, stores: h.stores, jwtSecret: 'test-jwt-secret-test-jwt-secret-0123456789', knowledge: h.knowledge }).detach;
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/agent`;
+});
+
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  detach();
+  await new Promise<void>((r) => ioServer.close(() => r()));
+  await h.close();
+});
+
+function tokenOf(auth: string): string {
+  return auth.replace(/^Bearer /, '');
+}
+
+/** Connects and resolves with the socket plus the first `queue` it receives. */
+async function agentSocket(auth: unknown): Promise<{ socket: Socket; queue: { conversations: { id: string; state: string }[] }; events: { name: string; payload: any }[] }> {
+  const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  const events: { name: string; payload: any }[] = [];
+  socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
+  const queue = await new Promise<any>((resolve, reject) => {
+    socket.once('queue', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, queue, events };
+}
+
+async function refused(auth: unknown): Promise<{ message: string; data: any }> {
+  const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return new Promise((resolve) => socket.once('connect_error', (err: Error & { data?: unknown }) => resolve({ message: err.message, data: err.data })));
+}
+
+function waitFor(events: { name: string; payload: any }[], name: string, pred: (p: any) => boolean = () => true): Promise<any> {
+  return new Promise((resolve) => {
+    const tick = () => {
+      const hit = events.find((e) => e.name === name && pred(e.payload));
+      if (hit) resolve(hit.payload);
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+async function queuedConversation(name = 'Quinn') {
+  const customer = await h.stores.customers.create({ visitorToken: newToken(), name });
+  const conv = await h.dialogue.escalate(customer.id, 'widget', 'asked');
+  return { customerId: customer.id, conversationId: conv.id };
+}
+
+describe('/agent handshake', () => {
+  it('refuses missing, forged, expired and malformed handshakes with the protocol codes', async () => {
+    const agent = await h.staff('agent');
+    const missing = await refused({});
+    expect(missing.message).toBe('ERR_AUTH_INVALID');
+    expect(missing.data).toMatchObject({ code: 'ERR_AUTH_INVALID' });
+    const forged = await signAccessToken({ id: agent.id, email: agent.email, name: 'x', role: 'agent' }, 'wrong-secret-wrong-secret-wrong-secret!!');
+    expect((await refused({ token: forged })).message).toBe('ERR_AUTH_INVALID');
+    const expired = await signAccessToken({ id: agent.id, email: agent.email, name: 'x', role: 'agent' }, 'test-jwt-secret-test-jwt-secret-0123456789', -5);
+    expect((await refused({ token: expired })).message).toBe('ERR_AUTH_INVALID');
+    const extra = await refused({ token: tokenOf(agent.auth), role: 'admin' });
+    expect(extra.message).toBe('ERR_VALIDATION');
+    expect(extra.data.details.issues).toBeDefined();
+  });
+
+  it('sends the queue on connect and updates it live', async () => {
+    const first = await queuedConversation();
+    const agent = await h.staff('agent');
+    const a = await agentSocket({ token: tokenOf(agent.auth) });
+    expect(a.queue.conversations).toEqual([expect.objectContaining({ id: first.conversationId, state: 'queued', customer: expect.objectContaining({ name: 'Quinn' }) })]);
+    const second = await queuedConversation('Rae');
+    const update = await waitFor(a.events, 'queue', (q) => q.conversations.some((c: { id: string }) => c.id === second.conversationId));
+    expect(update.conversations).toHaveLength(2);
+    const summary = await waitFor(a.events, 'conversation', (c) => c.id === second.conversationId);
+    expect(summary).toMatchObject({ state: 'queued', assignee: null });
+  });
+});
+
+describe('/agent events', () => {
+  it('claim race: exactly one of two agents wins; only the assignee may reply and receives the customer messages', async () => {
+    const { customerId, conversationId } = await queuedConversation();
+    const [u1, u2] = [await h.staff('agent'), await h.staff('agent')];
+    const a1 = await agentSocket({ token: tokenOf(u1.auth) });
+    const a2 = await agentSocket({ token: tokenOf(u2.auth) });
+    const acks = await Promise.all([a1.socket.emitWithAck('claim', { conversationId }), a2.socket.emitWithAck('claim', { conversationId })]);
+    const winners = acks.filter((a) => a.ok);
+    const losers = acks.filter((a) => !a.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers[0].error.code).toBe('ERR_CONVERSATION_ALREADY_CLAIMED');
+    const [winner, loser, winnerUser] = acks[0].ok ? [a1, a2, u1] : [a2, a1, u2];
+    expect((await h.stores.conversations.get(conversationId))?.assignee?.id).toBe(winnerUser.id);
+    expect((await h.stores.audit.list({ action: 'conversation.claim' })).items).toHaveLength(1);
+
+    const denied = await loser.socket.emitWithAck('message', { conversationId, clientMessageId: 'x1', text: 'hi from the loser' });
+    expect(denied).toMatchObject({ ok: false, error: { code: 'ERR_CONVERSATION_NOT_ASSIGNED' } });
+    const sent = await winner.socket.emitWithAck('message', { conversationId, clientMessageId: 'w1', text: '  Hello, I am here  ' });
+    expect(sent).toMatchObject({ ok: true, messageId: expect.any(String), duplicate: false });
+    const again = await winner.socket.emitWithAck('message', { conversationId, clientMessageId: 'w1', text: 'different text' });
+    expect(again).toMatchObject({ ok: true, messageId: sent.messageId, duplicate: true });
+    const stored = await h.stores.conversations.recentMessages(conversationId);
+    expect(stored.filter((m) => m.author === 'agent').map((m) => m.text)).toEqual(['Hello, I am here']);
+
+    await h.dialogue.handle({ channel: 'widget', customerId, clientMessageId: 'c1', senderKey: `customer:${customerId}`, text: '<b>thanks</b>' });
+    const msg = await waitFor(winner.events, 'message');
+    expect(msg).toMatchObject({ conversationId, author: 'customer', text: '<b>thanks</b>' });
+    expect(loser.events.filter((e) => e.name === 'message')).toEqual([]);
+
+    await h.dialogue.typing(conversationId, 'customer', true);
+    expect(await waitFor(winner.events, 'typing')).toEqual({ conversationId, author: 'customer', typing: true });
+
+    const tooLong = await winner.socket.emitWithAck('message', { conversationId, clientMessageId: 'w2', text: 'x'.repeat(4001) });
+    expect(tooLong.error.code).toBe('ERR_MESSAGE_TOO_LONG');
+    const strict = await winner.socket.emitWithAck('claim', { conversationId, force: true });
+    expect(strict.error.code).toBe('ERR_VALIDATION');
+    const mine = await winner.socket.emitWithAck('claim', { conversationId });
+    expect(mine.error.code).toBe('ERR_CONVERSATION_ALREADY_CLAIMED');
+  });
+
+  it('release is for the assignee (or an admin); close works for any agent while queued; both are audited', async () => {
+    const { conversationId } = await queuedConversation();
+    const [u1, u2] = [await h.staff('agent'), await h.staff('agent')];
+    const a1 = await agentSocket({ token: tokenOf(u1.auth) });
+    const a2 = await agentSocket({ token: tokenOf(u2.auth) });
+    expect((await a1.socket.emitWithAck('claim', { conversationId })).ok).toBe(true);
+    const notMine = await a2.socket.emitWithAck('release', { conversationId });
+    expect(notMine.ok).toBe(false);
+    expect((await a1.socket.emitWithAck('release', { conversationId })).ok).toBe(true);
+    expect((await h.stores.conversations.get(conversationId))?.state).toBe('bot');
+    const summary = await waitFor(a2.events, 'conversation', (c) => c.id === conversationId && c.state === 'bot');
+    expect(summary.assignee).toBeNull();
+
+    const other = await queuedConversation('Sam');
+    expect((await a2.socket.emitWithAck('close', { conversationId: other.conversationId })).ok).toBe(true);
+    expect((await h.stores.conversations.get(other.conversationId))?.state).toBe('closed');
+    const closedAgain = await a1.socket.emitWithAck('claim', { conversationId: other.conversationId });
+    expect(closedAgain.error.code).toBe('ERR_CONVERSATION_ILLEGAL_TRANSITION');
+    const actions = (await h.stores.audit.list()).items.map((e) => e.action).sort();
+    expect(actions).toEqual(['conversation.claim', 'conversation.close', 'conversation.release']);
+    const unknown = await a1.socket.emitWithAck('claim', { conversationId: 'nope' });
+    expect(unknown.error.code).toBe('ERR_CONVERSATION_NOT_FOUND');
+  });
+
+  it('suggests FAQ answers for the last customer message', async () => {
+    await h.knowledge.create({ id: 'hours', question: 'What are your opening hours?', answer: 'Mon-Fri 9-17.', alternates: [], tags: [] });
+    const customer = await h.stores.customers.create({ visitorToken: newToken() });
+    const conv = await h.dialogue.escalate(customer.id, 'widget');
+    await h.dialogue.handle({ channel: 'widget', customerId: customer.id, clientMessageId: 'q', senderKey: `customer:${customer.id}`, text: 'what are your opening hours' });
+    const u = await h.staff('agent');
+    const a = await agentSocket({ token: tokenOf(u.auth) });
+    const ack = await a.socket.emitWithAck('suggest', { conversationId: conv.id });
+    expect(ack.ok).toBe(true);
+    expect(ack.hits[0]).toMatchObject({ faqId: 'hours', answer: 'Mon-Fri 9-17.' });
+  });
+});
