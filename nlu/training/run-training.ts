@@ -6,15 +6,23 @@ type WorkerMessage = { type: 'progress'; value: number } | { type: 'done'; outpu
 export type TrainerMode = 'worker' | 'in-process';
 
 /**
+ * Worker entry code: Node 20 resolves a worker's .ts entry before any
+ * `--import tsx` hook is active, so a tiny script registers tsx first and then
+ * imports the TypeScript worker. Works under `node --import tsx` and jest alike.
+ */
+function bootstrap(entry: URL): string {
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+}
+
+/**
  * Trains off the event loop in a worker thread (chats keep flowing). The
- * worker loads TypeScript through tsx, which works under `node --import tsx`
- * and in compiled-free deployments alike; 'in-process' exists for tools that
+ * worker loads TypeScript through tsx; 'in-process' exists for tools that
  * cannot start workers.
  */
 export function runTraining(input: TrainInput, onProgress: (p: number) => void, mode: TrainerMode = 'worker'): Promise<TrainOutput> {
   if (mode === 'in-process') return trainNluModel(input, onProgress);
   return new Promise<TrainOutput>((resolve, reject) => {
-    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(bootstrap(new URL('./train-worker.ts', import.meta.url)), { eval: true });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

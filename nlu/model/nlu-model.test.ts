@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { isParleyError } from '../../core/index.js';
+import { demoIntents } from '../demo/demo-intents.js';
+import { NluModel } from './nlu-model.js';
+import { trainNluModel } from './train-model.js';
+
+const probes = [
+  'where is my order #A12345',
+  'I forgot my password again',
+  'are you open on sunday?',
+  'I want to talk to a real person',
+  'what is the airspeed of a swallow',
+  'refund me now, this is the third time!!',
+  '',
+];
+
+describe('NluModel persistence', () => {
+  it('a model loaded from its JSON gives identical analyses', async () => {
+    const out = await trainNluModel({
+      intents: demoIntents,
+      entities: [{ name: 'plan', type: 'enum', options: [{ value: 'pro', synonyms: ['professional plan'] }] }],
+    });
+    const first = await NluModel.load(out.data);
+    const second = await NluModel.load(first.serialize());
+    expect(second.serialize()).toBe(out.data);
+    for (const text of probes) {
+      const a = await first.analyze(text);
+      const b = await second.analyze(text);
+      expect(b).toEqual(a);
+      const pa = await first.classifier.probabilities(text);
+      const pb = await second.classifier.probabilities(text);
+      expect([...pb.blend]).toEqual([...pa.blend]);
+    }
+    const analysis = await first.analyze('where is my order #A12345 on the professional plan');
+    expect(analysis.intent?.name).toBe('order_status');
+    expect(analysis.entities.map((e) => e.entity)).toEqual(expect.arrayContaining(['order_id', 'plan']));
+    expect(analysis.modelVersion).toBe(out.version);
+  });
+
+  it('rejects a damaged model with ERR_MODEL_LOAD', async () => {
+    for (const data of ['not json', '{"format":"other"}', JSON.stringify({ format: 'parley-nlu/1', classifier: null })]) {
+      const err = await NluModel.load(data).catch((e: unknown) => e);
+      expect(isParleyError(err) && err.code).toBe('ERR_MODEL_LOAD');
+    }
+  });
+});
