@@ -7,6 +7,7 @@ interface BaselineNlp {
   addDocument(lang: string, text: string, intent: string): void;
   train(): Promise<unknown>;
   process(lang: string, text: string): Promise<{ intent?: string }>;
+  getSentiment(lang: string, text: string): Promise<{ sentiment?: { score: number; vote: string } }>;
 }
 const { containerBootstrap, Nlp, LangEn } = nlpjs as unknown as {
   containerBootstrap(o?: object): Promise<{ use(p: unknown): void }>;
@@ -30,4 +31,16 @@ export async function trainNlpjsBaseline(train: Example[]): Promise<{ decide: De
     return res.intent;
   };
   return { decide, trainMs: Date.now() - t0 };
+}
+
+/** NLP.js default sentiment (AFINN-style with its own negation list): its vote is the label. */
+export async function nlpjsSentiment(): Promise<(text: string) => Promise<'negative' | 'neutral' | 'positive'>> {
+  const container = await containerBootstrap({ log: false });
+  container.use(LangEn);
+  const nlp = new Nlp({ container, languages: ['en'], autoSave: false, autoLoad: false, nlu: { log: false } });
+  nlp.addLanguage('en');
+  return async (text) => {
+    const vote = (await nlp.getSentiment('en', text)).sentiment?.vote;
+    return vote === 'negative' || vote === 'positive' ? vote : 'neutral';
+  };
 }
