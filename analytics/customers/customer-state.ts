@@ -1,4 +1,5 @@
 import type { Conversation, Interaction, TurnDecision } from '../../core/index.js';
+import { conversationStartMs } from '../rollup/conversation-rollup.js';
 
 /** One customer turn: [unix seconds, decision code, sentiment x100]. */
 export type Turn = [number, string, number];
@@ -74,7 +75,7 @@ export function applyInteraction(state: CustomerState, i: Interaction): void {
 
 /** Idempotent: re-applying the same conversation state changes nothing. Returns true when something changed. */
 export function applyConversation(state: CustomerState, c: Conversation): boolean {
-  const created = toSec(Date.parse(c.createdAt));
+  const created = toSec(conversationStartMs(c));
   const fact = convFact(state, c.id, created);
   // First seen = the earlier of creation and first turn, whichever pass saw it first.
   fact.t = Math.min(fact.t, created);

@@ -3,6 +3,7 @@ import { applyConversation } from '../customers/customer-state.js';
 import type { ShardCache } from '../customers/shards.js';
 import {
   addConversation,
+  conversationStartMs,
   emptyConversationRollup,
   mergeConversations,
   type ConversationRollup,
@@ -57,7 +58,7 @@ export async function conversationPass(
       const old = oldSigs[c.id];
       const frt = old && old[0] === c.version ? old[1] : await firstResponseMs(deps.conversations, c);
       const target = created >= newCutoffMs ? recent : settled;
-      const day = dayKey(created);
+      const day = dayKey(conversationStartMs(c));
       let r = target.get(day);
       if (!r) target.set(day, (r = emptyConversationRollup()));
       addConversation(r, c, frt);

@@ -28,6 +28,19 @@ export interface ConversationRollup {
   agents: Record<string, AgentCell>;
 }
 
+/**
+ * When a conversation happened: its creation, or an earlier recorded event when the
+ * store stamped creation later than the dialogue's own clock (imports, demo data).
+ */
+export function conversationStartMs(c: Conversation): number {
+  let ms = Date.parse(c.createdAt);
+  for (const at of [c.firstClaimedAt, c.closedAt, c.csat?.at]) {
+    const t = at ? Date.parse(at) : NaN;
+    if (t < ms) ms = t;
+  }
+  return ms;
+}
+
 export function emptyConversationRollup(): ConversationRollup {
   return {
     conversations: 0,
