@@ -72,7 +72,8 @@ describe('/api/customers', () => {
     expect(profile.body.customer).toMatchObject({ id: customerId, name: 'Zoe Client', email: 'zoe@example.com' });
     expect(profile.body.conversations[0]).toMatchObject({ id: conversationId, state: 'queued', escalated: true });
     expect(profile.body.timeline).toHaveLength(2);
-    expect(profile.body.churnRisk).toBeNull();
+    // From analytics: not enough history for a churn model yet, and it says so.
+    expect(profile.body.churnRisk).toMatchObject({ ready: false });
 
     const exported = await request(h.app).get(`/api/customers/${customerId}/export`).set('Authorization', admin.auth).expect(200);
     expect(exported.body.customer.id).toBe(customerId);
@@ -87,6 +88,18 @@ describe('/api/customers', () => {
     expect((await request(h.app).delete(`/api/customers/${customerId}`).set('Authorization', admin.auth)).status).toBe(404);
     const actions = (await h.stores.audit.list()).items.map((e) => e.action).sort();
     expect(actions).toEqual(['customer.erase', 'customer.export']);
+  });
+});
+
+describe('/api/analytics/overview', () => {
+  it('delegates to analytics with a validated range (admin only)', async () => {
+    await escalatedCustomer();
+    await h.analytics.run({ full: true });
+    const res = await request(h.app).get('/api/analytics/overview').set('Authorization', admin.auth).expect(200);
+    expect(res.body).toMatchObject({ conversations: 1, escalationRate: 1 });
+    const bad = await request(h.app).get('/api/analytics/overview?from=last-week').set('Authorization', admin.auth);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'ERR_VALIDATION']);
+    expect((await request(h.app).get('/api/analytics/overview').set('Authorization', agent.auth)).status).toBe(403);
   });
 });
 

@@ -9,6 +9,7 @@ import { openEmbeddedStores } from '../../stores/index.js';
 import { createDialogue } from '../../bot/index.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
+import { createAnalytics, type AnalyticsService } from '../../analytics/index.js';
 import { createKnowledgeService, type KnowledgeService } from '../../knowledge/index.js';
 import { createNluService, type NluService } from '../../nlu/index.js';
 
@@ -22,6 +23,7 @@ export interface AdminHarness {
   dir: string;
   nlu: NluService;
   knowledge: KnowledgeService;
+  analytics: AnalyticsService;
   /** Creates a staff user and returns a Bearer header value for it. */
   staff(role: 'admin' | 'agent', email?: string): Promise<{ id: string; email: string; auth: string }>;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
   const dialogue =
     overrides.dialogue ??
     createDialogue({ stores, nlu, knowledge, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
+  const analytics = createAnalytics({ stores });
   const app = express();
   app.set('trust proxy', false);
   app.use(
@@ -46,6 +49,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       nlu,
       knowledge,
       dialogue,
+      analytics,
       jwtSecret: JWT_SECRET,
       allowedOrigins: ['https://allowed.example'],
       trainRegressionMargin: 0.02,
@@ -66,6 +70,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     dir,
     nlu,
     knowledge,
+    analytics,
     async staff(role, email = `${role}${++n}@example.com`) {
       const user = await createStaffUser(stores.users, { email, name: `${role} ${n}`, role, password: PASSWORD });
       const res = await request(app).post('/api/auth/login').send({ email, password: PASSWORD });
@@ -73,6 +78,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       return { id: user.id, email, auth: `Bearer ${res.body.token as string}` };
     },
     async close() {
+      analytics.stop();
       await dialogue.drain();
       await knowledge.close();
       await stores.close();
