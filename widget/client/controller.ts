@@ -123,6 +123,19 @@ export class WidgetController {
     }, TYPING_IDLE_MS);
   }
 
+  /**
+   * The browser's network signal: socket.io only notices a dead link after its ping
+   * timeout, so show the offline state (and hold the outbox) at once.
+   */
+  network(online: boolean): void {
+    if (!this.socket) return;
+    if (!online) return this.set({ connection: 'reconnecting' });
+    if (this.socket.connected) {
+      this.set({ connection: 'online' });
+      this.flush();
+    } else if (!this.socket.active) this.socket.connect();
+  }
+
   private set(patch: Partial<ViewState>): void {
     this.state = { ...this.state, ...patch };
     this.subscribers.forEach((fn) => fn());

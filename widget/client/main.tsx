@@ -46,6 +46,8 @@ function boot(): void {
       api.open();
     }
   });
+  window.addEventListener('offline', () => ctrl.network(false));
+  window.addEventListener('online', () => ctrl.network(true));
   ctrl.start();
 }
 

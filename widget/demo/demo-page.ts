@@ -44,7 +44,7 @@ export function demoPageHtml(opts: DemoPageOptions = {}): string {
   <section class="try">
     <h2>Try the assistant</h2>
     <p>The chat button in the bottom-right corner is the Parley widget, embedded with one script tag.
-       Ask it a question such as <code>what are your opening hours?</code> or <code>how do I return an item?</code>,
+       Ask it a question such as <code>how long does shipping take?</code> or <code>how do I return an item?</code>,
        or type <code>talk to a human</code> to be handed over to an agent.</p>
     <p>Agents answer in the <a href="/console/">staff console</a>. Service status: <a href="/healthz">/healthz</a>.</p>
     <p><button type="button" class="open-chat" data-parley-open>Open the chat</button></p>

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io';
-import { createFieldCipher, type DialogueApi, type Stores } from '../../core/index.js';
+import { createFieldCipher, hmacHex, type DialogueApi, type Stores } from '../../core/index.js';
 import { createDialogue } from '../../bot/index.js';
 import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
 import { openEmbeddedStores } from '../../stores/index.js';
@@ -13,6 +13,7 @@ import { WidgetController } from '../client/controller.js';
 import { memoryTokenStore } from '../client/storage.js';
 import type { ViewState } from '../client/types.js';
 
+const SECRET = 'controller-test-identity-secret';
 let dir: string;
 let stores: Stores;
 let dialogue: DialogueApi;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('widget-test-key-widget-test-key-1234') });
   for (const intent of testIntents) await stores.intents.putIntent(intent);
   dialogue = createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
-  server = await startWidgetServer({ dialogue, stores });
+  server = await startWidgetServer({ dialogue, stores, identitySecret: SECRET });
 });
 
 afterAll(async () => {
@@ -122,6 +123,40 @@ describe('widget controller (real server)', () => {
       ctrl.rate(4, 'fine');
       await until(ctrl, (s) => s.csat === 'done');
       expect((await stores.conversations.get(id))?.csat).toMatchObject({ score: 4, comment: 'fine' });
+    } finally {
+      ctrl.destroy();
+    }
+  });
+
+  it('identify() reconnects as the signed-in customer and keeps the conversation; a bad hmac falls back to anonymous', async () => {
+    const ctrl = new WidgetController(server.url, memoryTokenStore(), { retryMs: 100 });
+    const errors: unknown[] = [];
+    ctrl.events.on('error', (e) => errors.push(e));
+    try {
+      ctrl.open();
+      await until(ctrl, (s) => s.connection === 'online');
+      ctrl.send('hello');
+      const before = await until(ctrl, (s) => s.items.some((i) => i.author === 'bot'));
+      const conversationId = before.conversation?.id as string;
+
+      const nextSession = (): Promise<{ customerId: string }> =>
+        new Promise((resolve) => {
+          const off = ctrl.events.on('session', (payload) => (off(), resolve(payload as { customerId: string })));
+        });
+      let session = nextSession();
+      ctrl.identify({ userId: 'ctrl-user', name: 'Lin', hmac: hmacHex(SECRET, 'ctrl-user') });
+      const identified = await session;
+      const owner = (await stores.conversations.get(conversationId))?.customerId as string;
+      expect((await stores.customers.get(owner))?.externalId).toBe('identity:ctrl-user');
+      expect(identified.customerId).toBe(owner);
+      expect(ctrl.state.items.map((i) => i.text)).toEqual(['hello', 'Hello! How can I help you today?']);
+
+      session = nextSession();
+      ctrl.identify({ userId: 'someone-else', hmac: hmacHex('wrong-secret', 'someone-else') });
+      const fallback = await session;
+      expect(errors).toEqual([expect.objectContaining({ code: 'ERR_AUTH_IDENTITY' })]);
+      // Still the previous customer (by the stored token), never "someone-else".
+      expect(fallback.customerId).toBe(owner);
     } finally {
       ctrl.destroy();
     }

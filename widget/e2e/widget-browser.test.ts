@@ -129,6 +129,15 @@ d('widget in Chromium (demo page)', () => {
     await page.waitForFunction(() => (window as unknown as { got: string[] }).got.length > 0);
     expect(await page.evaluate(() => (window as unknown as { got: string[] }).got)).toEqual(['Hello! How can I help you today?']);
     expect(await bubble(page, 'Hello! How can I help you today?').isVisible()).toBe(true);
+
+    // Offline: the banner shows, what is typed waits in the outbox and goes out when the network is back.
+    await page.context().setOffline(true);
+    await page.getByText(/Connection lost/).waitFor();
+    await send(page, 'thanks');
+    await page.getByText('Waiting for connection…').waitFor();
+    await page.context().setOffline(false);
+    await bubble(page, "You're welcome!").waitFor();
+    expect(await page.getByText('Waiting for connection…').count()).toBe(0);
     await page.close();
   }, 60_000);
 });

@@ -133,6 +133,22 @@ describe('/widget limits and isolation', () => {
     calm.socket.disconnect();
   });
 
+  it('limits the actions of all sockets of one IP together', async () => {
+    const shared = await startWidgetServer({ dialogue, stores, limits: { messagesPerIp: { points: 3, duration: 60 } } });
+    try {
+      const a = await shared.connect();
+      const b = await shared.connect();
+      const acks: Ack[] = [];
+      for (const [i, socket] of [a.socket, b.socket, a.socket, b.socket].entries()) {
+        acks.push((await socket.emitWithAck('message', { clientMessageId: `ip${i}`, text: 'thanks' })) as Ack);
+      }
+      expect(acks.map((x) => x.ok)).toEqual([true, true, true, false]);
+      expect(acks[3]).toMatchObject({ error: { code: 'ERR_RATE_LIMITED' } });
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('refuses handshake floods per IP with ERR_RATE_LIMITED', async () => {
     const strict = await startWidgetServer({ dialogue, stores, limits: { connectionsPerIp: { points: 2, duration: 60 } } });
     try {
