@@ -83,6 +83,12 @@ describe('policy', () => {
     expect(out.counters.consecutiveFallbacks).toBe(1);
   });
 
+  it('leaves near-zero hits out of the suggestions', () => {
+    const faq: FaqSearchResult = { hits: [hit('a', 0.34), hit('b', 0.16), hit('c', 0.03), hit('d', 0.0)], decision: 'clarify', mode: 'lexical' };
+    const out = decide(input({ faq }), config);
+    expect(out.action.decision === 'clarify' && out.action.suggestions.map((s) => s.text)).toEqual(['Q a?', 'Q b?']);
+  });
+
   it('falls back once, escalates on the second consecutive fallback', () => {
     const first = decide(input({}), config);
     expect(first.action).toEqual({ decision: 'fallback', text: replies.fallback });

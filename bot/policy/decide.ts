@@ -13,6 +13,8 @@ export interface PolicyConfig {
   handoffIntents?: string[];
   /** How many FAQ suggestions a clarify offers (default 3). */
   maxSuggestions?: number;
+  /** Suggestions must score at least this share of the best hit (default 0.25): no near-zero noise as "did you mean". */
+  suggestionFloor?: number;
 }
 
 export const DEFAULT_HANDOFF_INTENTS = ['human', 'agent', 'handoff', 'human_handoff', 'talk_to_human', 'agent.human', 'smalltalk.human'];
@@ -96,7 +98,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
   if (faqScore >= 0 && top) return { action: { decision: 'faq', text: top.answer, faqId: top.faqId }, counters: answered };
 
   if (faq.decision === 'clarify' && faq.hits.length > 0) {
-    const suggestions = uniqueSuggestions(faq, config.maxSuggestions ?? 3);
+    const suggestions = uniqueSuggestions(faq, config.maxSuggestions ?? 3, config.suggestionFloor ?? 0.25);
     return { action: { decision: 'clarify', text: replies.clarify, suggestions }, counters: kept };
   }
 
@@ -109,11 +111,12 @@ function askSlot(intent: string, slot: string, entities: EntityMatch[]): PolicyA
   return { decision: 'intent', text: replies.askSlot(slotLabel(slot)), intent, pending: { intent, entities } };
 }
 
-function uniqueSuggestions(faq: FaqSearchResult, max: number): Suggestion[] {
+function uniqueSuggestions(faq: FaqSearchResult, max: number, floor: number): Suggestion[] {
   const seen = new Set<string>();
   const out: Suggestion[] = [];
+  const min = (faq.hits[0]?.calibrated ?? 0) * floor;
   for (const hit of faq.hits) {
-    if (seen.has(hit.faqId)) continue;
+    if (seen.has(hit.faqId) || (out.length > 0 && hit.calibrated < min)) continue;
     seen.add(hit.faqId);
     out.push({ label: hit.question, text: hit.question });
     if (out.length >= max) break;

@@ -18,15 +18,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(opts: { nlu?: Understander; knowledge?: FaqRetriever; policy?: Partial<PolicyConfig>; seedIntents?: boolean } = {}): Promise<Harness> {
+/** Builds real understanding components on the harness's store (nlu/ and knowledge/ services). */
+export type UnderstandingFactory = (stores: Stores, dir: string) => Promise<{ nlu: Understander; knowledge: FaqRetriever; close?: () => Promise<void> }>;
+
+export interface HarnessOptions {
+  nlu?: Understander;
+  knowledge?: FaqRetriever;
+  /** Replaces the keyword world (and its intents) entirely. */
+  understanding?: UnderstandingFactory;
+  policy?: Partial<PolicyConfig>;
+}
+
+export async function openHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bot-'));
   const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
-  if (opts.seedIntents !== false) for (const intent of testIntents) await stores.intents.putIntent(intent);
+  const real = opts.understanding ? await opts.understanding(stores, dir) : null;
+  if (!real) for (const intent of testIntents) await stores.intents.putIntent(intent);
   const errors: unknown[] = [];
   const dialogue = createDialogue({
     stores,
-    nlu: opts.nlu ?? testUnderstander,
-    knowledge: opts.knowledge ?? testFaqs,
+    nlu: real?.nlu ?? opts.nlu ?? testUnderstander,
+    knowledge: real?.knowledge ?? opts.knowledge ?? testFaqs,
     policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2, ...opts.policy },
     logger: { info: () => undefined, warn: () => undefined, error: (obj) => errors.push(obj) },
   });
@@ -43,6 +55,7 @@ export async function openHarness(opts: { nlu?: Understander; knowledge?: FaqRet
     },
     async close() {
       await dialogue.drain();
+      await real?.close?.();
       await stores.close();
       await rm(dir, { recursive: true, force: true });
       if (errors.length > 0) throw new Error(`dialogue logged errors: ${JSON.stringify(errors)}`);

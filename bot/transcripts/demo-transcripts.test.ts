@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openHarness, type Harness } from '../test-support/harness.js';
+import { demoUnderstanding } from '../test-support/demo-understanding.js';
+import { parseTranscript } from './parse-transcript.js';
+import { runScript } from './run-transcript.js';
+
+/** bot/transcripts/*.dlg run against the demo bot exactly as it ships (real NLU model and FAQ retrieval). */
+const dir = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.dlg'));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openHarness({ understanding: demoUnderstanding, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
+}, 60_000);
+afterAll(async () => {
+  await h.close();
+});
+
+it('finds the demo transcripts', () => {
+  expect(files).toContain('demo-bot.dlg');
+});
+
+describe.each(files)('%s', (file) => {
+  const scripts = parseTranscript(readFileSync(join(dir, file), 'utf8'), file);
+  it.each(scripts.map((s) => [s.title, s] as const))('%s', async (_title, script) => {
+    const result = await runScript(script, { dialogue: h.dialogue, stores: h.stores, file });
+    expect(result.failure).toBeUndefined();
+  });
+});
