@@ -8,3 +8,4 @@ export { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 export type { AdminNlu, AdminKnowledge, AdminAnalytics } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
 export { buildConsoleBundle, consoleHtml } from './console/bundle.js';
+export { runUserCreate } from './cli/user-create.js';
