@@ -97,7 +97,8 @@ export class WidgetController {
   escalate(): void {
     this.connect();
     this.request<{ conversationId: string; state: StatusPayload['state'] }>('escalate', {}, (res) => {
-      if (res.ok) this.set(applyStatus(this.state, { conversationId: res.conversationId, state: res.state }));
+      if (res.ok) this.set({ ...applyStatus(this.state, { conversationId: res.conversationId, state: res.state }), notice: null });
+      else this.set({ notice: res.error.message });
     });
   }
 
@@ -112,7 +113,7 @@ export class WidgetController {
     });
   }
 
-  /** Customer typing, throttled: `true` at most every 3 s, `false` after 3 s of silence. */
+  /** Customer typing, throttled: one `true` per burst of keystrokes, `false` after 3 s of silence. */
   typing(): void {
     if (!this.socket?.connected || !this.state.conversation || this.state.conversation.state === 'closed') return;
     if (!this.typingTimer) this.socket.emit('typing', { typing: true });
