@@ -16,14 +16,14 @@ const blank = { name: '', utterances: '', answer: '', escalate: false };
 /** Intents: list with utterance counts and last-trained accuracy; edit utterances, answer, escalate flag. */
 export function IntentsPage() {
   const [items, setItems] = useState<IntentRow[] | null>(null);
-  const [model, setModel] = useState<{ version: string; createdAt: string } | null>(null);
+  const [model, setModel] = useState<{ version: string; createdAt: string; heldOutAccuracy: number | null } | null>(null);
   const [edit, setEdit] = useState<typeof blank & { isNew: boolean }>({ ...blank, isNew: true });
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const load = () =>
-    api<{ items: IntentRow[]; model: { version: string; createdAt: string } | null }>('GET', '/api/intents').then(
+    api<{ items: IntentRow[]; model: { version: string; createdAt: string; heldOutAccuracy: number | null } | null }>('GET', '/api/intents').then(
       (r) => {
         setItems(r.items);
         setModel(r.model);
@@ -69,7 +69,7 @@ export function IntentsPage() {
     <div class="page two-col">
       <section>
         <h2>Intents</h2>
-        <p class="muted small">{model ? `Live model ${model.version} trained ${new Date(model.createdAt).toLocaleString()}` : 'No trained model yet.'}</p>
+        <p class="muted small">{model ? `Live model ${model.version}, trained ${new Date(model.createdAt).toLocaleString()}, held-back accuracy ${pct(model.heldOutAccuracy)}` : 'No trained model yet: train to use intents.'}</p>
         <button onClick={() => (setEdit({ ...blank, isNew: true }), setOpen(true), setSaved(null))}>New intent</button>
         {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>No intents yet. Create one, then train.</Empty> : (
           <table>
