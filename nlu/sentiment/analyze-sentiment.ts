@@ -1,7 +1,7 @@
 import type { Sentiment } from '../../core/index.js';
 import { cleanText } from '../text/normalize.js';
 import { ANGER_PATTERNS } from './anger.js';
-import { CONTRAST, INTENSIFIERS, LEXICON, NEGATORS } from './lexicon.js';
+import { CONTRAST, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon.js';
 
 /** Negation reaches this many tokens forward, stopping at clause punctuation. */
 const NEGATION_SCOPE = 3;
@@ -9,6 +9,8 @@ const NEGATION_SCOPE = 3;
 const ALPHA = 12;
 /** Scores within +-LABEL_MARGIN are neutral: a plain question has no sentiment. */
 export const LABEL_MARGIN = 0.3;
+
+const SARCASTIC_CLOSE = /[,.!-]\s*(?:just\s+|oh\s+|so\s+|really\s+)?(great|perfect|wonderful|brilliant|awesome|fantastic|lovely|nice|thanks|amazing|excellent)[.!]*$/;
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]|\p{Extended_Pictographic}\uFE0F?/gu;
 
@@ -45,7 +47,7 @@ export function analyzeSentiment(input: string): Sentiment {
       boost = 1;
       return;
     }
-    const valence = LEXICON.get(tok) ?? LEXICON.get(tok.replace(/\uFE0F$/, ''));
+    const valence = valenceOf(tok) ?? valenceOf(tok.replace(/\uFE0F$/, ''));
     if (valence === undefined) {
       if (isNegator(tok)) negateLeft = NEGATION_SCOPE;
       else if (negateLeft > 0) negateLeft--;
@@ -65,7 +67,14 @@ export function analyzeSentiment(input: string): Sentiment {
     negateLeft = Math.max(0, negateLeft - 1);
   });
   const lower = tokens.join(' ').replace(/ ([.!?;,])/g, '$1');
-  for (const [v, re] of ANGER_PATTERNS) if (re.test(lower)) sum += v;
+  let patterns = 0;
+  for (const [v, re] of ANGER_PATTERNS) if (re.test(lower)) patterns += v;
+  // Sarcasm: a complaint closed by a lone "great" / "thanks" / "perfect" is still a complaint.
+  const closing = SARCASTIC_CLOSE.exec(lower);
+  if (closing && sum + patterns - (valenceOf(closing[1] ?? '') ?? 0) < 0) sum -= 2 * (valenceOf(closing[1] ?? '') ?? 0);
+  sum += patterns;
+  // "??" and repeated question marks read as exasperation, never as a neutral question.
+  if (/\?\s*\?/.test(text) && sum <= 0) sum -= 1;
   const bangs = Math.min(3, (text.match(/!/g) ?? []).length);
   if (sum !== 0 && bangs > 0) sum *= 1 + 0.15 * bangs;
   const score = sum / Math.sqrt(sum * sum + ALPHA);

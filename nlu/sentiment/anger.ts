@@ -26,5 +26,13 @@ export const ANGER_PATTERNS: [number, RegExp][] = [
   [-2, /\b(?:talk|speak)\s+to\s+(?:a\s+)?(?:real\s+)?(?:human|person|manager|supervisor)\b.*\b(?:useless|stupid|bot)\b|\b(?:useless|stupid)\s+(?:bot|chatbot|app|service)\b/],
   [-2.5, /\b(?:hung\s+up\s+on|(?:been|is|was|went|are)\s+down\b|outages?\b|nothing\s+happened|(?:took|takes|taking|taken)\s+(?:over\s+|more\s+than\s+)?(?:an?|\d+|two|three|four|five|several)\s+(?:hours?|days?|weeks?|months?))/],
   [-2, /\b(?:did(?:n'?t|\s+not)|does(?:n'?t|\s+not)|never)\s+(?:create|show|save|send|load|update|arrive|refund|apply)\b/],
+  // Unresolved for a while / repeated effort: "since Tuesday", "five times today", "every single time", "..., again".
+  [-2, /\b(?:since|for)\s+(?:yesterday|last\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this\s+morning|(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?|months?))\b.*\b(?:still|not|no|never|out|down|trying|waiting|broken)\b|\b(?:still|not|no|never|out|down|trying|waiting|broken)\b.*\bsince\s+(?:yesterday|last\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this\s+morning|\d+\s+\w+)/],
+  [-2, /\b(?:(?:two|three|four|five|six|ten|\d+|several|multiple|many)\s+times\s+(?:today|this\s+week|already|now|in\s+a\s+row)|every\s+single\s+(?:time|day|update)|every\s+time\s+i)\b|,\s*again[.!?]*$/],
+  [-2, /\b(?:trying\s+to\s+(?:reach|contact|call|get\s+(?:through|hold|someone))|without\s+(?:asking|permission|notice|warning|my\s+consent)|(?:no|zero)\s+(?:explanation|update|response|reply|answer|one\s+told)|(?:two|three|four|five|six|seven|\d+|several|multiple)\s+(?:attempts|tries|calls|emails))\b/],
+  // Churn threats.
+  [-2.5, /\b(?:(?:switch|switching|move|moving|go|going)\s+(?:to\s+(?:another|a\s+different|your\s+competitor)|providers?|elsewhere|somewhere\s+else)|considering\s+(?:switching|leaving|cancel)|take\s+my\s+business\s+elsewhere)\b/],
+  [-2, /\b(?:getting\s+(?:really\s+|very\s+)?old|fix\s+your|sort\s+it\s+out|do\s+better|get\s+it\s+together)\b/],
+  [2, /\b10\s*\/\s*10\b|\b(?:shout\s*out|hats\s+off|above\s+and\s+beyond|well\s+done|good\s+job|great\s+job|nice\s+one|keep\s+it\s+up)\b/],
   [1.5, /\b(?:on\s+time|well\s+packaged|as\s+described|as\s+always)\b/],
 ];

@@ -15,13 +15,23 @@ const ENTRIES: [number, string][] = [
   [3, 'great awesome excellent fantastic amazing wonderful love loved loving brilliant perfect perfectly superb outstanding delighted thrilled best rock rocks rocked stellar incredible magnificent beautiful'],
 ];
 
+/** General complaint and praise vocabulary (base forms: lookups strip -s/-ed/-ing/-er/-est/-ly). */
+const MORE: [number, string][] = [
+  [-3, 'robbery extortion daylight-robbery'],
+  [-2.5, 'regret regrets regretting dirty filthy smelly stink stinks stinking moldy mouldy unusable unbearable intolerable shocking shocked unprofessional clueless careless neglect neglected misleading mislead misled deceive deceived deceptive cheat cheated scandal hostage nonsense bullshit bs wtf ffs omg smh unreal'],
+  [-2, 'disconnect disconnected scratch scratches dented-box break breaks broke breaking leak leaking freeze froze frozen hang hangs dead die died unavailable inaccessible outage cancel-fee overpriced overpaying ruin ruined spoil spoiled spoilt stain stained torn scratched dent dented cracked shattered smashed expired invalid unanswered unpaid rejected reject deny denies denying mistake mistakes incorrect inaccurate hidden sneaky noisy uncomfortable cramped bumpy chaos chaotic disorganised disorganized misplaced downgraded bumped overbooked stuck-on delayed-again angrier angriest annoying-ly anxious stress stressed stressful panic ugh argh grr meh nope'],
+  [-1.5, 'slowly sluggish glitchy flaky unstable spotty patchy rough mediocre subpar crowded queue queues unhelpful unresponsive complicated tedious pricey costly'],
+  [2, 'grateful thankful careful sorted smoothly seamless painless effortless prompt promptly speedy courteous attentive knowledgeable responsive accommodating understanding generous welcome comfortable clean tidy spotless cosy cozy relaxing enjoyable pleasant pleasure pleased gladly yay woohoo hooray kudos props cheers'],
+  [3, 'lifesaver legend legends hero heroes flawless phenomenal exceptional terrific marvellous marvelous splendid gorgeous awesome-sauce top-notch'],
+];
+
 const EMOJI: [number, string][] = [
   [3, '😀 😃 😄 😁 😊 🙂 😍 🥰 ❤ ❤️ 💕 👍 🙏 🎉 ✨ 😎 👏 💯'],
   [-3, '😡 😠 🤬 👎 😤 😞 😢 😭 😩 😫 💩 🙄 😒 😣 😖'],
 ];
 
 export const LEXICON: ReadonlyMap<string, number> = new Map(
-  [...ENTRIES, ...EMOJI].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
+  [...ENTRIES, ...MORE, ...EMOJI].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
 );
 
 export const NEGATORS = new Set([
@@ -36,4 +46,20 @@ export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Clause contrast: what follows outweighs what precedes ("thanks, but it still does not work"). */
-export const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'except']);
+// "although"/"though" are left out on purpose: in "declined, even though I have money" the main clause comes first.
+export const CONTRAST = new Set(['but', 'however', 'yet']);
+
+const SUFFIXES: [string, string][] = [['iest', 'y'], ['ier', 'y'], ['ies', 'y'], ['ied', 'y'], ['ily', 'y'], ['est', ''], ['est', 'e'], ['er', ''], ['er', 'e'], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', '']];
+
+/** Valence of a word, trying its base form when the inflected one is not listed ("smoothest" -> "smooth"). */
+export function valenceOf(word: string): number | undefined {
+  const direct = LEXICON.get(word);
+  if (direct !== undefined || word.length < 5) return direct;
+  for (const [suffix, add] of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length);
+    const v = LEXICON.get(base + add) ?? LEXICON.get(base.replace(/(.)\1$/, '$1') + add);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
