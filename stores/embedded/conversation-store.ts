@@ -2,14 +2,13 @@ import {
   applyTransition,
   ParleyError,
   type Conversation,
-  type ConversationEvent,
   type ConversationListQuery,
   type ConversationStore,
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { buildConversation } from '../shared/conversation-fields.js';
-import { definedOnly } from './customer-store.js';
+import { buildConversation, buildEvent } from '../shared/conversation-fields.js';
+import { definedOnly } from '../shared/patch.js';
 import { eraseCustomerData } from './erase.js';
 import { createMessageRows } from './message-rows.js';
 import type { Db } from './open-database.js';
@@ -112,16 +111,7 @@ export function createConversationStore(db: Db): ConversationStore {
         const current = load(id);
         const conversation = applyTransition(current, input);
         save(conversation, current.version);
-        const event: ConversationEvent = {
-          id: storeId(),
-          conversationId: id,
-          event: input.event,
-          from: current.state,
-          to: conversation.state,
-          actor: input.actor,
-          ...(input.reason === undefined ? {} : { reason: input.reason }),
-          at: input.at,
-        };
+        const event = buildEvent(storeId(), current, conversation, input);
         insertEvent.run({
           id: event.id,
           conversation_id: id,

@@ -9,52 +9,14 @@ import {
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-fields.js';
+import { buildCustomer, seal, tokenHash } from '../shared/customer-fields.js';
 import { isUniqueViolation, type Db } from './open-database.js';
+import { rowToCustomer, type CustomerRow } from './customer-rows.js';
 import { eraseCustomerData } from './erase.js';
-
-interface CustomerRow {
-  id: string;
-  visitor_token: string | null;
-  external_id: string | null;
-  name: string | null;
-  email: string | null;
-  attributes: string;
-  message_count: number;
-  conversation_count: number;
-  escalations: number;
-  fallbacks: number;
-  sentiment_sum: number;
-  sentiment_count: number;
-  csat_sum: number;
-  csat_count: number;
-  last_csat: number | null;
-  created_at: string;
-  last_seen_at: string;
-}
+import { definedOnly } from '../shared/patch.js';
 
 export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore {
-  const toCustomer = (r: CustomerRow): Customer => ({
-    id: r.id,
-    visitorToken: unseal(cipher, r.visitor_token),
-    externalId: r.external_id,
-    name: unseal(cipher, r.name),
-    email: unseal(cipher, r.email),
-    attributes: JSON.parse(r.attributes) as Record<string, string>,
-    stats: {
-      messageCount: r.message_count,
-      conversationCount: r.conversation_count,
-      escalations: r.escalations,
-      fallbacks: r.fallbacks,
-      sentimentSum: r.sentiment_sum,
-      sentimentCount: r.sentiment_count,
-      csatSum: r.csat_sum,
-      csatCount: r.csat_count,
-      lastCsat: r.last_csat,
-    },
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-  });
+  const toCustomer = (r: CustomerRow) => rowToCustomer(r, cipher);
   const byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
   const byToken = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE visitor_token_hash = ?');
   const byExternal = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE external_id = ?');
@@ -154,9 +116,4 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       eraseCustomerData(db, id);
     },
   };
-}
-
-/** A patch key that is present but undefined must not wipe the stored value. */
-export function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

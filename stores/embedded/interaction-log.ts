@@ -1,5 +1,5 @@
 import type { Interaction, InteractionLog, InteractionQuery } from '../../core/index.js';
-import { storeId, toMs } from '../shared/ids.js';
+import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { eraseCustomerData } from './erase.js';
 import type { Db } from './open-database.js';
@@ -12,14 +12,14 @@ interface InteractionRow {
 
 type Filter = Omit<InteractionQuery, 'cursor' | 'limit'>;
 
-/** WHERE clause for the filters; ids follow createdAt (see record), so id order is time order. */
+/** WHERE clause for the filters; ids start with createdAt (see record), so dates filter as id ranges. */
 function whereOf(q: Filter): { clause: string[]; args: unknown[] } {
   const clause: string[] = [];
   const args: unknown[] = [];
   if (q.customerId !== undefined) (clause.push('customer_id = ?'), args.push(q.customerId));
   if (q.conversationId !== undefined) (clause.push('conversation_id = ?'), args.push(q.conversationId));
-  if (q.from !== undefined) (clause.push('created_ms >= ?'), args.push(toMs(q.from)));
-  if (q.to !== undefined) (clause.push('created_ms < ?'), args.push(toMs(q.to)));
+  if (q.from !== undefined) (clause.push('id >= ?'), args.push(timeIdBound(toMs(q.from))));
+  if (q.to !== undefined) (clause.push('id < ?'), args.push(timeIdBound(toMs(q.to))));
   if (q.decisions && q.decisions.length > 0) {
     clause.push(`decision IN (${q.decisions.map(() => '?').join(', ')})`);
     args.push(...q.decisions);

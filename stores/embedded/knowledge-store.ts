@@ -1,7 +1,7 @@
 import { ParleyError, type FaqEntry, type KnowledgeStore } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { definedOnly } from './customer-store.js';
+import { definedOnly } from '../shared/patch.js';
 import { isUniqueViolation, type Db } from './open-database.js';
 
 interface FaqRow {

@@ -69,13 +69,12 @@ CREATE UNIQUE INDEX messages_idempotency ON messages(sender_key, client_message_
 CREATE TABLE interactions (
   id TEXT PRIMARY KEY,
   conversation_id TEXT NOT NULL, customer_id TEXT NOT NULL, message_id TEXT NOT NULL,
-  decision TEXT NOT NULL, created_ms INTEGER NOT NULL,
+  decision TEXT NOT NULL, created_ms INTEGER NOT NULL,   -- date filters use the id (time-prefixed) instead
   doc TEXT NOT NULL                                                        -- the whole Interaction, JSON
 );
 CREATE INDEX interactions_customer ON interactions(customer_id, id);
 CREATE INDEX interactions_conversation ON interactions(conversation_id, id);
 CREATE INDEX interactions_decision ON interactions(decision, id);
-CREATE INDEX interactions_created ON interactions(created_ms);
 
 CREATE TABLE faqs (
   id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL,

@@ -2,13 +2,13 @@ import {
   applyTransition,
   ParleyError,
   type Conversation,
-  type ConversationEvent,
   type ConversationStore,
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { buildConversation } from '../shared/conversation-fields.js';
+import { buildConversation, buildEvent } from '../shared/conversation-fields.js';
 import { op } from './connection.js';
+import { definedOnly } from '../shared/patch.js';
 import type { ConversationDoc, CrmModels } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
 import { createMessageDocs } from './message-docs.js';
@@ -63,7 +63,7 @@ export function createConversationStore(m: CrmModels): ConversationStore {
       return toPage(docs.map(toConversation), limit, (c) => c);
     },
     async update(id, patch) {
-      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const set = definedOnly(patch);
       const doc = await m.conversations
         .findOneAndUpdate(
           { _id: id },
@@ -80,16 +80,7 @@ export function createConversationStore(m: CrmModels): ConversationStore {
         // Throws ALREADY_CLAIMED / ILLEGAL_TRANSITION against the state we just read:
         // the loser of a claim race lands here on its retry.
         const conversation = applyTransition(current, input);
-        const event: ConversationEvent = {
-          id: storeId(),
-          conversationId: id,
-          event: input.event,
-          from: current.state,
-          to: conversation.state,
-          actor: input.actor,
-          ...(input.reason === undefined ? {} : { reason: input.reason }),
-          at: input.at,
-        };
+        const event = buildEvent(storeId(), current, conversation, input);
         // Compare-and-set on version; the event is pushed by the same single-document update.
         const won = await m.conversations.updateOne(
           { _id: id, version: current.version },

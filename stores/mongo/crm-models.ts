@@ -129,7 +129,6 @@ const interaction = new Schema<InteractionDoc>(
 interaction.index({ customerId: 1, _id: -1 });
 interaction.index({ conversationId: 1, _id: -1 });
 interaction.index({ decision: 1, _id: -1 });
-interaction.index({ createdMs: 1 });
 
 export interface CrmModels {
   customers: Model<CustomerDoc>;

@@ -11,6 +11,7 @@ import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-field
 import { isDuplicateKey, op } from './connection.js';
 import type { CrmModels, CustomerDoc } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
+import { definedOnly } from '../shared/patch.js';
 
 export function createCustomerStore(m: CrmModels, cipher: FieldCipher): CustomerStore {
   const toCustomer = (d: CustomerDoc): Customer => ({
@@ -59,7 +60,7 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
     async update(id, patch) {
       const current = await one({ _id: id });
       if (!current) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
-      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      const next = { ...current, ...definedOnly(patch) };
       // $set of the identity fields only: concurrent recordActivity increments are never overwritten.
       let doc: CustomerDoc | null = null;
       try {

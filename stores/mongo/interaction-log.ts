@@ -1,5 +1,5 @@
 import type { Interaction, InteractionLog, InteractionQuery } from '../../core/index.js';
-import { storeId, toMs } from '../shared/ids.js';
+import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { op } from './connection.js';
 import type { CrmModels, InteractionDoc } from './crm-models.js';
@@ -7,16 +7,18 @@ import { eraseCustomerData } from './erase.js';
 
 type Filter = Omit<InteractionQuery, 'cursor' | 'limit'>;
 
-function filterOf(q: Filter, idRange?: Record<string, string>): Record<string, unknown> {
+function filterOf(q: Filter, cursor?: { $lt: string } | { $gt: string }): Record<string, unknown> {
   const f: Record<string, unknown> = {};
   if (q.customerId !== undefined) f.customerId = q.customerId;
   if (q.conversationId !== undefined) f.conversationId = q.conversationId;
-  const created: Record<string, number> = {};
-  if (q.from !== undefined) created.$gte = toMs(q.from);
-  if (q.to !== undefined) created.$lt = toMs(q.to);
-  if (Object.keys(created).length > 0) f.createdMs = op(created);
   if (q.decisions && q.decisions.length > 0) f.decision = op({ $in: [...q.decisions] });
-  if (idRange) f._id = op(idRange);
+  // Ids start with createdAt, so a date window is an _id range (walks the index in order).
+  const range: Record<string, string> = {};
+  if (q.from !== undefined) range.$gte = timeIdBound(toMs(q.from));
+  if (q.to !== undefined) range.$lt = timeIdBound(toMs(q.to));
+  const conditions = [range, ...(cursor ? [cursor] : [])].filter((c) => Object.keys(c).length > 0);
+  if (conditions.length === 1) f._id = op(conditions[0] ?? {});
+  if (conditions.length === 2) f.$and = conditions.map((c) => ({ _id: op(c) }));
   return f;
 }
 

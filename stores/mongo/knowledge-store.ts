@@ -2,6 +2,7 @@ import { ParleyError, type FaqEntry, type KnowledgeStore } from '../../core/inde
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isDuplicateKey, op, withId } from './connection.js';
+import { definedOnly } from '../shared/patch.js';
 import type { AdminModels, FaqDoc } from './admin-models.js';
 
 const REVISION = 'faq_revision';
@@ -39,7 +40,7 @@ export function createKnowledgeStore(m: AdminModels): KnowledgeStore {
       return d ? toFaq(d) : null;
     },
     async update(id, patch) {
-      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const set = definedOnly(patch);
       const d = await m.faqs
         .findOneAndUpdate({ _id: id }, { $set: { ...set, updatedAt: new Date().toISOString() } }, { returnDocument: 'after' })
         .lean<FaqDoc>();

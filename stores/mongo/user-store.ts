@@ -3,6 +3,7 @@ import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { emailKey } from '../shared/email-key.js';
 import { isDuplicateKey, op } from './connection.js';
+import { definedOnly } from '../shared/patch.js';
 import type { AdminModels, UserDoc } from './admin-models.js';
 
 const toUser = (d: UserDoc): StaffUser => {
@@ -36,7 +37,7 @@ export function createUserStore(m: AdminModels): UserStore {
     get: (id) => one({ _id: id }),
     findByEmail: (email) => one({ emailKey: emailKey(email) }),
     async update(id, patch) {
-      const set: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const set: Record<string, unknown> = definedOnly(patch);
       if (typeof set.email === 'string') set.emailKey = emailKey(set.email);
       let d: UserDoc | null = null;
       try {

@@ -1,4 +1,4 @@
-import type { Conversation, NewConversation } from '../../core/index.js';
+import type { Conversation, ConversationEvent, NewConversation, TransitionInput } from '../../core/index.js';
 
 export function buildConversation(id: string, input: NewConversation, at: string): Conversation {
   return {
@@ -20,5 +20,19 @@ export function buildConversation(id: string, input: NewConversation, at: string
     negativeStreak: 0,
     escalated: false,
     version: 0,
+  };
+}
+
+/** The log entry of one applied transition (same shape in every adapter). */
+export function buildEvent(id: string, from: Conversation, to: Conversation, input: TransitionInput): ConversationEvent {
+  return {
+    id,
+    conversationId: from.id,
+    event: input.event,
+    from: from.state,
+    to: to.state,
+    actor: input.actor,
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    at: input.at,
   };
 }

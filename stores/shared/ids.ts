@@ -39,3 +39,12 @@ export function toMs(iso: string): number {
   if (Number.isNaN(ms)) throw new ParleyError('ERR_VALIDATION', { issues: [{ path: 'date', message: `Not a date: ${iso}` }] });
   return ms;
 }
+
+/**
+ * Smallest id a record created at `ms` can have. Ids start with their creation time,
+ * so a [from, to) date filter is the id range [timeIdBound(from), timeIdBound(to)):
+ * range scans then walk the primary key in order instead of sorting a date index.
+ */
+export function timeIdBound(ms: number): string {
+  return newId(ms).slice(0, TIME_CHARS);
+}
