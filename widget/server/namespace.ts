@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { parseOrThrow, toErrorBody, WIDGET_NAMESPACE, widgetAuthSchema, widgetEvents, isParleyError } from '../../core/index.js';
+import { parseOrThrow, ParleyError, toErrorBody, WIDGET_NAMESPACE, widgetAuthSchema, widgetEvents, isParleyError } from '../../core/index.js';
 import { deliverConversationEvents } from './delivery.js';
 import { registerHandlers } from './handlers.js';
 import { resolveVisitor } from './identify.js';
@@ -42,9 +42,12 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
   const csatWindowMs = deps.csatWindowMs ?? DAY_MS;
   const nsp = io.of(WIDGET_NAMESPACE);
 
+  let closed = false;
   nsp.use((socket, next) => {
     const ip = clientIp(socket, deps.trustProxy);
     void (async () => {
+      // Middleware cannot be removed from a namespace: after close() new visitors are refused instead.
+      if (closed) throw new ParleyError('ERR_UNAVAILABLE');
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});
       const { customer, visitorToken } = await resolveVisitor(deps.stores, auth, deps.identitySecret, deps.logger);
@@ -80,6 +83,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
   const stopDelivery = deliverConversationEvents(nsp, deps.dialogue.events);
   return {
     close() {
+      closed = true;
       stopDelivery();
       nsp.off('connection', onConnection);
       nsp.disconnectSockets(true);
