@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Server } from 'socket.io';
+import { newToken } from '../../core/index.js';
+import { demoIntents } from '../../nlu/index.js';
+import { attachAgentNamespace } from '../agent/namespace.js';
+import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
+import { buildConsoleBundle, consoleHtml } from './bundle.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.log('skip: chromium not installed');
+
+const artifacts = fileURLToPath(new URL('../../test/artifacts/', import.meta.url));
+
+let h: AdminHarness;
+let http: HttpServer;
+let io: Server;
+let base: string;
+let browser: Browser;
+
+run('staff console in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    h = await openAdminHarness();
+    const { js } = await buildConsoleBundle();
+    // The console routes as the app serves them, in front of the admin router of the harness.
+    const express = (await import('express')).default;
+    const front = express();
+    front.get('/console/', (_req, res) => void res.type('html').send(consoleHtml()));
+    front.get('/console/app.js', (_req, res) => void res.type('application/javascript').send(js));
+    front.use(h.app);
+    http = createServer(front);
+    io = new Server(http);
+    attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => io.close(() => r()));
+    await h.close();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  it('admin adds an FAQ (shown as text), retrains with progress to done, and the bot answers the new question', async () => {
+    for (const intent of demoIntents) await h.stores.intents.putIntent(intent);
+    const admin = await h.staff('admin', 'admin@example.com');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, admin.email);
+    await page.click('a[href="#/faq"]');
+    await page.getByRole('button', { name: 'New entry' }).click();
+    await page.getByLabel('Question').fill('Do you sell gift cards?');
+    await page.getByLabel(/Alternate phrasings/).fill('Can I buy a voucher?');
+    await page.getByLabel(/^Answer/).fill('<img src=x onerror="window.pwned=1"> Yes, from 10 EUR: https://shop.example/gift');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const item = page.locator('.faq-list li', { hasText: 'Do you sell gift cards?' });
+    await item.waitFor();
+    expect(await item.locator('.answer').textContent()).toContain('<img src=x');
+    expect(await item.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.screenshot({ path: `${artifacts}admin-faq.png` });
+
+    await page.click('a[href="#/train"]');
+    await page.getByRole('button', { name: 'Train now' }).click();
+    await page.locator('.job[data-state="done"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.job').textContent()).toContain('100%');
+    await page.screenshot({ path: `${artifacts}admin-train.png` });
+
+    await page.click('a[href="#/test"]');
+    await page.getByLabel('Test message').fill('Do you sell gift cards?');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByTestId('decision').waitFor();
+    expect(await page.getByTestId('decision').textContent()).toBe('faq');
+    expect(await page.locator('blockquote').textContent()).toContain('Yes, from 10 EUR');
+    await page.screenshot({ path: `${artifacts}admin-test-console.png` });
+
+    // The customer side: the live dialogue answers the new question with the new answer.
+    const customer = await h.stores.customers.create({ visitorToken: newToken() });
+    const turn = await h.dialogue.handle({ channel: 'widget', customerId: customer.id, clientMessageId: 'g1', senderKey: `customer:${customer.id}`, text: 'Do you sell gift cards?' });
+    const replies = await turn.processed;
+    expect(replies.map((m) => m.text).join('\n')).toContain('Yes, from 10 EUR');
+    await page.close();
+  }, 120_000);
+
+  it('agent claims an escalated conversation, sees the customer text as text, replies; admin pages stay closed', async () => {
+    const agent = await h.staff('agent', 'agent@example.com');
+    const customer = await h.stores.customers.create({ visitorToken: newToken(), name: 'Casey' });
+    const conv = await h.dialogue.escalate(customer.id, 'widget', 'asked');
+    await h.dialogue.handle({ channel: 'widget', customerId: customer.id, clientMessageId: 'x1', senderKey: `customer:${customer.id}`, text: '<script>window.pwned=1</script> my parcel is late' });
+    const customerSaw: string[] = [];
+    h.dialogue.events.on('message', ({ message }) => {
+      if (message.author === 'agent') customerSaw.push(message.text);
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } }); // tablet
+    await signIn(page, agent.email);
+    expect(await page.locator('nav a').allTextContents()).toEqual(['Inbox']);
+    const row = page.locator(`.queue li[data-id="${conv.id}"] button`);
+    await row.waitFor();
+    await row.click();
+    const msg = page.locator('.msg.customer').first();
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain('<script>window.pwned=1</script>');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByLabel('Reply').waitFor();
+    await page.getByLabel('Reply').fill('Sorry about that, I am checking now.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.msg.agent', { hasText: 'checking now' }).waitFor();
+    expect(customerSaw).toEqual(['Sorry about that, I am checking now.']);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.screenshot({ path: `${artifacts}agent-inbox.png` });
+
+    await page.goto(`${base}/console/#/faq`);
+    await page.locator('.inbox').waitFor();
+    const status = await page.evaluate(async () => {
+      const s = JSON.parse(sessionStorage.getItem('parley.console.session') ?? '{}') as { token?: string };
+      return (await fetch('/api/faqs', { headers: { Authorization: `Bearer ${s.token ?? ''}` } })).status;
+    });
+    expect(status).toBe(403);
+    await page.close();
+  }, 120_000);
+});
