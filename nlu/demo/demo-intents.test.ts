@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { intentSchema } from '../../core/index.js';
+import { demoIntents } from './demo-intents.js';
+
+describe('demoIntents', () => {
+  it('are valid store intents with 12-25 distinct utterances and an answer each', () => {
+    const names = new Set<string>();
+    for (const intent of demoIntents) {
+      expect(intentSchema.parse(intent)).toEqual(intent);
+      expect(new Set(intent.utterances.map((u) => u.toLowerCase())).size).toBe(intent.utterances.length);
+      expect(intent.utterances.length).toBeGreaterThanOrEqual(12);
+      expect(intent.utterances.length).toBeLessThanOrEqual(25);
+      expect(intent.answer).toBeTruthy();
+      names.add(intent.name);
+    }
+    expect([...names]).toEqual(expect.arrayContaining(['greeting', 'thanks', 'goodbye', 'human', 'order_status', 'reset_password', 'opening_hours', 'cancel_subscription', 'refund']));
+    expect(demoIntents.find((i) => i.name === 'human')?.escalate).toBe(true);
+    expect(demoIntents.find((i) => i.name === 'order_status')?.answer).toContain('{{order_id}}');
+  });
+});
