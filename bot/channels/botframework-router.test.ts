@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { appWith, receiver } from '../test-support/http.js';
 import { replies } from '../policy/replies.js';
@@ -7,7 +8,7 @@ import { createBotFrameworkRouter } from './botframework-router.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await openHarness();
+  h = await openHarness({ openStores });
 });
 afterEach(async () => {
   await h.close();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { hmacHex } from '../../core/index.js';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { appWith, receiver } from '../test-support/http.js';
 import { replies } from '../policy/replies.js';
@@ -9,7 +10,7 @@ import { createWebhookRouter } from './webhook-router.js';
 const KEY = 'webhook-key-1234567890';
 let h: Harness;
 beforeEach(async () => {
-  h = await openHarness();
+  h = await openHarness({ openStores });
 });
 afterEach(async () => {
   await h.close();

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ConversationEventMap } from '../../core/index.js';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { replies } from '../policy/replies.js';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await openHarness();
+  h = await openHarness({ openStores });
 });
 afterEach(async () => {
   await h.close();

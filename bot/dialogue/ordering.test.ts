@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { NluAnalysis, Understander } from '../../core/index.js';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { testUnderstander } from '../test-support/keyword-understanding.js';
 
@@ -42,7 +43,7 @@ function observed() {
 describe('per-conversation ordering and idempotency', () => {
   it('processes concurrent handle() calls of one conversation one at a time, in order', async () => {
     const probe = observed();
-    h = await openHarness({ nlu: probe.nlu });
+    h = await openHarness({ openStores, nlu: probe.nlu });
     const customerId = await h.newCustomer();
     const texts = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? `hello ${i}` : `thanks ${i}`));
     const results = await Promise.all(texts.map((t, i) => h!.dialogue.handle(h!.inbound(customerId, t, `c${i}`))));
@@ -61,7 +62,7 @@ describe('per-conversation ordering and idempotency', () => {
   });
 
   it('a retry with the same clientMessageId returns duplicate true, one stored message, and the original replies', async () => {
-    h = await openHarness();
+    h = await openHarness({ openStores });
     const customerId = await h.newCustomer();
     const first = await h.dialogue.handle(h.inbound(customerId, 'hello', 'same-id'));
     const firstReplies = await first.processed;
@@ -78,7 +79,7 @@ describe('per-conversation ordering and idempotency', () => {
 
   it('a retry that arrives while the turn is still running waits for the real replies', async () => {
     const probe = observed();
-    h = await openHarness({ nlu: probe.nlu });
+    h = await openHarness({ openStores, nlu: probe.nlu });
     const customerId = await h.newCustomer();
     const release = probe.hold();
     const first = await h.dialogue.handle(h.inbound(customerId, 'hello', 'x1'));
@@ -91,7 +92,7 @@ describe('per-conversation ordering and idempotency', () => {
   });
 
   it('concurrent first messages of a new customer share one conversation', async () => {
-    h = await openHarness();
+    h = await openHarness({ openStores });
     const customerId = await h.newCustomer();
     const results = await Promise.all([1, 2, 3].map((i) => h!.dialogue.handle(h!.inbound(customerId, `hello ${i}`, `n${i}`))));
     expect(new Set(results.map((r) => r.conversationId)).size).toBe(1);
@@ -100,7 +101,7 @@ describe('per-conversation ordering and idempotency', () => {
 
   it('stays silent when an agent claims while the bot is still thinking', async () => {
     const probe = observed();
-    h = await openHarness({ nlu: probe.nlu });
+    h = await openHarness({ openStores, nlu: probe.nlu });
     const customerId = await h.newCustomer();
     const release = probe.hold();
     const r = await h.dialogue.handle(h.inbound(customerId, 'hello'));
@@ -125,7 +126,7 @@ describe('per-conversation ordering and idempotency', () => {
         return testUnderstander.analyze(text);
       },
     };
-    h = await openHarness({ nlu: flaky });
+    h = await openHarness({ openStores, nlu: flaky });
     const customerId = await h.newCustomer();
     const logged: unknown[] = [];
     const { createDialogue } = await import('../index.js');

@@ -1,10 +1,9 @@
-/** TEST-ONLY: a real dialogue manager on the embedded SQLite store in a temp dir. */
+/** TEST-ONLY: a real dialogue manager on the embedded SQLite store (passed in by the test) in a temp dir. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFieldCipher, newToken } from '../../core/index.js';
-import type { ChannelName, DialogueApi, FaqRetriever, InboundMessage, Stores, Understander } from '../../core/index.js';
-import { openEmbeddedStores } from '../../stores/index.js';
+import type { ChannelName, DialogueApi, FaqRetriever, FieldCipher, InboundMessage, Stores, Understander } from '../../core/index.js';
 import { createDialogue } from '../index.js';
 import type { PolicyConfig } from '../policy/decide.js';
 import { testFaqs, testIntents, testUnderstander } from './keyword-understanding.js';
@@ -21,7 +20,11 @@ export interface Harness {
 /** Builds real understanding components on the harness's store (nlu/ and knowledge/ services). */
 export type UnderstandingFactory = (stores: Stores, dir: string) => Promise<{ nlu: Understander; knowledge: FaqRetriever; close?: () => Promise<void> }>;
 
+/** `openEmbeddedStores` from stores/index.ts, passed in by each test file (only *.test.ts may import stores/). */
+export type OpenStores = (opts: { dataDir: string; cipher: FieldCipher }) => Promise<Stores>;
+
 export interface HarnessOptions {
+  openStores: OpenStores;
   nlu?: Understander;
   knowledge?: FaqRetriever;
   /** Replaces the keyword world (and its intents) entirely. */
@@ -29,9 +32,9 @@ export interface HarnessOptions {
   policy?: Partial<PolicyConfig>;
 }
 
-export async function openHarness(opts: HarnessOptions = {}): Promise<Harness> {
+export async function openHarness(opts: HarnessOptions): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bot-'));
-  const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
+  const stores = await opts.openStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
   const real = opts.understanding ? await opts.understanding(stores, dir) : null;
   if (!real) for (const intent of testIntents) await stores.intents.putIntent(intent);
   const errors: unknown[] = [];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { demoUnderstanding } from '../test-support/demo-understanding.js';
 import { parseTranscript } from './parse-transcript.js';
@@ -13,7 +14,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.dlg'));
 
 let h: Harness;
 beforeAll(async () => {
-  h = await openHarness({ understanding: demoUnderstanding, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
+  h = await openHarness({ openStores, understanding: demoUnderstanding, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
 }, 60_000);
 afterAll(async () => {
   await h.close();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openEmbeddedStores as openStores } from '../../stores/index.js';
 import { openHarness, type Harness } from '../test-support/harness.js';
 import { parseTranscript } from './parse-transcript.js';
 import { runScript } from './run-transcript.js';
@@ -12,7 +13,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.dlg'));
 
 let h: Harness;
 beforeAll(async () => {
-  h = await openHarness();
+  h = await openHarness({ openStores });
 });
 afterAll(async () => {
   await h.close();
