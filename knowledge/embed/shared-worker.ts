@@ -67,3 +67,10 @@ async function boot(model: InstalledModel): Promise<SharedEmbedWorker> {
     throw err;
   }
 }
+
+/** Ends every shared worker: for CLIs and test teardown (a server just exits). */
+export async function terminateEmbedWorkers(): Promise<void> {
+  const all = [...workers.values()];
+  workers.clear();
+  await Promise.all(all.map((p) => p.then((w) => w.worker.terminate()).catch(() => undefined)));
+}

@@ -27,6 +27,8 @@ interface Doc {
  * FAQs with terse questions it is the only place a word appears): one fifth.
  */
 const BOOST = { question: 1, alternates: 1, answer: 0.2 };
+/** A query with more unknown words than this is pasted text, not a typo. */
+const MAX_FUZZY_TERMS = 3;
 
 function toDoc(e: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): Doc {
   return { id: e.id, question: e.question, alternates: e.alternates.join('\n'), answer: e.answer };
@@ -79,14 +81,20 @@ export class LexicalIndex {
     if (terms.length === 0) return [];
     // Coverage counts content words; with none ("what is it?"), all words count.
     const counted = new Set(content.some(Boolean) ? terms.filter((_, i) => content[i]) : terms);
-    const results = this.ms.search(raw.join(' '), {
+    const query = raw.join(' ');
+    const base = {
       boost: BOOST,
-      // Typos in long words only ("symptons"); prefix/short fuzzy added noise.
-      fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
-      weights: { fuzzy: 0.3, prefix: 0.5 },
-      combineWith: 'OR',
+      combineWith: 'OR' as const,
       ...(exclude && exclude.size > 0 ? { filter: (r: SearchResult) => !exclude.has(String(r.id)) } : {}),
-    });
+    };
+    let results = this.ms.search(query, base);
+    // Fuzzy matching only for words the index does not know (typos like "symptons"):
+    // fuzzy over every word costs 10x at 10k entries and matches noise.
+    const known = new Set(results.flatMap((r) => r.queryTerms));
+    const unknown = new Set(terms.filter((t) => !known.has(t) && t.length >= 5));
+    if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
+      results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.5 } });
+    }
     return results.slice(0, limit).map((r) => describe(r, counted));
   }
 }

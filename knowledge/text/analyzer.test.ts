@@ -21,3 +21,9 @@ describe('analyzer', () => {
     expect(analyze(long, 64).terms.length).toBe(64);
   });
 });
+
+describe('tokenize', () => {
+  it('handles contractions, curly quotes, accents and non-latin letters', () => {
+    expect(tokenize("I can't, it won’t, we're café Ünïcode 東京 x2")).toEqual(['i', 'can', 'not', 'it', 'will', 'not', 'we', 'are', 'cafe', 'unicode', '東京', 'x', '2']);
+  });
+});

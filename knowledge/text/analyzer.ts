@@ -1,27 +1,34 @@
 import en from '@nlpjs/lang-en-min';
 
 // @nlpjs packages are CommonJS: named ESM imports fail, take the default export apart.
-const { StemmerEn, StopwordsEn, TokenizerEn, NormalizerEn } = en;
+const { StemmerEn, StopwordsEn } = en;
 
 const stemmer = new StemmerEn();
 const stopwords = new StopwordsEn();
-const tokenizer = new TokenizerEn();
-const normalizer = new NormalizerEn();
 
 /** Queries are capped so a 4,000-char paste cannot make one search expensive. */
 export const MAX_QUERY_TERMS = 64;
 
 /**
- * Lowercase, strip accents and markup, split letters from digits ("covid19" ->
- * covid 19), split on punctuation, expand contractions ("doesn't" -> does not).
+ * Lowercase, strip accents and markup, expand contractions ("doesn't" -> does
+ * not), split letters from digits ("covid19" -> covid 19) and on anything that
+ * is not a letter or digit. Same rules as NLP.js' English normaliser and
+ * tokenizer, in a few regexes: it runs on every indexed word and was the
+ * slowest part of indexing.
  */
 export function tokenize(text: string): string[] {
-  const cleaned = normalizer
-    .normalize(text)
-    .replace(/<[^>]*>|[*_`#>|~=+{}\\-]+/g, ' ')
-    .replace(/([a-z])(\d)|(\d)([a-z])/g, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
-  return tokenizer.tokenize(cleaned, false).filter((t) => t.length > 0);
+  const cleaned = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\b(can)'t\b|\bwon't\b|n't\b/g, (m, can: string | undefined) => (can ? 'can not' : m === "won't" ? 'will not' : ' not'))
+    .replace(/'(ll|re|ve|m|d|s)\b/g, (_m, c: string) => ` ${CONTRACTIONS[c] ?? ''}`)
+    .replace(/(\p{L})(\p{N})|(\p{N})(\p{L})/gu, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
+  return cleaned.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
 }
+const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have', m: 'am', d: 'had', s: 'is' };
 
 export function isStopword(term: string): boolean {
   return term !== 'not' && term !== 'no' && stopwords.isStopword(term);
@@ -37,9 +44,20 @@ export function processTerm(token: string, field?: string): string | null {
   const t = token.toLowerCase();
   if (t.length === 0) return null;
   if (field === 'answer' && isStopword(t)) return null;
-  if (/^\d+$/.test(t)) return t;
-  const stem = stemmer.stem(t);
-  return stem.length > 0 ? stem : t;
+  return stem(t);
+}
+
+// The Porter-style stemmer is the hot spot of indexing; words repeat a lot, so memoise (bounded).
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
+function stem(t: string): string {
+  const hit = stems.get(t);
+  if (hit !== undefined) return hit;
+  const s = /^\d+$/.test(t) ? t : stemmer.stem(t) || t;
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(t, s);
+  return s;
 }
 
 /** Distinct index terms of a text, in order, with whether each is a content word. */

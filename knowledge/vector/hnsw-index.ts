@@ -6,9 +6,9 @@ import type { VectorHit, VectorIndex } from '../../core/index.js';
 import { startWorker } from '../embed/worker-url.js';
 
 const M = 16;
-const EF_CONSTRUCTION = 200;
+const EF_CONSTRUCTION = 100;
 /** Search breadth; not saved in the file, so it is set on every (re)load. */
-const EF_SEARCH = 64;
+const EF_SEARCH = 128;
 const INITIAL_CAPACITY = 1024;
 
 export interface VectorItem {
