@@ -16,9 +16,11 @@ function outcome(result: unknown): { live: boolean | null; reason: string | null
   const r = result as Record<string, unknown>;
   const live = typeof r.promoted === 'boolean' ? r.promoted : typeof r.activated === 'boolean' ? r.activated : typeof r.accepted === 'boolean' ? r.accepted : null;
   const reason = typeof r.reason === 'string' ? r.reason : null;
-  const figures = Object.entries(r)
-    .filter(([k, v]) => k !== 'reason' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'))
-    .map(([k, v]) => [k, typeof v === 'number' && v > 0 && v <= 1 && !Number.isInteger(v) ? `${(v * 100).toFixed(1)}%` : String(v)] as [string, string]);
+  const metrics = r.metrics && typeof r.metrics === 'object' ? (r.metrics as Record<string, unknown>) : {};
+  const picked = ['heldOutAccuracy', 'liveHeldOutAccuracy', 'heldOutExamples', 'trainExamples', 'intents', 'trainMs'].filter((k) => k in metrics);
+  const figures = [...Object.entries(r), ...picked.map((k) => [k, metrics[k]] as const)]
+    .filter(([k, v]) => k !== 'reason' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null))
+    .map(([k, v]) => [k, v === null ? '—' : /Accuracy$/.test(k) && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v)] as [string, string]);
   return { live, reason, figures };
 }
 
