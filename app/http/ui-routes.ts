@@ -37,7 +37,7 @@ export function uiRoutes(assets: UiAssets, logger: Logger): Router {
   });
   const ui = assets.console;
   if (ui) {
-    r.get('/console', (_req, res) => res.redirect(301, '/console/'));
+    // Express matches `/console` and `/console/` alike (non-strict routing); asset URLs are absolute.
     r.get('/console/', (_req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       res.type('html').send(ui.html());

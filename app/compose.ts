@@ -1,0 +1,130 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFieldCipher, type HealthBody, type Stores } from '../core/index.js';
+import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
+import { createNluService } from '../nlu/index.js';
+import { createKnowledgeService } from '../knowledge/index.js';
+import { createAnalytics } from '../analytics/index.js';
+import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
+import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
+import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, ensureFirstAdmin } from '../admin/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createHttpApp } from './http/create-http-app.js';
+import { createMetrics } from './http/metrics.js';
+import { createSocketServer } from './http/create-socket-server.js';
+import { once, uiRoutes } from './http/ui-routes.js';
+import { seedDemoContent, trainFirstModel } from './seed-demo.js';
+
+export interface ParleyApp {
+  http: HttpServer;
+  stores: Stores;
+  /** Resolves when background start-up work (first NLU training) is over. */
+  warmup: Promise<void>;
+  listen(): Promise<string>;
+  health(): Promise<HealthBody>;
+  close(reason?: string): Promise<void>;
+}
+
+/** The one place where adapters are chosen (STYLE.md §3): everything else receives ports. */
+async function openStores(config: Config): Promise<Stores> {
+  const cipher = createFieldCipher(config.encryptionKey);
+  if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
+  return openEmbeddedStores({ dataDir: config.dataDir, cipher });
+}
+
+export async function composeApp(config: Readonly<Config>, logger: Logger): Promise<ParleyApp> {
+  const stores = await openStores(config);
+  const knowledge = await createKnowledgeService({
+    store: stores.knowledge,
+    dataDir: config.dataDir,
+    modelsDir: config.modelsDir,
+    embeddingModel: config.embeddingModel,
+    logger: logger.child({ module: 'knowledge' }),
+  });
+  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, logger: logger.child({ module: 'nlu' }) });
+  if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
+  const warmup = trainFirstModel({ nlu, logger });
+  const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
+  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
+  await ensureFirstAdmin(stores.users, config.admin, logger);
+
+  const metrics = createMetrics();
+  let draining = false;
+  const health = async (): Promise<HealthBody> => {
+    const info = knowledge.info();
+    const storeUp = await stores.ping().catch(() => false);
+    return {
+      status: storeUp ? 'ok' : ('degraded' as 'ok'),
+      store: stores.kind,
+      retrieval: info.mode,
+      ...(info.model ? { model: info.model } : {}),
+      version: config.version,
+    };
+  };
+  const app = createHttpApp({
+    logger,
+    metrics,
+    health,
+    isDraining: () => draining,
+    trustProxy: config.production,
+    routers: [
+      uiRoutes(
+        {
+          widgetJs: once(async () => (await buildWidgetBundle()).code),
+          demoPage: () => demoPageHtml(),
+          console: { html: () => consoleHtml(), js: once(async () => (await buildConsoleBundle()).js), css: once(async () => (await buildConsoleBundle()).css) },
+        },
+        logger,
+      ),
+      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, callbackUrl: config.webhook?.callbackUrl, logger }),
+      createBotFrameworkRouter({ dialogue, stores, ...config.botFramework, logger }),
+      createAdminRouter({
+        stores,
+        nlu,
+        knowledge,
+        dialogue,
+        analytics,
+        jwtSecret: config.jwtSecret,
+        allowedOrigins: config.allowedOrigins,
+        trainRegressionMargin: config.trainRegressionMargin,
+        logger,
+      }),
+    ],
+  });
+
+  const http = createServer(app);
+  const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
+  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, logger });
+  const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, logger });
+  // Rollups and models refresh in the background; chats never wait for them.
+  analytics.start(15 * 60_000);
+
+  return {
+    http,
+    stores,
+    warmup,
+    health,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const { address, port } = http.address() as AddressInfo;
+          resolve(`http://${address.includes(':') ? `[${address}]` : address}:${port}`);
+        });
+      }),
+    async close(reason = 'close') {
+      logger.info({ reason }, 'shutting down: draining');
+      draining = true;
+      analytics.stop();
+      widget.close();
+      agents.detach();
+      await warmup;
+      await dialogue.drain();
+      await sockets.close(); // also closes the HTTP server
+      await knowledge.close();
+      await stores.close();
+      logger.info({ reason }, 'shut down cleanly');
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { FaqInput, Intent, Stores } from '../core/index.js';
+import { demoIntents } from '../nlu/index.js';
+import { demoFaqs } from '../knowledge/index.js';
+import type { Logger } from './logger.js';
+
+interface SeedDeps {
+  stores: Stores;
+  knowledge: { create(input: FaqInput): Promise<unknown> };
+  nlu: { status(): { modelVersion: string | null }; train(): Promise<unknown> };
+  logger: Logger;
+}
+
+/**
+ * First boot on an empty store: the demo bot and FAQ, so `npm start` answers
+ * straight away. Never touches a store that has content.
+ */
+export async function seedDemoContent({ stores, knowledge, logger }: Omit<SeedDeps, 'nlu'>): Promise<void> {
+  if ((await stores.intents.listIntents()).length === 0) {
+    for (const intent of demoIntents as Intent[]) await stores.intents.putIntent(intent);
+    logger.info({ intents: demoIntents.length }, 'seeded the demo bot intents');
+  }
+  if ((await stores.knowledge.count()) === 0) {
+    for (const faq of demoFaqs) await knowledge.create(faq);
+    logger.info({ faqs: demoFaqs.length }, 'seeded the demo FAQ');
+  }
+}
+
+/**
+ * Trains the first model when none is live. Runs in the background (a worker
+ * thread) so the server listens at once: until it is done, FAQ answers work
+ * and intents fall back, which is what a fresh install can honestly do.
+ */
+export async function trainFirstModel({ nlu, logger }: Pick<SeedDeps, 'nlu' | 'logger'>): Promise<void> {
+  if (nlu.status().modelVersion) return;
+  const started = Date.now();
+  try {
+    await nlu.train();
+    logger.info({ ms: Date.now() - started }, 'trained the first NLU model');
+  } catch (err) {
+    logger.error({ err }, 'first NLU training failed: intents are unavailable until an admin retrains');
+  }
+}
