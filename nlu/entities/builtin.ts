@@ -26,7 +26,7 @@ function amount(text: string): number {
 /** Order of the list is priority when two candidates overlap with the same length. */
 export function builtinRules(now: () => Date): Rule[] {
   return [
-    { entity: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, value: (t) => t.toLowerCase() },
+    { entity: 'email', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, value: (t) => t.toLowerCase() },
     { entity: 'url', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/giu, value: (t) => t },
     {
       entity: 'order_id',
@@ -57,7 +57,8 @@ export function builtinRules(now: () => Date): Rule[] {
     },
     {
       entity: 'phone',
-      pattern: /(?<![\p{L}\p{N}])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\p{L}\p{N}])/gu,
+      // One separator between digit groups keeps the match unambiguous (no backtracking blow-up on long digit runs).
+      pattern: /(?<![\p{L}\p{N}+])(?:\+?\d{9,15}|\+?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\(?\d{1,4}\)?){1,5})(?![\p{L}\p{N}])/gu,
       value: (t) => {
         const digits = t.replace(/\D/g, '');
         // Phone numbers need separators or a + unless they are long; bare 5-digit numbers are just numbers.
@@ -93,8 +94,13 @@ export function extractBuiltins(text: string, rules: Rule[]): EntityMatch[] {
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
   const kept: EntityMatch[] = [];
+  // Occupied characters: linear in the text, however many candidates a long message yields.
+  const taken = new Uint8Array(text.length);
   for (const f of found) {
-    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, f.start, f.end);
     kept.push({ entity: f.entity, text: f.text, value: f.value, start: f.start, end: f.end });
   }
   return kept.sort((a, b) => a.start - b.start);

@@ -5,6 +5,7 @@ import { CONTRAST, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon.js';
 
 /** Negation reaches this many tokens forward, stopping at clause punctuation. */
 const NEGATION_SCOPE = 3;
+const MAX_CHARS = 2000;
 /** Squashing constant (as in VADER): sum s maps to s / sqrt(s^2 + ALPHA). */
 const ALPHA = 12;
 /** Scores within +-LABEL_MARGIN are neutral: a plain question has no sentiment. */
@@ -19,22 +20,27 @@ function isNegator(tok: string): boolean {
 }
 
 function clauseWeights(tokens: string[]): number[] {
-  // Tokens before a contrast word count half, tokens after it 1.5x (per sentence).
+  // Per sentence: each contrast word halves what precedes it and lifts what follows by half (capped at two levels).
   const w = tokens.map(() => 1);
-  let sentenceStart = 0;
-  tokens.forEach((t, i) => {
-    if (t === '.' || t === '!' || t === '?') sentenceStart = i + 1;
-    if (CONTRAST.has(t) && i > sentenceStart) {
-      for (let j = sentenceStart; j < i; j++) w[j] = (w[j] ?? 1) * 0.5;
-      for (let j = i + 1; j < tokens.length && !/^[.!?]$/.test(tokens[j] ?? ''); j++) w[j] = (w[j] ?? 1) * 1.5;
+  let start = 0;
+  for (let end = 0; end <= tokens.length; end++) {
+    if (end < tokens.length && !/^[.!?]$/.test(tokens[end] ?? '')) continue;
+    let total = 0;
+    for (let i = start + 1; i < end; i++) if (CONTRAST.has(tokens[i] ?? '')) total++;
+    let seen = 0;
+    for (let i = start; i < end; i++) {
+      if (i > start && CONTRAST.has(tokens[i] ?? '')) seen++;
+      w[i] = Math.pow(0.5, Math.min(2, total - seen)) * Math.pow(1.5, Math.min(2, seen));
     }
-  });
+    start = end + 1;
+  }
   return w;
 }
 
 /** Lexicon + rules sentiment for one support message: score in -1..1 and a label. */
 export function analyzeSentiment(input: string): Sentiment {
-  const text = cleanText(input.slice(0, 4000)).normalize('NFKC');
+  // The first 2,000 characters carry the customer's mood; longer pastes (logs, threads) only cost time.
+  const text = cleanText(input.slice(0, MAX_CHARS)).normalize('NFKC');
   const raw = text.match(TOKEN) ?? [];
   const tokens = raw.map((t) => t.toLowerCase().replace('’', "'"));
   const weights = clauseWeights(tokens);
