@@ -19,7 +19,13 @@ beforeEach(async () => {
   h = await openAdminHarness();
   http = createServer();
   ioServer = new Server(http, { maxHttpBufferSize: 64 * 1024 });
-  detach = attachAgentNamespace(ioServer, { dialogue: h.dialogue, stores: h.stores, jwtSecret: 'test-jwt-secret-test-jwt-secret-0123456789', knowledge: h.knowledge }).detach;
+  detach = attachAgentNamespace(ioServer, {
+    dialogue: h.dialogue,
+    stores: h.stores,
+    jwtSecret: 'test-jwt-secret-test-jwt-secret-0123456789',
+    knowledge: h.knowledge,
+    allowedOrigins: ['https://console.example'],
+  }).detach;
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/agent`;
 });
@@ -48,8 +54,8 @@ async function agentSocket(auth: unknown): Promise<{ socket: Socket; queue: { co
   return { socket, queue, events };
 }
 
-async function refused(auth: unknown): Promise<{ message: string; data: any }> {
-  const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
+async function refused(auth: unknown, origin?: string): Promise<{ message: string; data: any }> {
+  const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true, ...(origin ? { extraHeaders: { Origin: origin } } : {}) });
   sockets.push(socket);
   return new Promise((resolve) => socket.once('connect_error', (err: Error & { data?: unknown }) => resolve({ message: err.message, data: err.data })));
 }
@@ -84,6 +90,18 @@ describe('/agent handshake', () => {
     const extra = await refused({ token: tokenOf(agent.auth), role: 'admin' });
     expect(extra.message).toBe('ERR_VALIDATION');
     expect(extra.data.details.issues).toBeDefined();
+    expect((await refused({ token: tokenOf(agent.auth) }, 'https://evil.example')).message).toBe('ERR_ORIGIN_FORBIDDEN');
+  });
+
+  it('accepts browser handshakes from the configured console origin', async () => {
+    const agent = await h.staff('agent');
+    const socket = connect(url, { auth: { token: tokenOf(agent.auth) }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Origin: 'https://console.example' } });
+    sockets.push(socket);
+    const queue = await new Promise<any>((resolve, reject) => {
+      socket.once('queue', resolve);
+      socket.once('connect_error', reject);
+    });
+    expect(queue.conversations).toEqual([]);
   });
 
   it('sends the queue on connect and updates it live', async () => {

@@ -13,6 +13,7 @@ import {
   type Stores,
 } from '../../core/index.js';
 import { createAuditor } from '../http/audit.js';
+import { originAllowed } from '../http/origin-guard.js';
 import { summarise } from '../http/summaries.js';
 import { silentLogger, type AdminLogger, type StaffIdentity } from '../deps.js';
 import { verifyAccessToken } from '../auth/tokens.js';
@@ -25,6 +26,12 @@ export interface AgentNamespaceDeps {
   stores: Stores;
   jwtSecret: string;
   knowledge?: Pick<AdminKnowledge, 'search'>;
+  /**
+   * When given, a browser handshake (it carries Origin) must come from the console's own origin
+   * or one of these (`*` = any): a leaked token cannot drive the inbox from another site.
+   * Omit to leave origin checks to the io server's allowRequest.
+   */
+  allowedOrigins?: string[] | null;
   logger?: AdminLogger;
 }
 
@@ -36,7 +43,7 @@ interface AgentData {
 const ALL = 'agents';
 const room = (userId: string) => `agent:${userId}`;
 
-function refuse(code: 'ERR_AUTH_INVALID' | 'ERR_VALIDATION', issues?: { path: string; message: string }[]): Error & { data: unknown } {
+function refuse(code: 'ERR_AUTH_INVALID' | 'ERR_VALIDATION' | 'ERR_ORIGIN_FORBIDDEN', issues?: { path: string; message: string }[]): Error & { data: unknown } {
   const body = new ParleyError(code, issues ? { issues } : undefined).toBody();
   return Object.assign(new Error(code), { data: body });
 }
@@ -48,7 +55,15 @@ export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { na
   const audit = createAuditor(stores.audit, logger);
   const nsp = io.of(AGENT_NAMESPACE);
 
+  const originOk = deps.allowedOrigins !== undefined ? originAllowed(deps.allowedOrigins) : null;
   nsp.use(async (socket, next) => {
+    const origin = socket.handshake.headers.origin;
+    if (originOk && origin) {
+      const proto = socket.handshake.secure ? 'https' : 'http';
+      const forwarded = socket.handshake.headers['x-forwarded-proto'];
+      const scheme = typeof forwarded === 'string' && forwarded ? forwarded.split(',')[0]!.trim() : proto;
+      if (!originOk(origin, `${scheme}://${socket.handshake.headers.host ?? ''}`)) return next(refuse('ERR_ORIGIN_FORBIDDEN'));
+    }
     const auth = agentAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) {
       const raw = socket.handshake.auth as Record<string, unknown> | undefined;

@@ -11,13 +11,20 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * No Origin header (curl, server-to-server, the CLI) passes: browsers always send it on cross-origin writes.
  */
 export function originGuard(allowedOrigins: string[] | null): RequestHandler {
-  const allowed = new Set((allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase()));
+  const ok = originAllowed(allowedOrigins);
   return (req, _res, next) => {
     const origin = req.get('origin');
     if (SAFE.has(req.method) || !origin) return next();
-    const o = origin.toLowerCase();
-    const self = `${req.protocol}://${req.get('host') ?? ''}`.toLowerCase();
-    if (o === self || allowed.has('*') || allowed.has(o)) return next();
+    if (ok(origin, `${req.protocol}://${req.get('host') ?? ''}`)) return next();
     next(new ParleyError('ERR_ORIGIN_FORBIDDEN', { origin }));
+  };
+}
+
+/** Same origin, or listed (`*` = any). Shared by the REST guard and the /agent handshake. */
+export function originAllowed(allowedOrigins: string[] | null): (origin: string, self: string) => boolean {
+  const allowed = new Set((allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase()));
+  return (origin, self) => {
+    const o = origin.toLowerCase();
+    return o === self.toLowerCase() || allowed.has('*') || allowed.has(o);
   };
 }
