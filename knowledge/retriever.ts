@@ -1,13 +1,13 @@
 import type { Embedder, FaqEntry, FaqSearchResult } from '../core/index.js';
 import { LexicalIndex } from './lexical/lexical-index.js';
+import type { IndexedEntry, RetrievalMode } from './retrieval-types.js';
 import { buildCandidates, entryHits, faqIdOfKey, type Candidate } from './rank/candidates.js';
 import { calibrate, decide, fitCalibration, priorCalibration, type Calibration } from './rank/calibration.js';
 import { collectProbes } from './rank/self-supervision.js';
 import type { HnswVectorIndex } from './vector/hnsw-index.js';
 import { entryVectorTexts, syncVectors } from './vector/sync.js';
 
-export type RetrievalMode = 'hybrid' | 'lexical';
-export type IndexedEntry = Pick<FaqEntry, 'id' | 'question' | 'answer' | 'alternates'>;
+export type { IndexedEntry, RetrievalMode } from './retrieval-types.js';
 
 export interface RankedHit extends Candidate {
   calibrated: number;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { terminateEmbedWorkers } from './embed/shared-worker.js';
 import { createKnowledgeService, demoFaqs, type KnowledgeService } from './index.js';
 import { MemoryKnowledgeStore } from './test-support/memory-knowledge-store.js';
 import { recordingLogger, TINY_MODEL, tinyModelDir } from './test-support/tiny-service.js';
@@ -19,7 +20,10 @@ async function start() {
   await svc.ready();
   return { svc, lines };
 }
-afterAll(async () => Promise.all(services.map((s) => s.close())));
+afterAll(async () => {
+  await Promise.all(services.map((s) => s.close()));
+  await terminateEmbedWorkers();
+});
 
 describe('knowledge service (hybrid mode, tiny model)', () => {
   let first: KnowledgeService;

@@ -1,4 +1,7 @@
-import type { FaqRetriever, IndexedEntry, RetrievalMode } from '../retriever.js';
+import type { Embedder } from '../../core/index.js';
+import type { LexicalIndex } from '../lexical/lexical-index.js';
+import type { IndexedEntry, RetrievalMode } from '../retrieval-types.js';
+import type { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { tokenize } from '../text/analyzer.js';
 import { buildCandidates, entryHits, vectorKey, type VectorEntryHit } from './candidates.js';
 
@@ -25,7 +28,15 @@ interface Probe {
  *   A question near the FAQ's topics that the FAQ cannot answer.
  * Only each probe's top hit becomes a row: calibration predicts "the top hit is right".
  */
-export async function collectProbes(r: FaqRetriever, mode: RetrievalMode): Promise<{ x: number[]; y: number }[]> {
+/** The parts of the retriever the probes use. */
+export interface ProbeTarget {
+  readonly entries: ReadonlyMap<string, IndexedEntry>;
+  readonly lexical: LexicalIndex;
+  readonly embedder: Embedder | null;
+  readonly vectors: HnswVectorIndex | null;
+}
+
+export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promise<{ x: number[]; y: number }[]> {
   if (r.entries.size < 3) return [];
   const probes = sample([...r.entries.keys()], MAX_PROBED_ENTRIES).map((id) => makeProbe(r.entries.get(id)!));
   const hybrid = mode === 'hybrid' && r.embedder && r.vectors;
