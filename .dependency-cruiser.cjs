@@ -15,7 +15,7 @@ const forbidden = folders.map((from) => ({
   name: `${from}-imports`,
   comment: `${from}/ may import only: ${allowed[from].join(', ') || 'nothing internal'}`,
   severity: 'error',
-  from: { path: `^${from}/`, pathNot: '\\.test\\.tsx?$' },
+  from: { path: `^${from}/`, pathNot: '(\\.test\\.tsx?$|/test-support/)' },
   to: {
     path: `^(${[...folders, 'app', 'test'].filter((f) => f !== from && !allowed[from].includes(f)).join('|')})/`,
   },
@@ -33,7 +33,7 @@ forbidden.push({
   name: 'only-through-index',
   comment: "other folders' internals are private: import their index.ts",
   severity: 'error',
-  from: { path: '^(core|nlu|knowledge|stores|analytics|bot|widget|admin|app)/', pathNot: '\\.test\\.tsx?$' },
+  from: { path: '^(core|nlu|knowledge|stores|analytics|bot|widget|admin|app)/', pathNot: '(\\.test\\.tsx?$|/test-support/)' },
   to: {
     path: '^(nlu|knowledge|stores|analytics|bot|admin)/(?!index\\.ts$)',
     pathNot: '^$1/',
@@ -44,7 +44,7 @@ forbidden.push({
   name: 'no-circular',
   severity: 'error',
   from: {},
-  to: { circular: true },
+  to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
 });
 
 module.exports = {
