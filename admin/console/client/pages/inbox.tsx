@@ -148,20 +148,30 @@ export function Inbox() {
     }));
     if (!ack.ok) return setNotice(ack.error?.message ?? 'Not sent');
     setDraft('');
+    if (idle.current) clearTimeout(idle.current);
+    lastTyping.current = 0;
     socketRef.current?.emit('typing', { conversationId: selected, typing: false });
     const m = ack.message as Msg | undefined;
     if (m) setMessages((ms) => (ms.some((x) => x.id === m.id) ? ms : [...ms, m]));
   }
 
   const lastTyping = useRef(0);
+  const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** `typing: true` at most every 2 s while typing; `false` after 4 s without a keystroke. */
   function onDraft(v: string) {
     setDraft(v);
     if (!mine || !selected) return;
+    const conversationId = selected;
     const now = Date.now();
     if (now - lastTyping.current > 2000) {
       lastTyping.current = now;
-      socketRef.current?.emit('typing', { conversationId: selected, typing: v.length > 0 });
+      socketRef.current?.emit('typing', { conversationId, typing: v.length > 0 });
     }
+    if (idle.current) clearTimeout(idle.current);
+    idle.current = setTimeout(() => {
+      lastTyping.current = 0;
+      socketRef.current?.emit('typing', { conversationId, typing: false });
+    }, 4000);
   }
 
   return (
