@@ -1,8 +1,6 @@
 /** One held-back prediction: calibrated probabilities per class and the true class (-1 = out of scope). */
 export interface HeldOutPrediction {
   probs: Float64Array;
-  /** Linear-model probabilities: the out-of-scope gate reads these (see decide). */
-  gate: Float64Array;
   truth: number;
   /** Weight in the cost sum (default 1). */
   weight?: number;
@@ -61,16 +59,13 @@ export function fitTemperature(logits: Float64Array[], truths: number[], weights
 }
 
 /**
- * Decision of a calibrated prediction: the best class of the blend, or out of
- * scope when the out-of-scope class wins or the linear model's confidence in
- * that class is under the threshold. The gate reads the linear model only:
- * NLP.js gives near-certain scores to unrelated text, while the linear model's
- * vector keeps unknown words in its norm and goes flat on them.
+ * Decision of a calibrated prediction: the best real class, or out of scope
+ * when the out-of-scope class wins or confidence is under the threshold.
  */
-export function decide(p: Float64Array, gate: Float64Array, oosClass: number, threshold: number): number {
+export function decide(p: Float64Array, oosClass: number, threshold: number): number {
   const top = argmax(p);
   if (top === oosClass) return -1;
-  return (gate[top] ?? 0) >= threshold ? top : -1;
+  return (p[top] ?? 0) >= threshold ? top : -1;
 }
 
 export function decisionCost(predicted: number, truth: number): number {
@@ -85,7 +80,7 @@ export function chooseThreshold(preds: HeldOutPrediction[], oosClass: number): n
       const top = argmax(p.probs);
       const accepted = top === oosClass ? -1 : top;
       return {
-        conf: top === oosClass ? Infinity : (p.gate[top] ?? 0),
+        conf: top === oosClass ? Infinity : (p.probs[top] ?? 0),
         accept: decisionCost(accepted, p.truth) * (p.weight ?? 1),
         decline: decisionCost(-1, p.truth) * (p.weight ?? 1),
       };

@@ -75,16 +75,16 @@ export class IntentClassifier {
     };
   }
 
-  /** Calibrated probabilities: the ensemble blend, and the linear model's own (the out-of-scope gate). */
-  async probabilities(text: string): Promise<{ blend: Float64Array; gate: Float64Array }> {
-    const gate = softmax(this.linear.logits(this.vectorizer.transform(rawFeatures(text))), this.temperature);
-    if (!this.nlpjs || this.nlpjsWeight <= 0) return { blend: gate, gate };
-    return { blend: blend(gate, await this.nlpjs.scores(text, this.labels.length), this.nlpjsWeight), gate };
+  /** Calibrated class probabilities (the ensemble blend when NLP.js takes part). */
+  async probabilities(text: string): Promise<Float64Array> {
+    const p = softmax(this.linear.logits(this.vectorizer.transform(rawFeatures(text))), this.temperature);
+    if (!this.nlpjs || this.nlpjsWeight <= 0) return p;
+    return blend(p, await this.nlpjs.scores(text, this.labels.length), this.nlpjsWeight);
   }
 
   async predict(text: string): Promise<IntentPrediction> {
-    const { blend: p, gate } = await this.probabilities(text);
-    const chosen = decide(p, gate, this.oosClass, this.threshold);
+    const p = await this.probabilities(text);
+    const chosen = decide(p, this.oosClass, this.threshold);
     const ranked: IntentScore[] = [];
     const order = [...p.keys()].filter((k) => k !== this.oosClass).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     for (const k of order.slice(0, MAX_ALTERNATIVES + 1)) {
@@ -96,8 +96,7 @@ export class IntentClassifier {
 
   /** The decided class index (-1 = out of scope), for evaluation. */
   async decideIndex(text: string): Promise<number> {
-    const { blend: p, gate } = await this.probabilities(text);
-    return decide(p, gate, this.oosClass, this.threshold);
+    return decide(await this.probabilities(text), this.oosClass, this.threshold);
   }
 }
 

@@ -165,7 +165,7 @@ async function calibrate(m: Members, heldOut: Example[]): Promise<Calibration> {
       }
     }
   }
-  const preds: HeldOutPrediction[] = probs.map((p, i) => ({ probs: p, gate: linearProbs[i] as Float64Array, truth: truths[i] ?? -1, weight: weights[i] ?? 1 }));
+  const preds: HeldOutPrediction[] = probs.map((p, i) => ({ probs: p, truth: truths[i] ?? -1, weight: weights[i] ?? 1 }));
   const swept = chooseThreshold(preds, m.labels.indexOf(OOS_LABEL));
   // Background messages are not this bot's traffic: they may lower the bar, never lift it above
   // 0.5, where a calibrated answer stops being more likely right than wrong.

@@ -29,7 +29,7 @@ describe('NluModel persistence', () => {
       expect(b).toEqual(a);
       const pa = await first.classifier.probabilities(text);
       const pb = await second.classifier.probabilities(text);
-      expect([...pb.blend]).toEqual([...pa.blend]);
+      expect([...pb]).toEqual([...pa]);
     }
     const analysis = await first.analyze('where is my order #A12345 on the professional plan');
     expect(analysis.intent?.name).toBe('order_status');
