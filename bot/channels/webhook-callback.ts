@@ -52,7 +52,8 @@ export function startWebhookCallbacks(opts: WebhookCallbackOptions): () => void 
         opts.logger?.warn({ conversationId: body.conversationId, type: body.type, reason, attempts: attempt + 1 }, 'webhook callback failed');
         return;
       }
-      await new Promise((r) => setTimeout(r, delay));
+      // unref: a pending retry must not hold a shutting-down process open.
+      await new Promise((r) => setTimeout(r, delay).unref());
     }
     opts.logger?.warn({ conversationId: body.conversationId, type: body.type }, 'webhook callback rejected by receiver');
   }

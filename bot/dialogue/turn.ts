@@ -59,7 +59,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
   // An agent may have claimed (or closed) the conversation while we were thinking: the bot must stay silent then.
   const fresh = await ctx.stores.conversations.get(conv.id);
   if (!fresh || fresh.state !== 'bot') {
-    await log(ctx, t, analysis, noFaq, 'handoff');
+    await log(ctx, t, analysis, faq, 'handoff');
     return [];
   }
   await savePending(ctx, conv.id, outcome.action, pendingSlot !== null);

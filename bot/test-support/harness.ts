@@ -1,4 +1,5 @@
 /** TEST-ONLY: a real dialogue manager on the embedded SQLite store (passed in by the test) in a temp dir. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** tmpfs when available: the store fsyncs every commit (synchronous=FULL), which is what we ship but not what these tests measure. */
+const scratchBase = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 /** Builds real understanding components on the harness's store (nlu/ and knowledge/ services). */
 export type UnderstandingFactory = (stores: Stores, dir: string) => Promise<{ nlu: Understander; knowledge: FaqRetriever; close?: () => Promise<void> }>;
 
@@ -33,7 +37,7 @@ export interface HarnessOptions {
 }
 
 export async function openHarness(opts: HarnessOptions): Promise<Harness> {
-  const dir = await mkdtemp(join(tmpdir(), 'parley-bot-'));
+  const dir = await mkdtemp(join(scratchBase, 'parley-bot-'));
   const stores = await opts.openStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
   const real = opts.understanding ? await opts.understanding(stores, dir) : null;
   if (!real) for (const intent of testIntents) await stores.intents.putIntent(intent);

@@ -45,6 +45,10 @@ export async function receiver(respond: (n: number, req: Received) => number = (
     async waitFor(count) {
       while (received.length < count) await new Promise<void>((r) => waiters.push(r));
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
