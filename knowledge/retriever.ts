@@ -1,4 +1,4 @@
-import type { Embedder, FaqEntry, FaqSearchResult } from '../core/index.js';
+import type { Embedder, FaqSearchResult } from '../core/index.js';
 import { LexicalIndex } from './lexical/lexical-index.js';
 import type { IndexedEntry, RetrievalMode } from './retrieval-types.js';
 import { buildCandidates, entryHits, faqIdOfKey, type Candidate } from './rank/candidates.js';
@@ -45,7 +45,7 @@ export class FaqRetriever {
     this.entries.clear();
     this.lexical.clear();
     for (const e of entries) this.entries.set(e.id, e);
-    this.lexical.addAll([...this.entries.values()] as FaqEntry[]);
+    this.lexical.addAll([...this.entries.values()]);
   }
 
   /** Brings the vector index in line with the entries (reusing unchanged vectors). */

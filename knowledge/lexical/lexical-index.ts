@@ -59,7 +59,7 @@ export class LexicalIndex {
     return this.ms.has(id);
   }
 
-  addAll(entries: FaqEntry[]): void {
+  addAll(entries: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>[]): void {
     this.ms.addAll(entries.map(toDoc));
   }
 
