@@ -20,3 +20,5 @@ export type { ChurnDefinition } from './churn/labels.js';
 export { defaultChurnDefinition } from './churn/labels.js';
 export { estimateClv, type OrderAggregate } from './segments/clv.js';
 export { overviewToCsv } from './export-csv.js';
+/** The benchmark behind `npm run bench:analytics` (its entry in app/cli hands in the store factory). */
+export { runAnalyticsBench } from './cli/bench-analytics.js';

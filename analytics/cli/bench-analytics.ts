@@ -1,8 +1,11 @@
 /**
- * npm run bench:analytics — 100k customers / 1M interactions on the embedded store,
+ * The analytics benchmark — 100k customers / 1M interactions on the embedded store,
  * one full analytics run, one incremental run, then overview() latency (cold and warm).
- * Options: --customers N --interactions N --dir PATH --keep. Progress on stderr; the last
- * stdout line is one JSON object.
+ * Options: --customers N --interactions N --dir PATH --keep (a kept --dir is reused without
+ * reseeding). Progress on stderr; the last stdout line is one JSON object.
+ *
+ * analytics/ may not import stores/ (ARCHITECTURE.md), so the runnable entry lives in app/cli
+ * and hands in the store factory: `runAnalyticsBench((dir) => openEmbeddedStores({ dataDir: dir, cipher }))`.
  *
  * The store stamps conversations with the real time on create, so the analytics clock is
  * set 8 days ahead: the seeded conversations have settled, as they would have in production.
@@ -10,9 +13,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFieldCipher, fixedClock, type NewInteraction, type Stores, type TurnDecision } from '../../core/index.js';
-import { openEmbeddedStores } from '../../stores/index.js';
-import { createAnalytics } from '../index.js';
+import { fixedClock, type NewInteraction, type Stores, type TurnDecision } from '../../core/index.js';
+import { createAnalytics } from '../service.js';
 import { seededRandom } from '../segments/random.js';
 
 const arg = (name: string, fallback: string): string => {
@@ -122,9 +124,9 @@ async function countConversations(stores: Stores): Promise<number> {
   return n;
 }
 
-async function main() {
+export async function runAnalyticsBench(openStores: (dataDir: string) => Promise<Stores>): Promise<void> {
   const dir = arg('dir', fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'parley-bench-analytics-')));
-  const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('bench-key-bench-key-bench-key-bench-key') });
+  const stores = await openStores(dir);
   try {
     const clock = fixedClock(new Date(Date.now() + 8 * DAY));
     const t0 = Date.now();
@@ -194,8 +196,3 @@ async function main() {
     if (!process.argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
