@@ -149,6 +149,17 @@ describe('/agent events', () => {
     await h.dialogue.typing(conversationId, 'customer', true);
     expect(await waitFor(winner.events, 'typing')).toEqual({ conversationId, author: 'customer', typing: true });
 
+    // Agent typing reaches the customer only from the assignee.
+    const typed: { author: string; typing: boolean }[] = [];
+    h.dialogue.events.on('typing', ({ author, typing }) => {
+      if (author === 'agent') typed.push({ author, typing });
+    });
+    loser.socket.emit('typing', { conversationId, typing: true });
+    await loser.socket.emitWithAck('suggest', { conversationId });
+    winner.socket.emit('typing', { conversationId, typing: true });
+    while (typed.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(typed).toEqual([{ author: 'agent', typing: true }]);
+
     const tooLong = await winner.socket.emitWithAck('message', { conversationId, clientMessageId: 'w2', text: 'x'.repeat(4001) });
     expect(tooLong.error.code).toBe('ERR_MESSAGE_TOO_LONG');
     const strict = await winner.socket.emitWithAck('claim', { conversationId, force: true });
