@@ -7,11 +7,13 @@ interface Pending<I, O> {
 }
 
 /**
- * Group commit: every call made in the same tick runs in ONE write transaction, so N
- * concurrent appends pay one WAL fsync instead of N. Each call runs inside its own
- * savepoint (`run` must be a better-sqlite3 transaction function), so one failing call
- * rolls back only itself. Promises resolve after the shared COMMIT returned, which
- * keeps "resolved = durable". A lone call costs one microtask more than a direct write.
+ * Group commit: every call made in the same event-loop turn (all socket/HTTP callbacks
+ * of one poll phase, or one Promise.all) runs in ONE write transaction, so N concurrent
+ * appends pay one WAL fsync instead of N. The flush runs in setImmediate, right after
+ * the poll phase (a microtask would flush after every single callback). Each call runs
+ * inside its own savepoint (`run` must be a better-sqlite3 transaction function), so one
+ * failing call rolls back only itself. Promises resolve after the shared COMMIT returned, which
+ * keeps "resolved = durable". A lone call waits one loop turn (microseconds when idle).
  */
 export function groupCommit<I, O>(db: Db, run: (input: I) => O): (input: I) => Promise<O> {
   let queue: Pending<I, O>[] = [];
@@ -42,6 +44,6 @@ export function groupCommit<I, O>(db: Db, run: (input: I) => O): (input: I) => P
   return (input) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ input, resolve, reject });
-      if (queue.length === 1) queueMicrotask(flush);
+      if (queue.length === 1) setImmediate(flush);
     });
 }
