@@ -70,6 +70,8 @@ export interface RunReport {
   models: { customers: number; churnReady: boolean; auc: number | null; segments: number | null } | null;
   watermark: string | null;
   durationMs: number;
+  /** Interaction scan, conversation window (incl. writing customer states), churn model + segments. */
+  phasesMs: { interactions: number; conversations: number; models: number };
 }
 
 export interface CustomerInsights {

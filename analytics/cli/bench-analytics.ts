@@ -180,6 +180,7 @@ export async function runAnalyticsBench(openStores: (dataDir: string) => Promise
       conversations,
       seedSeconds: ms(seedMs / 1000),
       fullRunSeconds: ms(full.durationMs / 1000),
+      fullRunPhasesMs: full.phasesMs,
       incrementalRunMs: incremental.durationMs,
       overviewRangeDays: 98,
       overviewColdMs: { p50: ms(percentile(cold, 50)), p99: ms(percentile(cold, 99)) },

@@ -36,15 +36,18 @@ export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full
   const base = isFull ? { ...initialJobState(), version: prev.version, lastModelAt: prev.lastModelAt } : prev;
   await saveJobState(kv, { ...base, running: true, dirty: false });
 
+  const t1 = Date.now();
   const turns = await interactionPass(
     { interactions: stores.interactions, kv, shards },
     base,
     nowMs + 1 - cfg.settleMs,
     cfg.batchSize,
   );
+  const t2 = Date.now();
   const newCutoff = dayStartMs(nowMs) - cfg.recentDays * DAY_MS;
   const convs = await conversationPass({ conversations: stores.conversations, kv, shards }, base.cutoffMs, newCutoff, isFull);
   const shardsWritten = await shards.flush();
+  const t3 = Date.now();
 
   const modelDue =
     isFull || prev.modelStale || !prev.lastModelAt || nowMs - Date.parse(prev.lastModelAt) >= cfg.modelEveryMs;
@@ -56,6 +59,7 @@ export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full
         topAtRisk: 20,
       })
     : null;
+  const t4 = Date.now();
 
   // markDirty() may have been called while we ran: keep its flag for the next run.
   const latest = (await loadJobState(kv)) ?? base;
@@ -88,6 +92,7 @@ export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full
       : null,
     watermark: turns.watermarkMs === null ? null : new Date(turns.watermarkMs).toISOString(),
     durationMs: Date.now() - started,
+    phasesMs: { interactions: t2 - t1, conversations: t3 - t2, models: t4 - t3 },
   };
   log?.info({ analyticsRun: report }, 'analytics run done');
   return report;
