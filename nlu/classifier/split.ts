@@ -1,5 +1,5 @@
 import { fnv1a } from './hash.js';
-import type { Example } from './train-classifier.js';
+import type { Example } from './train-types.js';
 
 /**
  * Deterministic stratified split by a hash of the utterance text: the same

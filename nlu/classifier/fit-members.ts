@@ -1,0 +1,79 @@
+import { BACKGROUND_OUT_OF_SCOPE } from './background-oos.js';
+import { rawFeatures } from './features.js';
+import { OOS_LABEL } from './intent-classifier.js';
+import type { LinearModel } from './linear-model.js';
+import { NlpjsMember } from './nlpjs-member.js';
+import { trainLinear } from './train-linear.js';
+import type { Example, HyperParams, Progress } from './train-types.js';
+import { Vectorizer } from './vectorizer.js';
+
+const MIN_STEPS = 30000;
+const MAX_EPOCHS = 100;
+const MAX_BACKGROUND_SIMILARITY = 0.35;
+
+/** The trained ensemble members before calibration. */
+export interface Members {
+  labels: string[];
+  index: Map<string, number>;
+  vectorizer: Vectorizer;
+  linear: LinearModel;
+  nlpjs: NlpjsMember | null;
+}
+
+/**
+ * Background off-topic messages the bot's own utterances do not resemble:
+ * a bot about weather must not learn "what is the weather like" as out of scope.
+ */
+function unlikeTraining(train: Example[], texts: readonly string[]): string[] {
+  const raws = train.map((e) => rawFeatures(e.text));
+  const vectorizer = Vectorizer.fit(raws);
+  const vecs = raws.map((r) => vectorizer.transform(r));
+  return texts.filter((t) => {
+    const v = vectorizer.transform(rawFeatures(t));
+    return !vecs.some((u) => cosine(u, v) >= MAX_BACKGROUND_SIMILARITY);
+  });
+}
+
+function cosine(a: { rows: Int32Array; vals: Float32Array }, b: { rows: Int32Array; vals: Float32Array }): number {
+  const m = new Map<number, number>();
+  a.rows.forEach((r, i) => m.set(r, (m.get(r) ?? 0) + (a.vals[i] ?? 0)));
+  let dot = 0;
+  b.rows.forEach((r, i) => (dot += (m.get(r) ?? 0) * (b.vals[i] ?? 0)));
+  return dot;
+}
+
+export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress): Promise<Members> {
+  // Without out-of-scope examples of its own, the model learns half of the background set as an
+  // out-of-scope class (the other half stays for calibration): function words like "what is the"
+  // then stop pointing at whichever intent happens to use them most.
+  const ownOos = data.some((e) => e.intent === null);
+  const background = ownOos ? [] : unlikeTraining(data, BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 0));
+  const train = [...data, ...background.map((text) => ({ text, intent: null }))];
+  const intents = [...new Set(train.filter((e) => e.intent !== null).map((e) => e.intent as string))].sort();
+  const labels = train.some((e) => e.intent === null) ? [...intents, OOS_LABEL] : intents;
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const raws = train.map((e) => rawFeatures(e.text));
+  const vectorizer = Vectorizer.fit(raws);
+  const xs = raws.map((r) => vectorizer.transform(r));
+  const ys = Int32Array.from(train.map((e) => index.get(e.intent ?? OOS_LABEL) ?? 0));
+  // The background class weighs as much as an average intent, however many sentences it has.
+  const backgroundWeight = background.length ? data.length / Math.max(1, intents.length) / background.length : 1;
+  const sampleWeights = Float32Array.from(train.map((_, i) => (i >= data.length ? Math.min(1, backgroundWeight) : 1)));
+  progress(0.05);
+  const linearShare = withNlpjs ? 0.6 : 0.85;
+  // Small bots need more passes: at least MIN_STEPS updates in total, whatever the data size.
+  const epochs = Math.min(MAX_EPOCHS, Math.max(hp.epochs, Math.ceil(MIN_STEPS / Math.max(1, train.length))));
+  const linear = trainLinear(xs, ys, labels.length, vectorizer.size, {
+    epochs,
+    learningRate: hp.learningRate,
+    l2: hp.l2,
+    seed: hp.seed,
+    weights: sampleWeights,
+    onEpoch: (done, total) => progress(0.05 + linearShare * (done / total)),
+  });
+  const inScope = train.flatMap((e) => (e.intent === null ? [] : [{ text: e.text, label: index.get(e.intent) ?? 0 }]));
+  const nlpjs = withNlpjs && inScope.length > 0 ? await NlpjsMember.train(inScope) : null;
+  progress(0.92);
+  return { labels, index, vectorizer, linear, nlpjs };
+}
+

@@ -1,0 +1,38 @@
+/** Shared training types and defaults. */
+/** One labelled utterance; intent null = out of scope. */
+export interface Example {
+  text: string;
+  intent: string | null;
+}
+
+export interface HyperParams {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** NLP.js member: 'auto' uses it while its training stays affordable (see maxNlpjsExamples). */
+  nlpjs: 'auto' | 'on' | 'off';
+  maxNlpjsExamples: number;
+}
+
+export const DEFAULT_HYPER: HyperParams = {
+  epochs: 10,
+  learningRate: 3,
+  l2: 1e-6,
+  seed: 7,
+  nlpjs: 'auto',
+  // NLP.js training grows steeply with data (minutes for 15k utterances); above this it sits out.
+  maxNlpjsExamples: 3000,
+};
+
+export interface ClassifierMetrics {
+  /** Share of held-back utterances decided correctly (declining an out-of-scope one counts as correct). */
+  heldOutAccuracy: number | null;
+  heldOutExamples: number;
+  temperature: number;
+  threshold: number;
+  nlpjsWeight: number;
+  trainMs: number;
+}
+
+export type Progress = (p: number) => void;
