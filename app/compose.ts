@@ -27,7 +27,7 @@ export interface ParleyApp {
 }
 
 /** The one place where adapters are chosen (STYLE.md §3): everything else receives ports. */
-async function openStores(config: Config): Promise<Stores> {
+export async function openStores(config: Readonly<Config>): Promise<Stores> {
   const cipher = createFieldCipher(config.encryptionKey);
   if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
@@ -73,7 +73,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         {
           widgetJs: once(async () => (await buildWidgetBundle()).code),
           demoPage: () => demoPageHtml(),
-          console: { html: () => consoleHtml(), js: once(async () => (await buildConsoleBundle()).js), css: once(async () => (await buildConsoleBundle()).css) },
+          console: { html: () => consoleHtml(), js: once(async () => (await buildConsoleBundle()).js) },
         },
         logger,
       ),
@@ -96,7 +96,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
   const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, logger });
-  const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, logger });
+  const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
 

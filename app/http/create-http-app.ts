@@ -50,7 +50,9 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     res.setHeader('Connection', 'close');
     res.status(503).json({ error: { code: 'ERR_UNAVAILABLE', message: 'Shutting down' } });
   });
-  app.use(express.json({ limit: '256kb' }));
+  // FAQ imports have their own, larger limit and a specific error (ERR_IMPORT_TOO_LARGE): admin parses that body itself.
+  const json = express.json({ limit: '256kb' });
+  app.use((req, res, next) => (req.path === '/api/faqs/import' ? next() : json(req, res, next)));
 
   app.get('/healthz', async (_req, res, next) => {
     try {

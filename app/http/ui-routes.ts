@@ -5,7 +5,7 @@ export interface UiAssets {
   /** Widget bundle (built once per process, cached). */
   widgetJs: () => Promise<string>;
   demoPage: () => string;
-  console?: { html: () => string; js: () => Promise<string>; css?: () => Promise<string | undefined> };
+  console?: { html: () => string; js: () => Promise<string> };
 }
 
 /** Memoises an async builder so concurrent first requests share one esbuild run. */
@@ -46,14 +46,6 @@ export function uiRoutes(assets: UiAssets, logger: Logger): Router {
       try {
         res.type('application/javascript').setHeader('Cache-Control', 'no-cache');
         res.send(await ui.js());
-      } catch (err) {
-        next(err);
-      }
-    });
-    r.get('/console/app.css', async (_req, res, next) => {
-      try {
-        res.type('text/css').setHeader('Cache-Control', 'no-cache');
-        res.send((await ui.css?.()) ?? '');
       } catch (err) {
         next(err);
       }
