@@ -11,6 +11,7 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('The agent was helpful').label).toBe('positive');
     expect(analyzeSentiment('The agent was not helpful at all').label).toBe('negative');
     expect(analyzeSentiment("This isn't good").score).toBeLessThan(0);
+    expect(analyzeSentiment('tell me a joke').label).toBe('neutral');
     expect(analyzeSentiment('not bad').score).toBeGreaterThan(analyzeSentiment('bad').score);
   });
 

@@ -32,6 +32,7 @@ export const ANGER_PATTERNS: [number, RegExp][] = [
   [-2, /\b(?:trying\s+to\s+(?:reach|contact|call|get\s+(?:through|hold|someone))|without\s+(?:asking|permission|notice|warning|my\s+consent)|(?:no|zero)\s+(?:explanation|update|response|reply|answer|one\s+told)|(?:two|three|four|five|six|seven|\d+|several|multiple)\s+(?:attempts|tries|calls|emails))\b/],
   // Churn threats.
   [-2.5, /\b(?:(?:switch|switching|move|moving|go|going)\s+(?:to\s+(?:another|a\s+different|your\s+competitor)|providers?|elsewhere|somewhere\s+else)|considering\s+(?:switching|leaving|cancel)|take\s+my\s+business\s+elsewhere)\b/],
+  [-3, /\b(?:is|what|such)\s+an?\s+(?:joke|farce|shambles|disgrace)\b/],
   [-2, /\b(?:getting\s+(?:really\s+|very\s+)?old|fix\s+your|sort\s+it\s+out|do\s+better|get\s+it\s+together)\b/],
   [2, /\b10\s*\/\s*10\b|\b(?:shout\s*out|hats\s+off|above\s+and\s+beyond|well\s+done|good\s+job|great\s+job|nice\s+one|keep\s+it\s+up)\b/],
   [1.5, /\b(?:on\s+time|well\s+packaged|as\s+described|as\s+always)\b/],
