@@ -44,7 +44,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   });
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, logger: logger.child({ module: 'nlu' }) });
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
-  const warmup = trainFirstModel({ nlu, logger });
+  const warmup = trainFirstModel({ stores, nlu, logger });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);

@@ -30,8 +30,8 @@ export async function seedDemoContent({ stores, knowledge, logger }: Omit<SeedDe
  * thread) so the server listens at once: until it is done, FAQ answers work
  * and intents fall back, which is what a fresh install can honestly do.
  */
-export async function trainFirstModel({ nlu, logger }: Pick<SeedDeps, 'nlu' | 'logger'>): Promise<void> {
-  if (nlu.status().modelVersion) return;
+export async function trainFirstModel({ stores, nlu, logger }: Pick<SeedDeps, 'stores' | 'nlu' | 'logger'>): Promise<void> {
+  if (nlu.status().modelVersion || (await stores.intents.listIntents()).length === 0) return;
   const started = Date.now();
   try {
     await nlu.train();

@@ -93,7 +93,7 @@ async function main() {
   });
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, logger });
   await seedDemoContent({ stores, knowledge, logger });
-  await trainFirstModel({ nlu, logger });
+  await trainFirstModel({ stores, nlu, logger });
   if (!nlu.status().modelVersion) log('warning: no trained NLU model: intents will fall back (retrain from the console)');
   const end = Date.now();
   const clock = new SimClock(end - DAYS * 86_400_000);
