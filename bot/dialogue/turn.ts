@@ -57,12 +57,12 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
   );
 
   // An agent may have claimed (or closed) the conversation while we were thinking: the bot must stay silent then.
+  // Checked right before the reply is stored, nothing awaited in between but the store itself.
   const fresh = await ctx.stores.conversations.get(conv.id);
   if (!fresh || fresh.state !== 'bot') {
     await log(ctx, t, analysis, faq, 'handoff');
     return [];
   }
-  await savePending(ctx, conv.id, outcome.action, pendingSlot !== null);
 
   const summary = { lastIntent: analysis.intent?.name ?? null, lastSentiment: analysis.sentiment.score };
   const { action } = outcome;
@@ -91,6 +91,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
       lastMessage: { author: message.author, text: message.text, createdAt: message.createdAt },
     });
   }
+  await savePending(ctx, conv.id, action, pendingSlot !== null);
   await log(ctx, t, analysis, faq, decision);
   return replies;
 }
