@@ -81,6 +81,14 @@ export function describeConversationStore(make: StoresFactory): void {
       expect(events[4]).toEqual(close.event);
     });
 
+    it('closes from every open state', async () => {
+      for (const state of ['bot', 'queued', 'agent'] as const) {
+        const id = await conversationIn(stores(), state);
+        const { conversation, event } = await stores().conversations.transition(id, { event: 'close', actor: bot, at: at() });
+        expect([conversation.state, event.from, conversation.waitingSince]).toEqual(['closed', state, null]);
+      }
+    });
+
     it('refuses illegal transitions and leaves the conversation untouched', async () => {
       const illegal: [ConversationState, TransitionEvent][] = [
         ['bot', 'release'],
