@@ -1,4 +1,4 @@
-// npm run bench:retrieval [-- --sizes 10000,100000 --queries 1000]
+// npm run bench:retrieval [-- --sizes 10000,100000 --queries 1000]   (--sizes 0 skips the vector part)
 // HNSW vs brute force (k=5, dim 384), lexical p99 at 10k entries, event-loop delay while embedding.
 // Progress on stderr; the last stdout line is the JSON result.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -126,7 +126,7 @@ async function eventLoopBench(sentences: number) {
 }
 
 const vector = [];
-for (const n of sizes) vector.push(await vectorBench(n));
+for (const n of sizes.filter((x) => x > 0)) vector.push(await vectorBench(n));
 const lexical = await lexicalBench(10_000);
 const embedding = await eventLoopBench(1000);
 process.stdout.write(`${JSON.stringify({ k: K, dim: DIM, queries, vector, lexical, embedding, node: process.version })}\n`);

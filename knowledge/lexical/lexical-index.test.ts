@@ -39,6 +39,15 @@ describe('LexicalIndex', () => {
     expect(ix.search(huge)[0]?.id).toBe('a');
   });
 
+  it('cuts a pasted paragraph down to its rarest indexed words', () => {
+    const ix = new LexicalIndex();
+    ix.addAll(Array.from({ length: 30 }, (_, i) => entry(`e${i}`, `What is the policy number ${i} for the common order question?`)));
+    ix.upsert(entry('rare', 'Can I get a refund for a damaged umbrella?'));
+    const filler = Array.from({ length: 80 }, (_, i) => `zz${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+    const paste = `what is the policy for the common order question ${filler} my umbrella arrived damaged`;
+    expect(ix.search(paste)[0]?.id).toBe('rare');
+  });
+
   it('reports coverage of the query content words', () => {
     const ix = new LexicalIndex();
     ix.upsert(entry('a', 'How long does shipping take?'));

@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from '../../core/index.js';
 import { analyze, MAX_QUERY_TERMS, processTerm, tokenize } from '../text/analyzer.js';
+import { TermStats } from './term-stats.js';
 
 export type MatchedField = 'question' | 'alternate' | 'answer';
 
@@ -27,6 +28,8 @@ interface Doc {
  * FAQs with terse questions it is the only place a word appears): one fifth.
  */
 const BOOST = { question: 1, alternates: 1, answer: 0.2 };
+/** Queries with more distinct terms than this are cut down to their rarest terms. */
+const LONG_QUERY_TERMS = 16;
 /** A query with more unknown words than this is pasted text, not a typo. */
 const MAX_FUZZY_TERMS = 3;
 
@@ -40,6 +43,7 @@ function toDoc(e: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): 
  */
 export class LexicalIndex {
   private ms = LexicalIndex.create();
+  private stats = new TermStats();
 
   private static create(): MiniSearch<Doc> {
     return new MiniSearch<Doc>({
@@ -61,24 +65,32 @@ export class LexicalIndex {
 
   addAll(entries: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>[]): void {
     this.ms.addAll(entries.map(toDoc));
+    for (const e of entries) this.stats.set(e.id, `${e.question}\n${e.alternates.join('\n')}`);
   }
 
   upsert(entry: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): void {
     if (this.ms.has(entry.id)) this.ms.discard(entry.id);
     this.ms.add(toDoc(entry));
+    this.stats.set(entry.id, `${entry.question}\n${entry.alternates.join('\n')}`);
   }
 
   remove(id: string): void {
     if (this.ms.has(id)) this.ms.discard(id);
+    this.stats.delete(id);
   }
 
   clear(): void {
     this.ms = LexicalIndex.create();
+    this.stats = new TermStats();
   }
 
   search(text: string, limit = 20, exclude?: ReadonlySet<string>): LexicalHit[] {
-    const { raw, terms, content } = analyze(text, MAX_QUERY_TERMS);
-    if (terms.length === 0) return [];
+    const analyzed = analyze(text, MAX_QUERY_TERMS);
+    if (analyzed.terms.length === 0) return [];
+    // Verbose queries (pasted paragraphs) keep their rarest words: same answer, a fraction of the cost.
+    const keep = analyzed.terms.length > LONG_QUERY_TERMS ? this.stats.rarest(analyzed.terms, LONG_QUERY_TERMS) : null;
+    const pick = <T>(xs: T[]): T[] => (keep ? keep.map((i) => xs[i]!) : xs);
+    const [raw, terms, content] = [pick(analyzed.raw), pick(analyzed.terms), pick(analyzed.content)];
     // Coverage counts content words; with none ("what is it?"), all words count.
     const counted = new Set(content.some(Boolean) ? terms.filter((_, i) => content[i]) : terms);
     const query = raw.join(' ');

@@ -18,7 +18,7 @@ describe('analyzer', () => {
 
   it('caps the number of distinct terms', () => {
     const long = Array.from({ length: 500 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
-    expect(analyze(long, 64).terms.length).toBe(64);
+    expect(analyze(long, 64).terms.length).toBe(64); // the limit parameter
   });
 });
 

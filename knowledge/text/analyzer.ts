@@ -6,8 +6,8 @@ const { StemmerEn, StopwordsEn } = en;
 const stemmer = new StemmerEn();
 const stopwords = new StopwordsEn();
 
-/** Queries are capped so a 4,000-char paste cannot make one search expensive. */
-export const MAX_QUERY_TERMS = 64;
+/** Distinct terms read from one query (a 4,000-char paste has a few hundred); the lexical index keeps the rarest 16. */
+export const MAX_QUERY_TERMS = 1000;
 
 /**
  * Lowercase, strip accents and markup, expand contractions ("doesn't" -> does
