@@ -6,7 +6,7 @@ import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
-import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
+import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml, type WidgetLimits } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -33,7 +33,12 @@ export async function openStores(config: Readonly<Config>): Promise<Stores> {
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
 }
 
-export async function composeApp(config: Readonly<Config>, logger: Logger): Promise<ParleyApp> {
+/** In-process tools only (bench:chat lifts the per-IP limits: all its clients share 127.0.0.1); production passes none. */
+export interface ComposeOverrides {
+  widgetLimits?: Partial<WidgetLimits>;
+}
+
+export async function composeApp(config: Readonly<Config>, logger: Logger, overrides: ComposeOverrides = {}): Promise<ParleyApp> {
   const stores = await openStores(config);
   const knowledge = await createKnowledgeService({
     store: stores.knowledge,
@@ -95,7 +100,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, logger });
+  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, limits: overrides.widgetLimits, logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

@@ -1,0 +1,149 @@
+/**
+ * npm run bench:chat — the whole product in this process (embedded store on disk, lexical retrieval,
+ * demo bot + FAQ, trained NLU), driven by N socket.io clients in a forked child process so the server's
+ * event-loop delay and RSS are its own. Then a bare socket.io echo server with the same clients and
+ * message count (the ratio), then --idle idle widget sockets (RSS growth).
+ * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir).
+ * Per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
+ * stdout line is one JSON object. Profile the server with `node --cpu-prof --import tsx app/cli/bench-chat.ts`.
+ */
+import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { demoFaqs } from '../../knowledge/index.js';
+import { demoIntents } from '../../nlu/index.js';
+import { composeApp } from '../compose.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { startEchoServer } from './bench-chat-echo.js';
+import type { LoadResult } from './bench-chat-clients.js';
+
+const argv = process.argv;
+const num = (name: string, fallback: number): number => {
+  const i = argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+};
+const dirArg = argv.includes('--dir') ? argv[argv.indexOf('--dir') + 1] : undefined;
+const CLIENTS = num('clients', 50);
+const MESSAGES = num('messages', 40);
+const WARMUP = num('warmup', 3);
+const IDLE = num('idle', 5000);
+const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+const rssMb = (): number => Math.round(process.memoryUsage().rss / 1048576);
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+/** What customers of the demo store ask: FAQ questions, greetings, thanks and non-escalating intents. */
+function demoTexts(): string[] {
+  // Negative wording could trip the negative-sentiment escalation; the bench measures the bot path.
+  const risky = /\b(not|never|broken|rejected|declined|failed|late|twice|damaged|wrong|cannot|can't|human|agent|person|manager|operator|cancel|stop|close)\b/i;
+  const faq = demoFaqs.flatMap((f) => [f.question, ...(f.alternates ?? [])]);
+  const keep = new Set(['greeting', 'thanks', 'order_status', 'reset_password', 'opening_hours', 'refund']);
+  const intents = demoIntents.filter((i) => keep.has(i.name)).flatMap((i) => i.utterances);
+  return [...faq, ...intents].filter((t) => !risky.test(t));
+}
+
+function filesystemOf(dir: string): string {
+  try {
+    const line = execFileSync('df', ['-PT', dir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+    const [device, type, , , , , mount] = line.split(/\s+/);
+    return `${type} (${device} on ${mount})`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Request/response over the child's IPC channel; `progress` messages are logged on the way. */
+function ask<T>(child: ChildProcess, cmd: object, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMsg = (raw: unknown): void => {
+      const m = raw as { type: string; error?: string } & Record<string, unknown>;
+      if (m.type === 'progress') return log(`  ${JSON.stringify(m)}`);
+      if (m.type === 'warm') return void child.emit('bench-warm');
+      if (m.type !== type) return;
+      child.off('message', onMsg);
+      if (m.error) reject(new Error(m.error));
+      else resolve(m as unknown as T);
+    };
+    child.on('message', onMsg);
+    child.send(cmd);
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = dirArg ?? mkdtempSync(join(tmpdir(), 'parley-bench-chat-'));
+  log(`bench:chat — ${CLIENTS} clients x ${MESSAGES} messages (+${WARMUP} warm-up each), ${IDLE} idle sockets`);
+  const filesystem = filesystemOf(dir);
+  log(`data dir ${dir} on ${filesystem}`);
+  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development' };
+  const off = { messagesPerSocket: null, messagesPerIp: null, connectionsPerIp: null, typingPerSocket: null };
+  const app = await composeApp(loadConfig(env), createLogger('silent'), { widgetLimits: off });
+  const url = await app.listen();
+  await app.warmup;
+  const health = await app.health();
+  log(`product up at ${url}: store ${health.store}, retrieval ${health.retrieval}, NLU trained`);
+
+  const child = fork(fileURLToPath(new URL('./bench-chat-clients.js', import.meta.url)).replace(/\.js$/, '.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  const texts = demoTexts();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // The loop histogram covers the measured phase only (reset when the clients say warm-up is over).
+  child.once('bench-warm', () => loop.reset());
+
+  log(`load: ${texts.length} distinct demo texts`);
+  const r = await ask<LoadResult>(child, { cmd: 'load', url, clients: CLIENTS, messages: MESSAGES, warmup: WARMUP, texts, echo: false }, 'load');
+  const eventLoopP99Ms = round(loop.percentile(99) / 1e6);
+  loop.disable();
+  const loadRss = rssMb();
+  const msgPerSec = Math.round(r.acked / (r.elapsedMs / 1000));
+  log(`parley: ${msgPerSec} msg/s, ack p50 ${pct(r.ack, 50)} p99 ${pct(r.ack, 99)} ms, reply p50 ${pct(r.reply, 50)} p99 ${pct(r.reply, 99)} ms, ` +
+    `loop p99 ${eventLoopP99Ms} ms, rss ${loadRss} MB, missing ${r.missing}, errors ${r.errors}, escalations ${r.escalations}`);
+
+  let idle = { sockets: 0, rssMb: 0, rssGrowthMb: 0, failed: 0 };
+  if (IDLE > 0) {
+    global.gc?.();
+    const before = rssMb();
+    log(`idle: opening ${IDLE} widget sockets (rss before ${before} MB)`);
+    const o = await ask<{ opened: number; failed: number }>(child, { cmd: 'idle-open', url, count: IDLE }, 'idle-open');
+    await new Promise((res) => setTimeout(res, 1000)); // let the last sessions be sent
+    const after = rssMb();
+    idle = { sockets: o.opened, rssMb: after, rssGrowthMb: after - before, failed: o.failed };
+    log(`idle: ${o.opened} open (${o.failed} failed), rss ${after} MB (+${after - before} MB)`);
+    await ask(child, { cmd: 'idle-close' }, 'idle-close');
+  }
+  await app.close('bench');
+
+  const echo = await startEchoServer();
+  const e = await ask<LoadResult>(child, { cmd: 'load', url: echo.url, clients: CLIENTS, messages: MESSAGES, warmup: WARMUP, texts, echo: true }, 'load');
+  await echo.close();
+  const echoRate = Math.round(e.acked / (e.elapsedMs / 1000));
+  log(`echo: ${echoRate} msg/s, p50 ${pct(e.ack, 50)} p99 ${pct(e.ack, 99)} ms`);
+  child.send({ cmd: 'exit' });
+  if (!dirArg) rmSync(dir, { recursive: true, force: true });
+
+  process.stdout.write(`${JSON.stringify({
+    clients: CLIENTS, messages: MESSAGES, msgPerSec,
+    ackP50Ms: pct(r.ack, 50), ackP99Ms: pct(r.ack, 99), replyP50Ms: pct(r.reply, 50), replyP99Ms: pct(r.reply, 99),
+    eventLoopP99Ms, rssMb: loadRss,
+    echo: { msgPerSec: echoRate, p50Ms: pct(e.ack, 50), p99Ms: pct(e.ack, 99) },
+    ratio: round(msgPerSec / echoRate),
+    idle,
+    missingReplies: r.missing, errors: r.errors, escalations: r.escalations, retrieval: health.retrieval, filesystem,
+  })}\n`);
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  log(`bench:chat failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});
