@@ -105,7 +105,7 @@ export class LexicalIndex {
     const known = new Set(results.flatMap((r) => r.queryTerms));
     const unknown = new Set(terms.filter((t) => !known.has(t) && t.length >= 5));
     if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
-      results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.5 } });
+      results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } });
     }
     return results.slice(0, limit).map((r) => describe(r, counted));
   }
