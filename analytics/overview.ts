@@ -1,5 +1,6 @@
 import { ParleyError, type KeyValueStore } from '../core/index.js';
 import { NS, type JobState } from './job/namespaces.js';
+import { MonthDocs } from './rollup/month-docs.js';
 import { emptyConversationRollup, mergeConversations, type ConversationRollup } from './rollup/conversation-rollup.js';
 import { emptyTurnRollup, mergeTurns, type TurnRollup } from './rollup/interaction-rollup.js';
 import { DAY_MS, dayKey, daysBetween, parseMs } from './time.js';
@@ -20,16 +21,26 @@ const avg = (sum: number, n: number): number | null => (n > 0 ? sum / n : null);
 export class DayCache {
   private version = -1;
   private readonly days = new Map<string, DayDocs>();
+  private docs = this.fresh();
   summary: { churn: ChurnSummary; segments: SegmentsSummary } | null = null;
   dataThrough: string | null = null;
 
   constructor(private readonly kv: KeyValueStore) {}
+
+  private fresh() {
+    return {
+      turns: new MonthDocs<TurnRollup>(this.kv, NS.turns),
+      settled: new MonthDocs<ConversationRollup>(this.kv, NS.settled),
+      recent: new MonthDocs<ConversationRollup>(this.kv, NS.recent),
+    };
+  }
 
   async sync(): Promise<void> {
     const s = await this.kv.get<JobState>(NS.meta, 'state');
     const v = s?.version ?? 0;
     if (v === this.version) return;
     this.days.clear();
+    this.docs = this.fresh();
     this.version = v;
     this.summary = await this.kv.get(NS.models, 'summary');
     this.dataThrough = s?.watermarkMs != null ? new Date(s.watermarkMs).toISOString() : null;
@@ -39,9 +50,9 @@ export class DayCache {
     let d = this.days.get(day);
     if (!d) {
       const [turns, settled, recent] = await Promise.all([
-        this.kv.get<TurnRollup>(NS.turns, day),
-        this.kv.get<ConversationRollup>(NS.settled, day),
-        this.kv.get<ConversationRollup>(NS.recent, day),
+        this.docs.turns.get(day),
+        this.docs.settled.get(day),
+        this.docs.recent.get(day),
       ]);
       const convs = emptyConversationRollup();
       if (settled) mergeConversations(convs, settled);

@@ -30,9 +30,15 @@ export function createAnalytics(deps: AnalyticsDeps): AnalyticsService {
   const run = (opts: { full?: boolean } = {}): Promise<RunReport> => {
     // Single flight: a scheduled tick and an on-demand run share one pass.
     if (inFlight) return inFlight;
-    inFlight = runJob(stores, clock.now().getTime(), cfg, opts.full ?? false, log).finally(() => {
-      inFlight = null;
-    });
+    inFlight = runJob(stores, clock.now().getTime(), cfg, opts.full ?? false, log)
+      .then(async (report) => {
+        // Warm the day cache so the first dashboard load after a run is not the slow one.
+        await buildOverview(cache, {}, clock.now().getTime()).catch(() => undefined);
+        return report;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
     return inFlight;
   };
 

@@ -145,7 +145,7 @@ export async function runAnalyticsBench(openStores: (dataDir: string) => Promise
 
     // A minute of new traffic, then the incremental run the scheduler would do.
     clock.advance(60_000);
-    const fresh = await stores.customers.create({ externalId: 'identity:bench-new' });
+    const fresh = await stores.customers.create({ externalId: `identity:bench-new-${Date.now()}` });
     const conv = await stores.conversations.create({ customerId: fresh.id, channel: 'widget' });
     for (let i = 0; i < 1000; i++) {
       await stores.interactions.record({

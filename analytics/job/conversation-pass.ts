@@ -8,6 +8,7 @@ import {
   mergeConversations,
   type ConversationRollup,
 } from '../rollup/conversation-rollup.js';
+import { MonthDocs } from '../rollup/month-docs.js';
 import { dayKey } from '../time.js';
 import { clearNamespace, NS, tick } from './namespaces.js';
 
@@ -70,12 +71,16 @@ export async function conversationPass(
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
+  const settledDocs = new MonthDocs<ConversationRollup>(deps.kv, NS.settled);
   for (const [day, r] of settled) {
-    const existing = await deps.kv.get<ConversationRollup>(NS.settled, day);
-    await deps.kv.put(NS.settled, day, existing ? mergeConversations(existing, r) : r);
+    const existing = await settledDocs.get(day);
+    await settledDocs.set(day, existing ? mergeConversations(existing, r) : r);
   }
+  await settledDocs.flush();
   await clearNamespace(deps.kv, NS.recent);
-  for (const [day, r] of recent) await deps.kv.put(NS.recent, day, r);
+  const recentDocs = new MonthDocs<ConversationRollup>(deps.kv, NS.recent);
+  for (const [day, r] of recent) await recentDocs.set(day, r);
+  await recentDocs.flush();
   await deps.kv.put(NS.meta, 'recentSignatures', sigs);
   return result;
 }

@@ -2,6 +2,7 @@ import type { InteractionLog, KeyValueStore } from '../../core/index.js';
 import { applyInteraction } from '../customers/customer-state.js';
 import type { ShardCache } from '../customers/shards.js';
 import { addTurn, emptyTurnRollup, type TurnRollup } from '../rollup/interaction-rollup.js';
+import { MonthDocs } from '../rollup/month-docs.js';
 import { dayKey } from '../time.js';
 import { NS, tick, type JobState } from './namespaces.js';
 
@@ -24,6 +25,7 @@ export async function interactionPass(
   batchSize: number,
 ): Promise<InteractionPassResult> {
   const days = new Map<string, TurnRollup>();
+  const docs = new MonthDocs<TurnRollup>(deps.kv, NS.turns);
   const seenAtMark = new Set(state.watermarkIds);
   let markMs = state.watermarkMs;
   let markIds = [...state.watermarkIds];
@@ -39,7 +41,7 @@ export async function interactionPass(
       const day = dayKey(ms);
       let r = days.get(day);
       if (!r) {
-        r = (await deps.kv.get<TurnRollup>(NS.turns, day)) ?? emptyTurnRollup();
+        r = (await docs.get(day)) ?? emptyTurnRollup();
         days.set(day, r);
       }
       addTurn(r, i);
@@ -51,6 +53,7 @@ export async function interactionPass(
     // Let chats and HTTP requests run between batches.
     await tick();
   }
-  for (const [day, r] of days) await deps.kv.put(NS.turns, day, r);
+  for (const [day, r] of days) await docs.set(day, r);
+  await docs.flush();
   return { processed, days: days.size, watermarkMs: markMs, watermarkIds: markIds };
 }
