@@ -11,7 +11,7 @@ import { buildConversation, buildEvent } from '../shared/conversation-fields.js'
 import { definedOnly } from '../shared/patch.js';
 import { eraseCustomerData } from './erase.js';
 import { createMessageRows } from './message-rows.js';
-import type { Db } from './open-database.js';
+import { relaxed, type Db } from './open-database.js';
 import { statementCache } from './statement-cache.js';
 import {
   CONVERSATION_COLUMNS,
@@ -94,7 +94,8 @@ export function createConversationStore(db: Db): ConversationStore {
       return toPage(rows as ConversationRow[], limit, toConversation);
     },
     async update(id, patch) {
-      return db.transaction(() => {
+      // Summary and policy counters, rewritten every turn: relaxed durability (see `relaxed`).
+      return relaxed(db, () => db.transaction(() => {
         const current = load(id);
         const next: Conversation = {
           ...current,
@@ -104,7 +105,7 @@ export function createConversationStore(db: Db): ConversationStore {
         };
         save(next, current.version);
         return next;
-      }).immediate();
+      }).immediate());
     },
     async transition(id, input) {
       return db.transaction(() => {

@@ -10,7 +10,7 @@ import {
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildCustomer, seal, tokenHash } from '../shared/customer-fields.js';
-import { isUniqueViolation, type Db } from './open-database.js';
+import { isUniqueViolation, relaxed, type Db } from './open-database.js';
 import { rowToCustomer, type CustomerRow } from './customer-rows.js';
 import { eraseCustomerData } from './erase.js';
 import { definedOnly } from '../shared/patch.js';
@@ -88,7 +88,8 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       }).immediate();
     },
     async recordActivity(id, d: ProfileDelta) {
-      const result = activity.run({
+      // Derived counters: relaxed durability (see `relaxed`).
+      const result = relaxed(db, () => activity.run({
         id,
         messages: d.messages ?? 0,
         conversations: d.conversations ?? 0,
@@ -100,7 +101,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
         csatCount: d.csat === undefined ? 0 : 1,
         lastCsat: d.csat ?? null,
         seenAt: d.seenAt ?? null,
-      });
+      }));
       if (result.changes === 0) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
     },
     async list(page = {}) {

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import { relaxed, type Db } from './open-database.js';
 
 interface Pending<I, O> {
   input: I;
@@ -15,14 +15,19 @@ interface Pending<I, O> {
  * failing call rolls back only itself. Promises resolve after the shared COMMIT returned, which
  * keeps "resolved = durable". A lone call waits one loop turn (microseconds when idle).
  */
-export function groupCommit<I, O>(db: Db, run: (input: I) => O): (input: I) => Promise<O> {
+export function groupCommit<I, O>(
+  db: Db,
+  run: (input: I) => O,
+  /** Inputs no client was acknowledged for; a batch of only these skips the fsync (see `relaxed`). */
+  isUnacknowledged: (input: I) => boolean = () => false,
+): (input: I) => Promise<O> {
   let queue: Pending<I, O>[] = [];
 
   const flush = (): void => {
     const batch = queue;
     queue = [];
     const outcomes: (() => void)[] = [];
-    try {
+    const commit = (): void =>
       db.transaction(() => {
         for (const item of batch) {
           try {
@@ -33,6 +38,9 @@ export function groupCommit<I, O>(db: Db, run: (input: I) => O): (input: I) => P
           }
         }
       }).immediate();
+    try {
+      if (batch.every((item) => isUnacknowledged(item.input))) relaxed(db, commit);
+      else commit();
     } catch (err) {
       // The COMMIT itself failed (disk full, I/O error): nothing of the batch is durable.
       for (const item of batch) item.reject(err);

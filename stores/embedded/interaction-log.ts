@@ -2,7 +2,7 @@ import type { Interaction, InteractionLog, InteractionQuery } from '../../core/i
 import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { eraseCustomerData } from './erase.js';
-import type { Db } from './open-database.js';
+import { relaxed, type Db } from './open-database.js';
 import { statementCache } from './statement-cache.js';
 
 interface InteractionRow {
@@ -40,7 +40,8 @@ export function createInteractionLog(db: Db): InteractionLog {
       const createdMs = toMs(input.createdAt);
       // The id carries the interaction's own time, so backdated imports still sort by createdAt.
       const interaction: Interaction = { id: storeId(createdMs), ...input };
-      insert.run(
+      // An analysis record of a turn; no client waits on it: relaxed durability (see `relaxed`).
+      relaxed(db, () => insert.run(
         interaction.id,
         input.conversationId,
         input.customerId,
@@ -48,7 +49,7 @@ export function createInteractionLog(db: Db): InteractionLog {
         input.decision,
         createdMs,
         JSON.stringify(interaction),
-      );
+      ));
       return interaction;
     },
     async list(query = {}) {

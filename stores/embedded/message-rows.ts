@@ -94,7 +94,8 @@ export function createMessageRows(db: Db): MessageMethods {
     return { message, duplicate: false };
   });
   // Concurrent appends (many conversations at once) share one commit and one fsync.
-  const appendMessage = groupCommit(db, append);
+  // Messages without a clientMessageId (bot replies, system notices) were acknowledged to nobody.
+  const appendMessage = groupCommit(db, append, (input) => input.idempotency === undefined);
 
   return {
     appendMessage,
