@@ -46,6 +46,28 @@ describe('analyzeSentiment', () => {
     }
   });
 
+  it('reads complaint templates, irony and emoticons', () => {
+    for (const text of [
+      'how many times do I have to send you the same screenshot',
+      "where's my refund? it's been 6 weeks",
+      'no wifi on a six hour flight',
+      "app won't let me log in since the update",
+      'oh wonderful, my flight moved to 6am',
+      'the package arrived damaged :(',
+    ]) expect([text, analyzeSentiment(text).label]).toEqual([text, 'negative']);
+    expect(analyzeSentiment('all good now :)').label).toBe('positive');
+    expect(analyzeSentiment('thanks again for your help').label).toBe('positive');
+    expect(analyzeSentiment('honestly the smoothest check-in ever').score).toBeGreaterThan(analyzeSentiment('a smooth check-in').score);
+  });
+
+  it('lets a polite question name one problem without turning negative', () => {
+    for (const text of ['what is the number for lost cards?', 'my flight was cancelled, how do I rebook?', 'can you check why my payment failed?']) {
+      expect([text, analyzeSentiment(text).label]).toEqual([text, 'neutral']);
+    }
+    // Exasperation keeps the same problem negative.
+    expect(analyzeSentiment('my flight was cancelled AGAIN, why??').label).toBe('negative');
+  });
+
   it('returns a score within -1..1 for hostile input', () => {
     for (const text of ['!!!!!'.repeat(900), 'TERRIBLE '.repeat(500), '\u0000\u0001\u0002', 'ужасно 最悪 worst 😡😡']) {
       const s = analyzeSentiment(text);

@@ -1,6 +1,8 @@
 import type { Sentiment } from '../../core/index.js';
 import { cleanText } from '../text/normalize.js';
 import { ANGER_PATTERNS } from './anger.js';
+import { COMPLAINT_TEMPLATES } from './complaint-templates.js';
+import { politeRequest } from './request.js';
 import { CONTRAST, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon.js';
 
 /** Negation reaches this many tokens forward, stopping at clause punctuation. */
@@ -13,7 +15,8 @@ export const LABEL_MARGIN = 0.3;
 
 const SARCASTIC_CLOSE = /[,.!-]\s*(?:just\s+|oh\s+|so\s+|really\s+)?(great|perfect|wonderful|brilliant|awesome|fantastic|lovely|nice|thanks|amazing|excellent)[.!]*$/;
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]|\p{Extended_Pictographic}\uFE0F?/gu;
+// Emoticons first (":(", ":-)", "<3", "-_-"), then words, clause punctuation and emoji (with ZWJ sequences).
+const TOKEN = /(?<![\p{L}\p{N}])(?:>?[:;]['-]?[()DP/\\]|<3|-_-)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
 
 function isNegator(tok: string): boolean {
   return NEGATORS.has(tok) || tok.endsWith("n't") || tok.endsWith('n’t');
@@ -44,7 +47,10 @@ export function analyzeSentiment(input: string): Sentiment {
   const raw = text.match(TOKEN) ?? [];
   const tokens = raw.map((t) => t.toLowerCase().replace('’', "'"));
   const weights = clauseWeights(tokens);
-  let sum = 0;
+  let neg = 0;
+  let pos = 0;
+  let signals = 0;
+  let strongest = 0;
   let negateLeft = 0;
   let boost = 1;
   tokens.forEach((tok, i) => {
@@ -68,17 +74,33 @@ export function analyzeSentiment(input: string): Sentiment {
     if (word.length >= 3 && word === word.toUpperCase() && word !== word.toLowerCase() && text !== text.toUpperCase()) v *= 1.3;
     // "not good" is bad, "not bad" is only mildly good.
     if (negateLeft > 0) v = v > 0 ? -v * 0.8 : -v * 0.4;
-    sum += v * (weights[i] ?? 1);
+    v *= weights[i] ?? 1;
+    if (v < 0) {
+      neg += v;
+      signals++;
+      strongest = Math.min(strongest, v);
+    } else pos += v;
     boost = 1;
     negateLeft = Math.max(0, negateLeft - 1);
   });
   const lower = tokens.join(' ').replace(/ ([.!?;,])/g, '$1');
-  let patterns = 0;
-  for (const [v, re] of ANGER_PATTERNS) if (re.test(lower)) patterns += v;
+  for (const [v, re] of [...ANGER_PATTERNS, ...COMPLAINT_TEMPLATES]) {
+    if (!re.test(lower)) continue;
+    if (v < 0) {
+      neg += v;
+      signals++;
+      strongest = Math.min(strongest, v);
+    } else pos += v;
+  }
   // Sarcasm: a complaint closed by a lone "great" / "thanks" / "perfect" is still a complaint.
   const closing = SARCASTIC_CLOSE.exec(lower);
-  if (closing && sum + patterns - (valenceOf(closing[1] ?? '') ?? 0) < 0) sum -= 2 * (valenceOf(closing[1] ?? '') ?? 0);
-  sum += patterns;
+  const closeValence = closing ? (valenceOf(closing[1] ?? '') ?? 0) : 0;
+  if (closing && neg + pos - closeValence < 0) pos -= 2 * closeValence;
+  // One praise or courtesy word inside a solid complaint is politeness or irony, not praise.
+  else if (neg <= -4 && pos > 0 && pos <= 3.5) pos = 0;
+  // A polite question with a single mild problem word reports a problem ("what's the number for lost cards?").
+  if (signals === 1 && strongest >= -2.6 && politeRequest(lower)) neg *= 0.4;
+  let sum = neg + pos;
   // "??" and repeated question marks read as exasperation, never as a neutral question.
   if (/\?\s*\?/.test(text) && sum <= 0) sum -= 1;
   const bangs = Math.min(3, (text.match(/!/g) ?? []).length);

@@ -1,3 +1,5 @@
+import { POLARITY_WORDS } from './polarity-words.js';
+
 /**
  * Valence lexicon (-4..4), written for customer-service text: complaint words
  * ("delayed", "charged", "hold") carry weight here that a general-purpose
@@ -26,12 +28,13 @@ const MORE: [number, string][] = [
 ];
 
 const EMOJI: [number, string][] = [
-  [3, '😀 😃 😄 😁 😊 🙂 😍 🥰 ❤ ❤️ 💕 👍 🙏 🎉 ✨ 😎 👏 💯'],
-  [-3, '😡 😠 🤬 👎 😤 😞 😢 😭 😩 😫 💩 🙄 😒 😣 😖'],
+  [3, '😀 😃 😄 😁 😊 🙂 😍 🥰 ❤ ❤️ 💕 👍 🙏 🎉 ✨ 😎 👏 💯 🤩 😇 🥳 💖 💙 💚 💜 🧡 🙌 👌 😘 ☺ ☺️ :) :-) :D :-D ;) ;-) <3'],
+  [-3, '😡 😠 🤬 👎 😤 😞 😢 😭 😩 😫 💩 🙄 😒 😣 😖 🤦 🤦‍♀️ 🤦‍♂️ 😓 😔 😕 🙁 ☹ ☹️ 🤯 😱 🤮 🤢 💔 :( :-( :\'( :/ :-/ >:( -_- ffs'],
 ];
 
+// The broad list comes first so the hand-weighted core entries override it.
 export const LEXICON: ReadonlyMap<string, number> = new Map(
-  [...ENTRIES, ...MORE, ...EMOJI].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
+  [...POLARITY_WORDS, ...ENTRIES, ...MORE, ...EMOJI].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
 );
 
 export const NEGATORS = new Set([
@@ -42,7 +45,7 @@ export const NEGATORS = new Set([
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['very', 1.4], ['really', 1.4], ['so', 1.3], ['extremely', 1.7], ['incredibly', 1.6], ['totally', 1.5], ['absolutely', 1.6],
   ['completely', 1.5], ['utterly', 1.7], ['super', 1.4], ['truly', 1.3], ['highly', 1.3], ['most', 1.3], ['too', 1.2], ['such', 1.3],
-  ['slightly', 0.6], ['somewhat', 0.6], ['bit', 0.6], ['little', 0.7], ['kinda', 0.7], ['fairly', 0.8], ['quite', 1.1],
+  ['slightly', 0.6], ['somewhat', 0.6], ['bit', 0.6], ['little', 0.7], ['kinda', 0.7], ['fairly', 0.8], ['quite', 1.1], ['honestly', 1.2], ['seriously', 1.2],
 ]);
 
 /** Clause contrast: what follows outweighs what precedes ("thanks, but it still does not work"). */
@@ -59,7 +62,8 @@ export function valenceOf(word: string): number | undefined {
     if (!word.endsWith(suffix)) continue;
     const base = word.slice(0, -suffix.length);
     const v = LEXICON.get(base + add) ?? LEXICON.get(base.replace(/(.)\1$/, '$1') + add);
-    if (v !== undefined) return v;
+    // A superlative says more than its base: "the smoothest check-in", "the slowest app".
+    if (v !== undefined) return suffix.endsWith('est') ? v * 1.5 : v;
   }
   return undefined;
 }
