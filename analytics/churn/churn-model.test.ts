@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { applyConversation, applyInteraction, emptyState, type CustomerState } from '../customers/customer-state.js';
 import { conversation, interaction, rng } from '../testing/synthetic.js';
 import { defaultChurnDefinition } from './labels.js';
@@ -53,7 +53,12 @@ function population(seed: number): { customers: [string, CustomerState][]; kind:
 
 describe('churn model on a planted population', () => {
   const { customers, kind } = population(11);
-  const result = trainChurn(customers, { definition: defaultChurnDefinition, imported: new Set(), nowSec, minPerClass: 30 });
+  const pending = trainChurn(customers, { definition: defaultChurnDefinition, imported: new Set(), nowSec, minPerClass: 30 });
+
+  let result: Awaited<typeof pending>;
+  beforeAll(async () => {
+    result = await pending;
+  });
 
   it('learns the planted signal: AUC > 0.8 on the held-out split', () => {
     expect(result.ready).toBe(true);
@@ -61,15 +66,17 @@ describe('churn model on a planted population', () => {
     expect(result.model.testSize).toBeGreaterThan(50);
     expect(result.model.auc).toBeGreaterThan(0.8);
     // Escalations and CSAT shortfall push risk up.
-    const w = Object.fromEntries(result.model.features.map((f, j) => [f, result.model.weights[j]!]));
+    const model = result.model;
+    const w = Object.fromEntries(model.features.map((f, j) => [f, model.weights[j]!]));
     expect(w.escalations14d! + w.csatShortfall! + w.fallbacks30d!).toBeGreaterThan(0);
   });
 
   it('ranks the planted at-risk group on top, with plain-words reasons', () => {
     if (!result.ready) throw new Error('model not ready');
+    const model = result.model;
     const scored = customers
       .filter(([id]) => kind.get(id) !== 'unhappy') // still active customers
-      .map(([id, s]) => ({ id, ...scoreChurn(result.model, s, nowSec) }))
+      .map(([id, s]) => ({ id, ...scoreChurn(model, s, nowSec) }))
       .sort((a, b) => b.probability - a.probability);
     const top = scored.slice(0, 40);
     const hits = top.filter((s) => kind.get(s.id) === 'currentRisk').length;
@@ -80,17 +87,17 @@ describe('churn model on a planted population', () => {
     expect(top[0]!.factors[0]!.weight).toBeGreaterThan(0);
   });
 
-  it('says it is not ready instead of showing a number when labels are scarce', () => {
-    const few = trainChurn(customers.slice(0, 20).concat(customers.slice(300, 320)), {
+  it('says it is not ready instead of showing a number when labels are scarce', async () => {
+    const few = await trainChurn(customers.slice(0, 20).concat(customers.slice(300, 320)), {
       definition: defaultChurnDefinition, imported: new Set(), nowSec, minPerClass: 30,
     });
     expect(few.ready).toBe(false);
     if (!few.ready) expect(few.reason).toMatch(/need 30 of each/);
   });
 
-  it('trains on imported labels when present', () => {
+  it('trains on imported labels when present', async () => {
     const churned = new Set(customers.filter(([id]) => kind.get(id) === 'unhappy').map(([id]) => id));
-    const res = trainChurn(customers, { definition: defaultChurnDefinition, imported: churned, nowSec, minPerClass: 30 });
+    const res = await trainChurn(customers, { definition: defaultChurnDefinition, imported: churned, nowSec, minPerClass: 30 });
     expect(res.ready).toBe(true);
     if (res.ready) {
       expect(res.model.labelSource).toBe('imported');

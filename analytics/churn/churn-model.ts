@@ -33,13 +33,16 @@ export interface TrainOptions {
 /** Deterministic 80/20 split on the pseudonymous id (stable across runs). */
 export const isHeldOut = (id: string): boolean => shardOf(`holdout:${id}`, 5) === 0;
 
-export function trainChurn(customers: Iterable<[string, CustomerState]>, o: TrainOptions): TrainResult {
+export async function trainChurn(customers: Iterable<[string, CustomerState]>, o: TrainOptions): Promise<TrainResult> {
   const useImport = o.imported.size > 0;
   const train: { x: number[]; y: number }[] = [];
   const test: { x: number[]; y: number }[] = [];
   let pos = 0;
   let neg = 0;
+  let seen = 0;
   for (const [id, state] of customers) {
+    // Feature extraction over 100k customers: let chats in every few thousand.
+    if (++seen % 5000 === 0) await new Promise<void>((r) => setImmediate(r));
     const label = useImport ? labelByImport(id, o.imported, o.nowSec) : labelByDefinition(state, o.nowSec, o.definition);
     if (!label) continue;
     const row = { x: featuresAt(state, label.asOf).values, y: label.y };

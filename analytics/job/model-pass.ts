@@ -41,7 +41,7 @@ export async function modelPass(
   for await (const entry of deps.shards.all()) all.push(entry);
   const nowSec = toSec(nowMs);
   const imported = await loadChurnLabels(deps.kv);
-  const trained: TrainResult = trainChurn(all, { definition: o.definition, imported, nowSec, minPerClass: o.minPerClass });
+  const trained: TrainResult = await trainChurn(all, { definition: o.definition, imported, nowSec, minPerClass: o.minPerClass });
   await tick();
 
   let churn: ChurnSummary;
@@ -82,7 +82,7 @@ export async function modelPass(
   }
 
   const orders = await loadAllOrders(deps.kv);
-  const segmentResult: SegmentResult = buildSegments(
+  const segmentResult: SegmentResult = await buildSegments(
     all.map(([id, state]) => ({ state, orders: orders.get(id) ?? null })),
     nowSec,
   );

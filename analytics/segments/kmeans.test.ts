@@ -32,9 +32,9 @@ describe('k-means with silhouette-chosen k', () => {
   it.each([
     [3, [[0, 0], [6, 6], [0, 8]]],
     [5, [[0, 0, 0], [8, 0, 0], [0, 8, 0], [0, 0, 8], [8, 8, 8]]],
-  ])('recovers %i planted clusters', (k, centres) => {
+  ])('recovers %i planted clusters', async (k, centres) => {
     const { points, truth } = blobs(centres, 150, 0.8, k);
-    const chosen = chooseK(points, { seed: 1 });
+    const chosen = await chooseK(points, { seed: 1 });
     expect(chosen.k).toBe(k);
     expect(purity(chosen.assign, truth, chosen.k)).toBeGreaterThan(0.98);
     expect(chosen.silhouette).toBeGreaterThan(0.6);

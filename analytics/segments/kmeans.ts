@@ -98,8 +98,11 @@ export interface ChosenClustering extends KMeansResult {
   scores: { k: number; silhouette: number }[];
 }
 
-/** Fits k = kMin..kMax on a sample and keeps the k with the best silhouette. */
-export function chooseK(points: number[][], o: { kMin?: number; kMax?: number; fitSample?: number; scoreSample?: number; seed?: number } = {}): ChosenClustering {
+/**
+ * Fits k = kMin..kMax on a sample and keeps the k with the best silhouette.
+ * Yields to the event loop between candidate k's (each is tens of ms at most).
+ */
+export async function chooseK(points: number[][], o: { kMin?: number; kMax?: number; fitSample?: number; scoreSample?: number; seed?: number } = {}): Promise<ChosenClustering> {
   const fit = strideSample(points, o.fitSample ?? 4000);
   const kMax = Math.min(o.kMax ?? 8, fit.length - 1);
   let best: ChosenClustering | null = null;
@@ -109,6 +112,7 @@ export function chooseK(points: number[][], o: { kMin?: number; kMax?: number; f
     const idx = strideSample(fit.map((_, i) => i), o.scoreSample ?? 800);
     const s = silhouette(idx.map((i) => fit[i]!), idx.map((i) => res.assign[i]!), k);
     scores.push({ k, silhouette: s });
+    await new Promise<void>((r) => setImmediate(r));
     if (!best || s > best.silhouette) best = { ...res, k, silhouette: s, scores };
   }
   if (!best) throw new RangeError('chooseK needs at least 3 points');

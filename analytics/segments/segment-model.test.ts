@@ -17,13 +17,13 @@ function customer(id: string, visits: number[], csat: number, sentiment: number,
 }
 
 describe('segments', () => {
-  it('finds planted loyal-happy, frustrated and lapsed groups and names them', () => {
+  it('finds planted loyal-happy, frustrated and lapsed groups and names them', async () => {
     const r = rng(5);
     const groups: { kind: string; state: CustomerState }[] = [];
     for (let i = 0; i < 60; i++) groups.push({ kind: 'loyal', state: customer(`l${i}`, [1, 4, 9, 15, 22, 30, 41, 50], 5, 0.6, r) });
     for (let i = 0; i < 60; i++) groups.push({ kind: 'frustrated', state: customer(`f${i}`, [2, 5], 1, -0.7, r) });
     for (let i = 0; i < 60; i++) groups.push({ kind: 'lapsed', state: customer(`p${i}`, [120, 150], 4, 0.3, r) });
-    const res = buildSegments(groups.map((g) => ({ state: g.state, orders: null })), Math.floor(NOW / 1000));
+    const res = await buildSegments(groups.map((g) => ({ state: g.state, orders: null })), Math.floor(NOW / 1000));
     expect(res.ready).toBe(true);
     if (!res.ready) return;
     expect(res.model.k).toBe(3);
@@ -37,8 +37,8 @@ describe('segments', () => {
     expect(res.model.segments.map((s) => s.size).sort()).toEqual([60, 60, 60]);
   });
 
-  it('is not ready with too few customers', () => {
-    const res = buildSegments([{ state: emptyState(), orders: null }], 0);
+  it('is not ready with too few customers', async () => {
+    const res = await buildSegments([{ state: emptyState(), orders: null }], 0);
     expect(res.ready).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ function meanProfile(ps: SegmentProfile[]): SegmentProfile {
   };
 }
 
-export function buildSegments(customers: CustomerInput[], nowSec: number, o: { minCustomers?: number; seed?: number } = {}): SegmentResult {
+export async function buildSegments(customers: CustomerInput[], nowSec: number, o: { minCustomers?: number; seed?: number } = {}): Promise<SegmentResult> {
   const min = o.minCustomers ?? 20;
   if (customers.length < min) {
     return { ready: false, reason: `Segments need at least ${min} customers with activity (have ${customers.length})` };
@@ -85,7 +85,7 @@ export function buildSegments(customers: CustomerInput[], nowSec: number, o: { m
   const raw = profiles.map((p) => vectorOf(p, hasMonetary, csatImpute));
   const { mean, std } = standardiser(raw);
   const z = raw.map((r) => r.map((v, j) => (v - mean[j]!) / std[j]!));
-  const chosen = chooseK(z, { seed: o.seed ?? 7 });
+  const chosen = await chooseK(z, { seed: o.seed ?? 7 });
   const population = meanProfile(profiles);
   const members: SegmentProfile[][] = Array.from({ length: chosen.k }, () => []);
   chosen.assign.forEach((j, i) => members[j]!.push(profiles[i]!));
