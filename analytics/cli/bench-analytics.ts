@@ -125,7 +125,8 @@ async function countConversations(stores: Stores): Promise<number> {
 }
 
 export async function runAnalyticsBench(openStores: (dataDir: string) => Promise<Stores>): Promise<void> {
-  const dir = arg('dir', fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'parley-bench-analytics-')));
+  const given = arg('dir', '');
+  const dir = given || fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'parley-bench-analytics-'));
   const stores = await openStores(dir);
   try {
     const clock = fixedClock(new Date(Date.now() + 8 * DAY));
