@@ -2,6 +2,7 @@
  * The client side of `npm run bench:chat`, run as a CHILD process (forked by bench-chat.ts) so the
  * clients' CPU never shows up in the server's event-loop delay or RSS. Driven over IPC:
  *   { cmd: 'load', url, clients, messages, warmup, texts, echo }  -> { type: 'load', ...LoadResult }
+ *   { cmd: 'probe', url, texts } -> { type: 'probe', kept }
  *   { cmd: 'idle-open', url, count }                              -> { type: 'idle-open', opened, failed }
  *   { cmd: 'idle-close' } -> { type: 'idle-close' };  { cmd: 'exit' }
  * Each client is closed-loop: send, wait for the ack AND the end of the bot's reply (typing false), send the next.
@@ -77,7 +78,7 @@ async function load(cmd: LoadCommand): Promise<LoadResult> {
   const run = async (c: Client, i: number, count: number, measured: boolean, tag: string): Promise<void> => {
     for (let j = 0; j < count; j++) {
       const text = cmd.texts[(i * 7 + j * 13) % cmd.texts.length]!;
-      if (measured) res.sent++;
+      if (measured && ++res.sent % 500 === 0) send({ type: 'progress', sent: res.sent });
       try {
         const [ackMs, replyMs, timedOut] = await c.turnOnce(`${tag}-${i}-${j}`, text);
         if (!measured) continue;
@@ -92,7 +93,6 @@ async function load(cmd: LoadCommand): Promise<LoadResult> {
         c.socket.close();
         await c.connect();
       }
-      if (measured && res.sent % 500 === 0) send({ type: 'progress', sent: res.sent });
     }
   };
   await Promise.all(clients.map((c, i) => run(c, i, cmd.warmup, false, 'w')));
@@ -102,6 +102,28 @@ async function load(cmd: LoadCommand): Promise<LoadResult> {
   res.elapsedMs = performance.now() - t0;
   for (const c of clients) c.socket.close();
   return res;
+}
+
+/**
+ * Keeps the texts the bot answers without handing off: each is sent 3 times by a fresh customer
+ * (3 >= the default fallback and negative-streak thresholds), so no mix of kept texts escalates.
+ */
+async function probe(url: string, texts: string[]): Promise<{ kept: string[] }> {
+  const kept: string[] = [];
+  for (let i = 0; i < texts.length; i += 10) {
+    await Promise.all(texts.slice(i, i + 10).map(async (text, k) => {
+      const c = new Client(url, false);
+      await c.connect();
+      let ok = true;
+      for (let n = 0; n < 3 && ok; n++) {
+        const [, replyMs, timedOut] = await c.turnOnce(`probe-${i + k}-${n}`, text);
+        ok = replyMs !== null && !timedOut && c.escalations === 0;
+      }
+      if (ok) kept.push(text);
+      c.socket.close();
+    }));
+  }
+  return { kept };
 }
 
 let idle: Socket[] = [];
@@ -120,7 +142,8 @@ process.on('message', (raw: unknown) => {
   const msg = raw as { cmd: string } & Record<string, unknown>;
   const reply = (p: Promise<object>, type: string): void =>
     void p.then((r) => send({ type, ...r }), (err: unknown) => send({ type, error: String(err) }));
-  if (msg.cmd === 'load') reply(load(msg as unknown as LoadCommand), 'load');
+  if (msg.cmd === 'probe') reply(probe(String(msg.url), msg.texts as string[]), 'probe');
+  else if (msg.cmd === 'load') reply(load(msg as unknown as LoadCommand), 'load');
   else if (msg.cmd === 'idle-open') reply(idleOpen(String(msg.url), Number(msg.count)), 'idle-open');
   else if (msg.cmd === 'idle-close') {
     for (const s of idle) s.close();
