@@ -5,4 +5,12 @@
  * Both return the same `Stores` (core/ports/stores.ts) and pass stores/contract.
  */
 export { openEmbeddedStores, type EmbeddedStoreOptions } from './embedded/index.js';
-export { openMongoStores, type MongoStoreOptions } from './mongo/index.js';
+import type { Stores } from '../core/index.js';
+import type { MongoStoreOptions } from './mongo/index.js';
+export type { MongoStoreOptions };
+
+/** Loaded on demand: mongoose costs ~1 s of start-up that embedded installs never need. */
+export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> {
+  const mongo = await import('./mongo/index.js');
+  return mongo.openMongoStores(opts);
+}
