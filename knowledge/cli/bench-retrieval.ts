@@ -1,4 +1,4 @@
-// npm run bench:retrieval [-- --sizes 10000,100000 --queries 1000]   (--sizes 0 skips the vector part)
+// npm run bench:retrieval [-- --sizes 10000,100000 --queries 1000 --vectors structured|uniform]   (--sizes 0 skips the vector part)
 // HNSW vs brute force (k=5, dim 384), lexical p99 at 10k entries, event-loop delay while embedding.
 // Progress on stderr; the last stdout line is the JSON result.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +12,15 @@ import { FaqRetriever } from '../retriever.js';
 import { vocabularyOf, writeTinyModel } from '../test-support/tiny-model.js';
 import { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { parseArgs, percentile, round } from './args.js';
-import { bruteForceTopK, rng, sentence, unitVectors, vocabulary } from './synthetic.js';
+import { bruteForceTopK, rng, sentence, structuredVectors, unitVectors, vocabulary } from './synthetic.js';
 
 const args = parseArgs(process.argv.slice(2));
 const sizes = String(args.get('sizes') ?? '10000,100000').split(',').map(Number);
 const queries = Number(args.get('queries') ?? 1000);
 const DIM = 384;
+/** structured (default): low intrinsic dimension like real embeddings; uniform: HNSW's worst case. */
+const kind = String(args.get('vectors') ?? 'structured');
+const makeVectors = kind === 'uniform' ? unitVectors : structuredVectors;
 const K = 5;
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const mb = (b: number): number => round(b / 2 ** 20, 1);
@@ -28,8 +31,8 @@ const stats = (xs: number[]) => {
 
 async function vectorBench(n: number) {
   const rand = rng(n);
-  const data = unitVectors(n, DIM, rand);
-  const qs = unitVectors(queries, DIM, rand);
+  const data = makeVectors(n, DIM, rand);
+  const qs = makeVectors(queries, DIM, rand);
   const index = new HnswVectorIndex(DIM);
   const heap0 = process.memoryUsage();
   const t0 = performance.now();
@@ -129,4 +132,4 @@ const vector = [];
 for (const n of sizes.filter((x) => x > 0)) vector.push(await vectorBench(n));
 const lexical = await lexicalBench(10_000);
 const embedding = await eventLoopBench(1000);
-process.stdout.write(`${JSON.stringify({ k: K, dim: DIM, queries, vector, lexical, embedding, node: process.version })}\n`);
+process.stdout.write(`${JSON.stringify({ k: K, dim: DIM, queries, vectors: kind, vector, lexical, embedding, node: process.version })}\n`);

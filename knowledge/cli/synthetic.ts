@@ -23,6 +23,32 @@ export function unitVectors(n: number, dim: number, rand: () => number): Float32
   return out;
 }
 
+/**
+ * n unit vectors with low intrinsic dimension, like sentence embeddings: a
+ * `latent`-dim Gaussian mixed into `dim` by a fixed random projection, plus a
+ * little isotropic noise. Uniform random vectors (above) are HNSW's worst case:
+ * in 384 free dimensions every point is nearly equidistant from every other.
+ */
+export function structuredVectors(n: number, dim: number, rand: () => number, latent = 32, noise = 0.05): Float32Array {
+  const gauss = (): number => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const proj = Float32Array.from({ length: latent * dim }, gauss);
+  const out = new Float32Array(n * dim);
+  const z = new Float32Array(latent);
+  for (let i = 0; i < n; i++) {
+    for (let l = 0; l < latent; l++) z[l] = gauss();
+    let norm = 0;
+    for (let j = 0; j < dim; j++) {
+      let v = noise * gauss() * Math.sqrt(latent);
+      for (let l = 0; l < latent; l++) v += z[l]! * proj[l * dim + j]!;
+      out[i * dim + j] = v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (let j = 0; j < dim; j++) out[i * dim + j]! /= norm;
+  }
+  return out;
+}
+
 /** Exact top-k by dot product (unit vectors: cosine) over a flat matrix. */
 export function bruteForceTopK(matrix: Float32Array, dim: number, q: Float32Array, k: number): number[] {
   const n = matrix.length / dim;

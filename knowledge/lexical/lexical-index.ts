@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from '../../core/index.js';
 import { analyze, MAX_QUERY_TERMS, processTerm, tokenize } from '../text/analyzer.js';
+import { CharNgramIndex } from './char-ngram-index.js';
 import { TermStats } from './term-stats.js';
 
 export type MatchedField = 'question' | 'alternate' | 'answer';
@@ -13,6 +14,8 @@ export interface LexicalHit {
   coverage: number;
   /** Share of the query's distinct content terms found in the question or an alternate (0-1). */
   questionCoverage: number;
+  /** Character n-gram cosine of the entry's closest question/alternate (0-1). */
+  charSim: number;
 }
 
 interface Doc {
@@ -32,6 +35,12 @@ const BOOST = { question: 1, alternates: 1, answer: 0.2 };
 const LONG_QUERY_TERMS = 16;
 /** A query with more unknown words than this is pasted text, not a typo. */
 const MAX_FUZZY_TERMS = 3;
+/**
+ * Word BM25 and character n-gram cosine are blended with equal weight, each
+ * divided by its best score for the query (scale-free; no weight was tuned).
+ */
+const CHAR_WEIGHT = 0.5;
+const SEP = '\u001f';
 
 function toDoc(e: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): Doc {
   return { id: e.id, question: e.question, alternates: e.alternates.join('\n'), answer: e.answer };
@@ -44,6 +53,8 @@ function toDoc(e: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): 
 export class LexicalIndex {
   private ms = LexicalIndex.create();
   private stats = new TermStats();
+  private chars = new CharNgramIndex();
+  private charKeys = new Map<string, number>();
 
   private static create(): MiniSearch<Doc> {
     return new MiniSearch<Doc>({
@@ -65,23 +76,44 @@ export class LexicalIndex {
 
   addAll(entries: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>[]): void {
     this.ms.addAll(entries.map(toDoc));
-    for (const e of entries) this.stats.set(e.id, `${e.question}\n${e.alternates.join('\n')}`);
+    for (const e of entries) {
+      this.stats.set(e.id, `${e.question}\n${e.alternates.join('\n')}`);
+      this.setChars(e);
+    }
+  }
+
+  /** Question and each alternate are separate texts: an entry matches through its closest phrasing. */
+  private setChars(e: Pick<FaqEntry, 'id' | 'question' | 'alternates'>): void {
+    this.removeChars(e.id);
+    const texts = [e.question, ...e.alternates];
+    this.charKeys.set(e.id, texts.length);
+    texts.forEach((t, i) => this.chars.set(`${e.id}${SEP}${i}`, t));
+  }
+
+  private removeChars(id: string): void {
+    const n = this.charKeys.get(id) ?? 0;
+    for (let i = 0; i < n; i++) this.chars.delete(`${id}${SEP}${i}`);
+    this.charKeys.delete(id);
   }
 
   upsert(entry: Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>): void {
     if (this.ms.has(entry.id)) this.ms.discard(entry.id);
     this.ms.add(toDoc(entry));
     this.stats.set(entry.id, `${entry.question}\n${entry.alternates.join('\n')}`);
+    this.setChars(entry);
   }
 
   remove(id: string): void {
     if (this.ms.has(id)) this.ms.discard(id);
     this.stats.delete(id);
+    this.removeChars(id);
   }
 
   clear(): void {
     this.ms = LexicalIndex.create();
     this.stats = new TermStats();
+    this.chars = new CharNgramIndex();
+    this.charKeys.clear();
   }
 
   search(text: string, limit = 20, exclude?: ReadonlySet<string>): LexicalHit[] {
@@ -107,7 +139,38 @@ export class LexicalIndex {
     if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
       results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } });
     }
-    return results.slice(0, limit).map((r) => describe(r, counted));
+    const words = results.slice(0, limit).map((r) => describe(r, counted));
+    return this.blend(words, this.charSearch(text, exclude), limit);
+  }
+
+  /** Best character n-gram cosine per entry, with the text (0 = question, i = alternate i-1) it came from. */
+  private charSearch(text: string, exclude?: ReadonlySet<string>): Map<string, { sim: number; part: number }> {
+    const accept = exclude && exclude.size > 0 ? (k: string) => !exclude.has(k.slice(0, k.lastIndexOf(SEP))) : undefined;
+    const best = new Map<string, { sim: number; part: number }>();
+    for (const [key, sim] of this.chars.search(text, accept)) {
+      const cut = key.lastIndexOf(SEP);
+      const id = key.slice(0, cut);
+      if (sim > (best.get(id)?.sim ?? 0)) best.set(id, { sim, part: Number(key.slice(cut + 1)) });
+    }
+    return best;
+  }
+
+  private blend(words: LexicalHit[], chars: Map<string, { sim: number; part: number }>, limit: number): LexicalHit[] {
+    const topWord = words[0]?.score ?? 0;
+    let topChar = 0;
+    for (const c of chars.values()) topChar = Math.max(topChar, c.sim);
+    const byId = new Map(words.map((h) => [h.id, h]));
+    const charTop = [...chars].sort((a, b) => b[1].sim - a[1].sim).slice(0, limit);
+    const ids = new Set([...words.map((h) => h.id), ...charTop.map(([id]) => id)]);
+    const out = [...ids].map((id): LexicalHit => {
+      const w = byId.get(id);
+      const c = chars.get(id);
+      const score = (1 - CHAR_WEIGHT) * (topWord > 0 ? (w?.score ?? 0) / topWord : 0) + CHAR_WEIGHT * (topChar > 0 ? (c?.sim ?? 0) / topChar : 0);
+      // The word match names its field explicitly; an entry found only through n-grams matched a question or alternate.
+      const matched: MatchedField = w ? w.matched : c && c.part > 0 ? 'alternate' : 'question';
+      return { id, score, matched, coverage: w?.coverage ?? 0, questionCoverage: w?.questionCoverage ?? 0, charSim: c?.sim ?? 0 };
+    });
+    return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
   }
 }
 
@@ -131,5 +194,5 @@ function describe(r: SearchResult, counted: ReadonlySet<string>): LexicalHit {
   const a = perField.alternates ?? 0;
   const matched: MatchedField = q >= a && q > 0 ? 'question' : a > 0 ? 'alternate' : 'answer';
   const n = Math.max(1, counted.size);
-  return { id: String(r.id), score: r.score, matched, coverage: anywhere.size / n, questionCoverage: inQuestion.size / n };
+  return { id: String(r.id), score: r.score, matched, coverage: anywhere.size / n, questionCoverage: inQuestion.size / n, charSim: 0 };
 }

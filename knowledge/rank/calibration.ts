@@ -9,8 +9,8 @@ import { fitLogistic, predict, type LogisticModel } from './logistic.js';
  * field, with a clear margin over the runner-up (and, in hybrid mode, a high
  * cosine that agrees with the lexical top).
  */
-export const PRIOR_LEXICAL: LogisticModel = { weights: [0, 2, 3, 2], bias: -4.5 };
-export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 2, 1.5, 6, 6, 1], bias: -7.5 };
+export const PRIOR_LEXICAL: LogisticModel = { weights: [0, 2, 3, 2, 3, 4], bias: -7 };
+export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 2, 1.5, 1.5, 2, 6, 6, 1], bias: -9 };
 
 /**
  * Decision thresholds on the calibrated probability of the best hit. The

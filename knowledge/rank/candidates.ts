@@ -40,12 +40,23 @@ export interface Candidate {
   features: number[];
 }
 
-export const FEATURES_LEXICAL = ['lexRel', 'lexMargin', 'coverage', 'questionCoverage'] as const;
+export const FEATURES_LEXICAL = ['lexRel', 'lexMargin', 'coverage', 'questionCoverage', 'charSim', 'charMargin'] as const;
 export const FEATURES_HYBRID = [...FEATURES_LEXICAL, 'cosine', 'cosineMargin', 'agree'] as const;
 
+/**
+ * Best value among the candidates ranked below `id` (all others when it is not
+ * listed). For the top hit this is the runner-up: "does it stand out". For a
+ * lower hit it is the rest of the tail, not the hits above it: "shipping cost
+ * and time" has two good answers, and the second is a good suggestion even
+ * though it is not better than the first.
+ */
 function bestOther<T extends { id: string }>(list: T[], id: string, value: (t: T) => number): number {
-  for (const t of list) if (t.id !== id) return value(t);
-  return 0;
+  const at = list.findIndex((t) => t.id === id);
+  let best = Number.NEGATIVE_INFINITY;
+  list.forEach((t, i) => {
+    if (i > at && t.id !== id) best = Math.max(best, value(t));
+  });
+  return Number.isFinite(best) ? best : 0;
 }
 
 /**
@@ -58,8 +69,10 @@ export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null,
   const top = lex[0]?.score ?? 0;
   const lexFeatures = (id: string): number[] => {
     const l = lexById.get(id)?.h;
-    if (!l || top <= 0) return [0, -1, 0, 0];
-    return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.coverage, l.questionCoverage];
+    if (!l || top <= 0) return [0, -1, 0, 0, 0, -1];
+    // Character cosine is absolute (0-1): how close the query is to the entry's nearest phrasing, and to the runner-up's.
+    const otherChar = bestOther(lex, id, (h) => h.charSim);
+    return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.coverage, l.questionCoverage, l.charSim, l.charSim - otherChar];
   };
   if (!vec) {
     return lex.slice(0, limit).map((h) => ({ id: h.id, score: h.score, matched: h.matched, features: lexFeatures(h.id) }));
