@@ -42,15 +42,24 @@ function cosine(a: { rows: Int32Array; vals: Float32Array }, b: { rows: Int32Arr
   return dot;
 }
 
-export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress): Promise<Members> {
+/** Class labels of a training set: its intents, sorted, plus the out-of-scope class when there is one to learn. */
+export function labelSet(data: Example[]): string[] {
+  const intents = [...new Set(data.filter((e) => e.intent !== null).map((e) => e.intent as string))].sort();
+  const oos = data.some((e) => e.intent === null) || unlikeTraining(data, BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 0)).length > 0;
+  return oos ? [...intents, OOS_LABEL] : intents;
+}
+
+/** `labels` fixes the class order (cross-validation folds must share it); by default it comes from `data`. */
+export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress, fixedLabels?: string[]): Promise<Members> {
   // Without out-of-scope examples of its own, the model learns half of the background set as an
   // out-of-scope class (the other half stays for calibration): function words like "what is the"
   // then stop pointing at whichever intent happens to use them most.
   const ownOos = data.some((e) => e.intent === null);
-  const background = ownOos ? [] : unlikeTraining(data, BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 0));
+  const background = ownOos || (fixedLabels && !fixedLabels.includes(OOS_LABEL)) ? [] : unlikeTraining(data, BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 0));
   const train = [...data, ...background.map((text) => ({ text, intent: null }))];
   const intents = [...new Set(train.filter((e) => e.intent !== null).map((e) => e.intent as string))].sort();
-  const labels = train.some((e) => e.intent === null) ? [...intents, OOS_LABEL] : intents;
+  const own = train.some((e) => e.intent === null) ? [...intents, OOS_LABEL] : intents;
+  const labels = fixedLabels ?? own;
   const index = new Map(labels.map((l, i) => [l, i]));
   const raws = train.map((e) => rawFeatures(e.text));
   const vectorizer = Vectorizer.fit(raws);

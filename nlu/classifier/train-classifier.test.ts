@@ -50,6 +50,9 @@ describe('trainClassifier', () => {
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= (progress[i - 1] ?? 0)))).toBe(true);
     expect(metrics.heldOutAccuracy).not.toBeNull();
+    // A small bot calibrates by cross-validation: every utterance is scored once by a model that never saw it.
+    expect(metrics.heldOutExamples).toBe(examples.length);
+    expect(metrics.heldOutAccuracy ?? 0).toBeGreaterThan(0.7);
   });
 
   it('learns an explicit out-of-scope class from examples with intent null', async () => {

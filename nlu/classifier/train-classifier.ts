@@ -1,7 +1,7 @@
-import { BACKGROUND_OUT_OF_SCOPE } from './background-oos.js';
-import { argmax, chooseThreshold, fitTemperature, type HeldOutPrediction } from './calibrate.js';
-import { rawFeatures } from './features.js';
-import { fitMembers, type Members } from './fit-members.js';
+import { chooseThreshold, decide, fitTemperature, type HeldOutPrediction } from './calibrate.js';
+import { fitMembers, labelSet, type Members } from './fit-members.js';
+import { fnv1a } from './hash.js';
+import { poolScores, scoreHeldOut, type HeldOutScores } from './held-out-scores.js';
 import { blend, IntentClassifier, OOS_LABEL } from './intent-classifier.js';
 import { softmax } from './linear-model.js';
 import { splitExamples } from './split.js';
@@ -9,9 +9,11 @@ import { DEFAULT_HYPER, type ClassifierMetrics, type Example, type HyperParams, 
 
 export { DEFAULT_HYPER, type ClassifierMetrics, type Example, type HyperParams } from './train-types.js';
 
-const BLEND_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-/** Background out-of-scope messages weigh as if a fifth of traffic were off-topic. */
-const BACKGROUND_SHARE = 0.25;
+// 1 = NLP.js alone: on a tiny bot the linear model may add nothing, and cross-validation can say so.
+const BLEND_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+/** Without a held-back set, bots up to this size calibrate by k-fold cross-validation (all utterances scored once). */
+const CV_MAX_EXAMPLES = 600;
+const CV_FOLDS = 5;
 
 interface Calibration {
   temperature: number;
@@ -19,37 +21,25 @@ interface Calibration {
   nlpjsWeight: number;
 }
 
-/** Temperature, blend weight and out-of-scope threshold, all chosen on held-back utterances. */
-async function calibrate(m: Members, heldOut: Example[]): Promise<Calibration> {
-  const texts = heldOut.map((e) => e.text);
-  const truths = heldOut.map((e) => (e.intent === null ? -1 : (m.index.get(e.intent) ?? -2)));
-  const weights = heldOut.map(() => 1);
-  const realOos = heldOut.some((e) => e.intent === null);
-  if (!realOos) {
-    const background = BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 1);
-    const w = (BACKGROUND_SHARE * heldOut.length) / background.length;
-    for (const t of background) {
-      texts.push(t);
-      truths.push(-1);
-      weights.push(w);
-    }
-  }
-  const logits = texts.map((t) => m.linear.logits(m.vectorizer.transform(rawFeatures(t))));
-  const temperature = fitTemperature(logits, truths, weights, m.labels.indexOf(OOS_LABEL));
-  const linearProbs = logits.map((l) => softmax(Float64Array.from(l), temperature));
+/** Temperature, blend weight and out-of-scope threshold, all chosen on held-back scores. */
+function calibrate(s: HeldOutScores, oosClass: number): Calibration {
+  const { truths, weights } = s;
+  const temperature = fitTemperature(s.logits, truths, weights, oosClass);
+  const linearProbs = s.logits.map((l) => softmax(Float64Array.from(l), temperature));
   let nlpjsWeight = 0;
   let probs = linearProbs;
-  if (m.nlpjs) {
-    const nlpjs = m.nlpjs;
-    const other = await Promise.all(texts.map((t) => nlpjs.scores(t, m.labels.length)));
-    // Log loss, not accuracy: on a small held-back set accuracy ties almost always.
+  if (s.other) {
+    const other = s.other;
+    // Log loss (a proper scoring rule), not accuracy or decision cost: on a small held-back set
+    // those tie or swing on one utterance.
     let bestLoss = Infinity;
     for (const w of BLEND_WEIGHTS) {
       const blended = linearProbs.map((p, i) => blend(p, other[i] as Float64Array, w));
       let loss = 0;
       blended.forEach((p, i) => {
         const y = truths[i] ?? -1;
-        if (y >= 0) loss -= Math.log(Math.max(1e-9, p[y] ?? 0));
+        // Floored: NLP.js gives exact zeros, and one of them must not decide the weight alone.
+        if (y >= 0) loss -= (weights[i] ?? 1) * Math.log(Math.max(1e-4, p[y] ?? 0));
       });
       if (loss < bestLoss - 1e-9) {
         bestLoss = loss;
@@ -59,13 +49,52 @@ async function calibrate(m: Members, heldOut: Example[]): Promise<Calibration> {
     }
   }
   const preds: HeldOutPrediction[] = probs.map((p, i) => ({ probs: p, truth: truths[i] ?? -1, weight: weights[i] ?? 1 }));
-  const swept = chooseThreshold(preds, m.labels.indexOf(OOS_LABEL));
+  const swept = chooseThreshold(preds, oosClass);
   // Background messages are not this bot's traffic: they may lower the bar, never lift it above
   // 0.5, where a calibrated answer stops being more likely right than wrong.
-  const threshold = realOos ? swept : Math.min(swept, 0.5);
+  const threshold = s.realOos ? swept : Math.min(swept, 0.5);
   return { temperature, nlpjsWeight, threshold };
 }
 
+/** Share of real held-back utterances (not background stand-ins) decided right under a calibration. */
+function scoredAccuracy(s: HeldOutScores, c: Calibration, oosClass: number): number | null {
+  let real = 0;
+  let correct = 0;
+  for (let i = 0; i < s.truths.length; i++) {
+    if (!s.real[i]) continue;
+    real++;
+    let p = softmax(Float64Array.from(s.logits[i] ?? []), c.temperature);
+    if (s.other && c.nlpjsWeight > 0) p = blend(p, s.other[i] as Float64Array, c.nlpjsWeight);
+    if (decide(p, oosClass, c.threshold) === s.truths[i]) correct++;
+  }
+  return real ? correct / real : null;
+}
+
+/**
+ * k-fold cross-validation for small bots: every utterance is scored once by
+ * members that never saw it, so the blend weight and threshold rest on all
+ * the data instead of a handful of held-back utterances.
+ */
+async function crossValidate(train: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress) {
+  const labels = labelSet(train);
+  const folds = Array.from({ length: CV_FOLDS }, () => [] as Example[]);
+  // Stratified: each class is dealt round-robin over the folds in text-hash order.
+  const byClass = new Map<string | null, Example[]>();
+  for (const e of train) byClass.set(e.intent, [...(byClass.get(e.intent) ?? []), e]);
+  let next = 0;
+  for (const group of byClass.values()) {
+    for (const e of [...group].sort((x, y) => fnv1a(x.text, 5) - fnv1a(y.text, 5))) folds[next++ % CV_FOLDS]?.push(e);
+  }
+  const parts: HeldOutScores[] = [];
+  for (let f = 0; f < CV_FOLDS; f++) {
+    const held = folds[f] ?? [];
+    if (held.length === 0) continue;
+    const rest = folds.flatMap((g, i) => (i === f ? [] : g));
+    const stage = await fitMembers(rest, hp, withNlpjs, (p) => progress(((f + p) / CV_FOLDS) * 0.75), labels);
+    parts.push(await scoreHeldOut(stage, held));
+  }
+  return { scores: poolScores(parts), labels };
+}
 
 function assemble(m: Members, c: Calibration): IntentClassifier {
   return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null);
@@ -100,22 +129,30 @@ export async function trainClassifier(
   let classifier: IntentClassifier;
   let calibration: Calibration;
   let heldOutAccuracy: number | null;
-  const inner = heldOut.length === 0 ? splitExamples(train, 20, 3) : null;
-  if (inner && inner.heldOut.length > 0) {
+  const useCv = heldOut.length === 0 && train.length <= CV_MAX_EXAMPLES && labelSet(train).length >= 2;
+  const inner = heldOut.length === 0 && !useCv ? splitExamples(train, 20, 3) : null;
+  if (useCv) {
+    const cv = await crossValidate(train, hp, withNlpjs, progress);
+    const oosClass = cv.labels.indexOf(OOS_LABEL);
+    calibration = calibrate(cv.scores, oosClass);
+    heldOutAccuracy = scoredAccuracy(cv.scores, calibration, oosClass);
+    const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.75 + p * 0.2), cv.labels);
+    classifier = assemble(final, calibration);
+  } else if (inner && inner.heldOut.length > 0) {
     const stage = await fitMembers(inner.train, hp, withNlpjs, (p) => progress(p * 0.45));
-    calibration = await calibrate(stage, inner.heldOut);
+    calibration = calibrate(await scoreHeldOut(stage, inner.heldOut), stage.labels.indexOf(OOS_LABEL));
     heldOutAccuracy = await accuracyOn(assemble(stage, calibration), inner.heldOut);
     const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.5 + p * 0.45));
     classifier = assemble(final, calibration);
   } else {
     const members = await fitMembers(train, hp, withNlpjs, (p) => progress(p * 0.9));
-    calibration = await calibrate(members, heldOut);
+    calibration = calibrate(await scoreHeldOut(members, heldOut), members.labels.indexOf(OOS_LABEL));
     classifier = assemble(members, calibration);
     heldOutAccuracy = await accuracyOn(classifier, heldOut);
   }
   progress(1);
   return {
     classifier,
-    metrics: { heldOutAccuracy, heldOutExamples: inner?.heldOut.length ?? heldOut.length, ...calibration, trainMs: Date.now() - t0 },
+    metrics: { heldOutAccuracy, heldOutExamples: useCv ? train.length : (inner?.heldOut.length ?? heldOut.length), ...calibration, trainMs: Date.now() - t0 },
   };
 }
