@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../../core/index.js';
-import type { Db } from './open-database.js';
+import { relaxed, type Db } from './open-database.js';
 
 export function createKvStore(db: Db): KeyValueStore {
   const get = db.prepare<[string, string], { value: string }>('SELECT value FROM kv WHERE namespace = ? AND key = ?');
@@ -14,10 +14,12 @@ export function createKvStore(db: Db): KeyValueStore {
     },
     async put(namespace, key, value) {
       // undefined is not JSON: storing it would read back as a parse error.
-      put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString());
+      // KV holds derived or re-creatable state (pending bot slots, rollups, models, channel
+      // references) written on hot paths: relaxed durability (see `relaxed`).
+      relaxed(db, () => put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString()));
     },
     async delete(namespace, key) {
-      del.run(namespace, key);
+      relaxed(db, () => del.run(namespace, key));
     },
     async keys(namespace) {
       return keys.all(namespace).map((r) => r.key);
