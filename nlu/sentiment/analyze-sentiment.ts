@@ -18,6 +18,15 @@ const SARCASTIC_CLOSE = /[,.!-]\s*(?:just\s+|oh\s+|so\s+|really\s+)?(great|perfe
 // Emoticons first (":(", ":-)", "<3", "-_-"), then words, clause punctuation and emoji (with ZWJ sequences).
 const TOKEN = /(?<![\p{L}\p{N}])(?:>?[:;]['-]?[()DP/\\]|<3|-_-)(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
 
+/** "best way to", "good time to call": praise words that only qualify a request. */
+const IDIOM_NEXT = new Set(['way', 'time', 'place', 'number', 'option', 'options', 'plan', 'price', 'deal', 'rate', 'method', 'email', 'address', 'contact', 'morning', 'afternoon', 'evening', 'day']);
+const COURTESY = new Set(['thanks', 'thank', 'thx', 'ty', 'please', 'appreciate', 'appreciated', 'kind', 'kindly', 'cheers']);
+
+/** Every positive word of the message is a courtesy word. */
+function courtesyOnly(tokens: string[]): boolean {
+  return tokens.every((t) => COURTESY.has(t) || (valenceOf(t) ?? 0) <= 0);
+}
+
 function isNegator(tok: string): boolean {
   return NEGATORS.has(tok) || tok.endsWith("n't") || tok.endsWith('n’t');
 }
@@ -59,7 +68,7 @@ export function analyzeSentiment(input: string): Sentiment {
       boost = 1;
       return;
     }
-    const valence = valenceOf(tok) ?? valenceOf(tok.replace(/\uFE0F$/, ''));
+    const valence = IDIOM_NEXT.has(tokens[i + 1] ?? '') && /^(?:best|good|better|fine)$/.test(tok) ? undefined : (valenceOf(tok) ?? valenceOf(tok.replace(/\uFE0F$/, '')));
     if (valence === undefined) {
       if (isNegator(tok)) negateLeft = NEGATION_SCOPE;
       else if (negateLeft > 0) negateLeft--;
@@ -98,6 +107,8 @@ export function analyzeSentiment(input: string): Sentiment {
   if (closing && neg + pos - closeValence < 0) pos -= 2 * closeValence;
   // One praise or courtesy word inside a solid complaint is politeness or irony, not praise.
   else if (neg <= -4 && pos > 0 && pos <= 3.5) pos = 0;
+  // Courtesy alone ("thanks for the reply. Still no answer") does not offset a complaint.
+  else if (neg <= -2.5 && pos > 0 && courtesyOnly(tokens)) pos *= 0.3;
   // A polite question with a single mild problem word reports a problem ("what's the number for lost cards?").
   if (signals === 1 && strongest >= -2.6 && politeRequest(lower)) neg *= 0.4;
   let sum = neg + pos;

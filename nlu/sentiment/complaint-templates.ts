@@ -18,7 +18,7 @@ export const COMPLAINT_TEMPLATES: [number, RegExp][] = [
   // Waited or delayed by a span: "delayed 3 hours", "arrived a week late".
   [-2, new RegExp(`\\b(?:delayed|late|waited|waiting|queue[d]?|hold)\\s+(?:by\\s+|for\\s+)?(?:over\\s+|more\\s+than\\s+)?${N}\\s+${SPAN}|\\b${N}\\s+${SPAN}\\s+(?:late|overdue|delay)`)],
   // Blocked by the product: "won't let me", "keeps logging me out", "stopped working".
-  [-2.5, /\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|wouldn'?t)\s+let\s+me\b|\bkeeps?\s+(?:\w+ing)\b|\b(?:stopped|stops|quit)\s+(?:working|charging|loading|responding)\b|\bgave\s+up\b|\btried\s+(?:everything|again|reinstalling|restarting|resetting|\w+ing)\b.*\b(?:nothing|still|no\s+luck|same)\b/],
+  [-2.5, /\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|wouldn'?t)\s+let\s+me\b|\b(?:keeps?|kept)\s+(?:\w+ing)\b|\b(?:stopped|stops|quit)\s+(?:working|charging|loading|responding)\b|\bgave\s+up\b|\btried\s+(?:everything|again|reinstalling|restarting|resetting|\w+ing)\b.*\b(?:nothing|still|no\s+luck|same)\b/],
   // Missing service: "no wifi", "no internet", "no signal", "no power", "no one".
   [-2.5, /\bno\s+(?:wifi|wi-fi|internet|signal|service|power|heating|heat|hot\s+water|water|connection|coverage|dial\s+tone|reception|response|reply|replies|answer|update|updates|follow[-\s]?up|refund|compensation|apology|explanation|help|support|luck|warning|notice|one\s+(?:cares|answers|called|replied))\b/],
   // Gone or wrong hands: "vanished", "someone else's order", "never showed up".
@@ -36,4 +36,7 @@ export const COMPLAINT_TEMPLATES: [number, RegExp][] = [
   [-2.5, /\b(?:can'?t|cannot|could\s?n'?t)\s+believe\b|\brip(?:ped)?\s*-?\s*off\b|\b(?:bill|price|prices|premium|rate|fee|fees|cost|subscription)\s+(?:has\s+|have\s+)?(?:doubled|tripled|gone\s+up|went\s+up|jumped|skyrocketed|increased\s+again)\b/],
   // Ironic praise: "oh wonderful, ...", "great, another delay", "perfect, more waiting".
   [-6, /^(?:oh|ah|wow)\s+(?:great|wonderful|perfect|brilliant|fantastic|lovely|awesome|nice|cool|joy|good)\b|\b(?:great|wonderful|perfect|brilliant|fantastic|lovely|awesome|nice|cool)[,.!]+\s+(?:another|more|yet)\b/],
+  // Unmet expectations and unreachable staff: "not as described", "expected better", "can't reach anyone".
+  [-3, /\bnot\s+(?:as|what\s+(?:was|is|you))\s+(?:described|advertised|pictured|promised|shown|ordered)\b|\bexpected\s+(?:much\s+|a\s+lot\s+|far\s+)?(?:better|more)\b|\b(?:advertis|promis|claim)\w*\b.*\bbut\b/],
+  [-2.5, /\b(?:can'?t|cannot|could\s?n'?t|unable\s+to)\s+(?:reach|contact|get\s+(?:hold\s+of|through\s+to|through)|speak\s+to|talk\s+to)\b|\b(?:did(?:n'?t|\s+not)|does(?:n'?t|\s+not)|won'?t)\s+(?:even\s+)?(?:listen|care|bother|answer|reply|read)\b|\bstop\s+(?:calling|emailing|texting|messaging|charging|sending)\b|\basked\s+(?:you\s+)?(?:to\s+be\s+removed|several|many|multiple|\w+\s+times)\b|\bspent\s+(?:over\s+)?(?:\d+|an?|two|three|four|five|several|hours|days)\s*\w*\s+(?:on\s+the\s+phone|trying|waiting|on\s+hold|chasing)/],
 ];

@@ -7,9 +7,9 @@ import { POLARITY_WORDS } from './polarity-words.js';
  */
 const ENTRIES: [number, string][] = [
   [-4, 'worst horrible horrendous atrocious disgusting pathetic scam scammed scammers fraud fraudulent stole stolen thieves thief outrageous appalling abysmal nightmare furious livid useless incompetent'],
-  [-3, 'terrible awful unacceptable ridiculous hate hated hating angry pissed disgusted disgraceful shameful rude liar liars lied lying insulting robbed ripoff rip-off garbage rubbish trash crap sucks sucked infuriating frustrating frustrated fed-up sick furious broken worthless'],
+  [-3, 'complaint complain complaining terrible awful unacceptable ridiculous hate hated hating angry pissed disgusted disgraceful shameful rude liar liars lied lying insulting robbed ripoff rip-off garbage rubbish trash crap sucks sucked infuriating frustrating frustrated fed-up sick furious broken worthless'],
   [-2.5, 'disappointed disappointing disappointment upset annoyed annoying bad poor worse mess messed fail failed failing failure damaged defective faulty crashed crashing crash ignored ignoring ignore lost missing never-again overcharged unhappy wrong nobody horrific dreadful rotten lousy slow'],
-  [-2, 'delayed delay delays cancelled canceled stuck late error errors bug bugs buggy glitch problem problems complaint complain complaining hassle confusing confused unclear unreliable inconvenient inconvenience impossible unable refuse refused refusing denied declined dropped unresolved waiting waited wasted waste charged overdue struggling stranded sad sorry-not'],
+  [-2, 'delayed delay delays cancelled canceled stuck late error errors bug bugs buggy glitch problem problems hassle confusing confused unclear unreliable inconvenient inconvenience impossible unable refuse refused refusing denied declined dropped unresolved waiting waited wasted waste charged overdue struggling stranded sad sorry-not'],
   [-1.5, 'losing issue issues trouble concern worried worry expensive difficult annoy doubt doubtful cold tired difficulty unfortunately weird strange odd lag laggy crappy meh'],
   [1, 'ok okay fine fair decent clear easy quick fast smooth works working well fixed'],
   [1.5, 'helpful resolved solved friendly polite kind patient nice good'],
