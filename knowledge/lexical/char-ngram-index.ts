@@ -3,12 +3,12 @@ import { tokenize } from '../text/analyzer.js';
 /** Character n-gram sizes, inside word boundaries (" cov", "ovid", "id ": grams never span two words). */
 const MIN_N = 3;
 const MAX_N = 5;
-/** Grams in more than this share of the texts carry almost no information and cost a long posting scan. */
-const MAX_DF_SHARE = 0.25;
-/** Below this many texts every gram is scored (a small FAQ has no "common" grams to skip). */
-const MIN_TEXTS_FOR_DF_CUT = 400;
-/** Query grams considered (a 4,000-char paste has thousands; the rarest matter). */
-const MAX_QUERY_GRAMS = 400;
+/** Postings read to nominate candidates, rarest grams first (a small FAQ fits whole). */
+const POSTING_BUDGET = 10_000;
+/** Query grams used, rarest first (a 4,000-char paste has thousands). */
+const MAX_QUERY_GRAMS = 256;
+/** Nominated texts scored exactly. */
+const CANDIDATES = 100;
 /** Norms use idf; they are recomputed when the collection size has drifted this much since. */
 const NORM_DRIFT = 0.25;
 
@@ -48,18 +48,30 @@ interface Text {
   norm: number;
 }
 
+interface Posting {
+  slots: number[];
+  weights: number[];
+}
+
+/** Dead postings tolerated before a compaction (and at least as many as live texts). */
+const MIN_DEAD_FOR_COMPACTION = 1000;
+
 /**
  * TF-IDF cosine over character n-grams: a second lexical view that survives
  * typos ("symptons"), morphology and split/joined words, where word-level
- * BM25 sees no overlap at all. Texts are added and removed incrementally;
- * postings hold slot numbers, removed slots are reused.
+ * BM25 sees no overlap at all. Texts are added and removed incrementally:
+ * a removed text leaves dead postings that searches skip, compacted once
+ * they outnumber the live ones (amortised, no rebuild per edit).
  */
 export class CharNgramIndex {
   private texts: (Text | null)[] = [];
-  private free: number[] = [];
   private slotOf = new Map<string, number>();
-  private postings = new Map<string, Set<number>>();
+  private postings = new Map<string, Posting>();
+  /** Live document frequency per gram (postings may also hold dead slots). */
+  private df = new Map<string, number>();
+  private dead = 0;
   private normedAt = 0;
+  private acc = new Float64Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -72,7 +84,7 @@ export class CharNgramIndex {
   private normOf(grams: Map<string, number>): number {
     let s = 0;
     for (const [g, w] of grams) {
-      const x = w * this.idf(this.postings.get(g)?.size ?? 1);
+      const x = w * this.idf(this.df.get(g) ?? 1);
       s += x * x;
     }
     return Math.sqrt(s) || 1;
@@ -82,14 +94,17 @@ export class CharNgramIndex {
     this.delete(key);
     const grams = charGrams(text);
     if (grams.size === 0) return;
-    const slot = this.free.pop() ?? this.texts.length;
-    for (const g of grams.keys()) {
+    const slot = this.texts.length;
+    for (const [g, w] of grams) {
       let p = this.postings.get(g);
-      if (!p) this.postings.set(g, (p = new Set()));
-      p.add(slot);
+      if (!p) this.postings.set(g, (p = { slots: [], weights: [] }));
+      p.slots.push(slot);
+      p.weights.push(w);
+      this.df.set(g, (this.df.get(g) ?? 0) + 1);
     }
     this.slotOf.set(key, slot);
-    this.texts[slot] = { key, grams, norm: this.normOf(grams) };
+    this.texts.push({ key, grams, norm: 0 });
+    this.texts[slot]!.norm = this.normOf(grams);
     this.maybeRenorm();
   }
 
@@ -97,14 +112,37 @@ export class CharNgramIndex {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return;
     for (const g of this.texts[slot]!.grams.keys()) {
-      const p = this.postings.get(g);
-      p?.delete(slot);
-      if (p && p.size === 0) this.postings.delete(g);
+      const n = (this.df.get(g) ?? 1) - 1;
+      if (n <= 0) this.df.delete(g);
+      else this.df.set(g, n);
     }
     this.texts[slot] = null;
     this.slotOf.delete(key);
-    this.free.push(slot);
+    this.dead++;
+    if (this.dead >= MIN_DEAD_FOR_COMPACTION && this.dead > this.slotOf.size) this.compact();
     this.maybeRenorm();
+  }
+
+  /** Renumbers the live texts and rebuilds the postings without the dead ones. */
+  private compact(): void {
+    const live = this.texts.filter((t): t is Text => t !== null);
+    this.texts = [];
+    this.slotOf.clear();
+    this.postings.clear();
+    this.df.clear();
+    this.dead = 0;
+    for (const t of live) {
+      const slot = this.texts.length;
+      for (const [g, w] of t.grams) {
+        let p = this.postings.get(g);
+        if (!p) this.postings.set(g, (p = { slots: [], weights: [] }));
+        p.slots.push(slot);
+        p.weights.push(w);
+        this.df.set(g, (this.df.get(g) ?? 0) + 1);
+      }
+      this.slotOf.set(t.key, slot);
+      this.texts.push(t);
+    }
   }
 
   private maybeRenorm(): void {
@@ -114,36 +152,56 @@ export class CharNgramIndex {
     this.normedAt = n;
   }
 
-  /** Cosine similarity (0-1) of the query to every text sharing an informative gram. */
+  /**
+   * Cosine similarity (0-1) of the query to the texts that share its rarer
+   * grams. Two phases keep a large FAQ fast: the rarest grams' postings (up to
+   * a budget) nominate candidates, then each of the best CANDIDATES is scored
+   * exactly over all the query's grams. A small FAQ fits the budget whole.
+   */
   search(query: string, accept?: (key: string) => boolean): Map<string, number> {
-    const n = this.slotOf.size;
-    const maxDf = n < MIN_TEXTS_FOR_DF_CUT ? n : MAX_DF_SHARE * n;
     const grams = charGrams(query);
-    const q = [...grams]
-      .map(([g, w]) => ({ g, w, p: this.postings.get(g) }))
-      .filter((x) => x.p !== undefined && x.p.size <= maxDf)
-      .sort((a, b) => a.p!.size - b.p!.size)
-      .slice(0, MAX_QUERY_GRAMS);
-    const all = grams;
     let qNorm = 0;
-    // The query norm counts every gram (unknown ones too): a query mostly made of unseen text matches weakly.
-    for (const [g, w] of all) {
-      const x = w * this.idf(this.postings.get(g)?.size ?? 0);
-      qNorm += x * x;
+    const known: { g: string; f: number; df: number }[] = [];
+    for (const [g, w] of grams) {
+      const df = this.df.get(g) ?? 0;
+      const idf = this.idf(df);
+      // The query norm counts every gram (unknown ones too): a query mostly made of unseen text matches weakly.
+      qNorm += w * idf * w * idf;
+      if (df > 0) known.push({ g, f: w * idf * idf, df });
     }
     qNorm = Math.sqrt(qNorm) || 1;
-    const acc = new Map<number, number>();
-    for (const { g, w, p } of q) {
-      const idf = this.idf(p!.size);
-      for (const slot of p!) {
-        const dw = this.texts[slot]!.grams.get(g)!;
-        acc.set(slot, (acc.get(slot) ?? 0) + w * idf * dw * idf);
+    known.sort((a, b) => a.df - b.df);
+    // A pasted page has thousands of grams; its rarest ones decide.
+    if (known.length > MAX_QUERY_GRAMS) known.length = MAX_QUERY_GRAMS;
+    if (this.acc.length < this.texts.length) this.acc = new Float64Array(this.texts.length * 2);
+    const acc = this.acc;
+    const touched: number[] = [];
+    let scanned = 0;
+    for (const { g, f } of known) {
+      const p = this.postings.get(g);
+      if (!p || (scanned > 0 && scanned + p.slots.length > POSTING_BUDGET)) break;
+      scanned += p.slots.length;
+      const { slots, weights } = p;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (acc[slot] === 0) touched.push(slot);
+        acc[slot] = acc[slot]! + f * weights[i]!;
       }
     }
+    let nominated = touched.filter((slot) => this.texts[slot] !== null);
+    if (nominated.length > CANDIDATES) {
+      // Cut-off = the CANDIDATES-th best partial score (a native numeric sort; a comparator sort cost milliseconds).
+      const partial = Float64Array.from(nominated, (slot) => acc[slot]!).sort();
+      const cut = partial[partial.length - CANDIDATES]!;
+      nominated = nominated.filter((slot) => acc[slot]! >= cut).slice(0, CANDIDATES);
+    }
+    for (const slot of touched) acc[slot] = 0;
     const out = new Map<string, number>();
-    for (const [slot, dot] of acc) {
+    for (const slot of nominated) {
       const t = this.texts[slot]!;
       if (accept && !accept(t.key)) continue;
+      let dot = 0;
+      for (const { g, f } of known) dot += f * (t.grams.get(g) ?? 0);
       out.set(t.key, dot / (qNorm * t.norm));
     }
     return out;
