@@ -5,7 +5,7 @@
  *  - batched: waves of concurrent appends across many conversations, which the
  *             adapter's group commit folds into one transaction (one fsync) per wave.
  * Progress on stderr; the last stdout line is one JSON object.
- * Usage: npm run bench:store [-- --n 20000 --wave 64]
+ * Usage: npm run bench:store [-- --n 20000 --wave 16]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ const arg = (name: string, fallback: number): number => {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 };
 const N = arg('n', 20_000);
-const WAVE = arg('wave', 64);
+const WAVE = arg('wave', 16);
 
 interface ModeResult {
   appends: number;
