@@ -4,6 +4,7 @@ export * from './clock.js';
 export * from './validation.js';
 export * from './crypto.js';
 export * from './events.js';
+export * from './random.js';
 export * from './schemas/index.js';
 export * from './protocol/index.js';
 export type * from './ports/index.js';

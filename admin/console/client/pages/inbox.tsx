@@ -3,17 +3,9 @@ import { io, type Socket } from 'socket.io-client';
 import { api, describeError, getSession, onSession } from '../api.js';
 import { Empty, ErrorBox, LinkedText, ago, newClientId } from '../ui.js';
 import { CustomerPanel } from './customer-panel.js';
+import type { ConversationSummary } from '../../../../core/index.js';
 
-export interface Summary {
-  id: string;
-  state: 'bot' | 'queued' | 'agent' | 'closed';
-  assignee: { id: string; name: string } | null;
-  customer: { id: string; name?: string; email?: string };
-  lastMessage: { author: string; text: string; createdAt: string } | null;
-  intent?: string;
-  sentiment?: number;
-  waitingSince?: string;
-}
+export type Summary = ConversationSummary;
 interface Msg {
   id: string;
   conversationId: string;
