@@ -44,7 +44,9 @@ function gramCount(len: number): number {
 
 interface Text {
   key: string;
-  grams: Map<string, number>;
+  /** Gram ids, ascending, and their weights: compact (30k texts of Maps made GC pauses the p99). */
+  ids: Int32Array;
+  ws: Float32Array;
   norm: number;
 }
 
@@ -66,9 +68,10 @@ const MIN_DEAD_FOR_COMPACTION = 1000;
 export class CharNgramIndex {
   private texts: (Text | null)[] = [];
   private slotOf = new Map<string, number>();
-  private postings = new Map<string, Posting>();
-  /** Live document frequency per gram (postings may also hold dead slots). */
-  private df = new Map<string, number>();
+  private gramIds = new Map<string, number>();
+  private postings: Posting[] = [];
+  /** Live document frequency per gram id (postings may also hold dead slots). */
+  private df: number[] = [];
   private dead = 0;
   private normedAt = 0;
   private acc = new Float64Array(0);
@@ -81,41 +84,49 @@ export class CharNgramIndex {
     return Math.log(1 + this.slotOf.size / Math.max(1, df));
   }
 
-  private normOf(grams: Map<string, number>): number {
+  private normOf(t: Text): number {
     let s = 0;
-    for (const [g, w] of grams) {
-      const x = w * this.idf(this.df.get(g) ?? 1);
+    for (let i = 0; i < t.ids.length; i++) {
+      const x = t.ws[i]! * this.idf(this.df[t.ids[i]!] ?? 1);
       s += x * x;
     }
     return Math.sqrt(s) || 1;
+  }
+
+  private post(t: Text, slot: number): void {
+    for (let i = 0; i < t.ids.length; i++) {
+      const id = t.ids[i]!;
+      const p = (this.postings[id] ??= { slots: [], weights: [] });
+      p.slots.push(slot);
+      p.weights.push(t.ws[i]!);
+      this.df[id] = (this.df[id] ?? 0) + 1;
+    }
   }
 
   set(key: string, text: string): void {
     this.delete(key);
     const grams = charGrams(text);
     if (grams.size === 0) return;
-    const slot = this.texts.length;
+    const pairs: [number, number][] = [];
     for (const [g, w] of grams) {
-      let p = this.postings.get(g);
-      if (!p) this.postings.set(g, (p = { slots: [], weights: [] }));
-      p.slots.push(slot);
-      p.weights.push(w);
-      this.df.set(g, (this.df.get(g) ?? 0) + 1);
+      let id = this.gramIds.get(g);
+      if (id === undefined) this.gramIds.set(g, (id = this.gramIds.size));
+      pairs.push([id, w]);
     }
+    pairs.sort((a, b) => a[0] - b[0]);
+    const t: Text = { key, ids: Int32Array.from(pairs, (x) => x[0]), ws: Float32Array.from(pairs, (x) => x[1]), norm: 1 };
+    const slot = this.texts.length;
+    this.post(t, slot);
     this.slotOf.set(key, slot);
-    this.texts.push({ key, grams, norm: 0 });
-    this.texts[slot]!.norm = this.normOf(grams);
+    this.texts.push(t);
+    t.norm = this.normOf(t);
     this.maybeRenorm();
   }
 
   delete(key: string): void {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return;
-    for (const g of this.texts[slot]!.grams.keys()) {
-      const n = (this.df.get(g) ?? 1) - 1;
-      if (n <= 0) this.df.delete(g);
-      else this.df.set(g, n);
-    }
+    for (const id of this.texts[slot]!.ids) this.df[id] = (this.df[id] ?? 1) - 1;
     this.texts[slot] = null;
     this.slotOf.delete(key);
     this.dead++;
@@ -128,18 +139,12 @@ export class CharNgramIndex {
     const live = this.texts.filter((t): t is Text => t !== null);
     this.texts = [];
     this.slotOf.clear();
-    this.postings.clear();
-    this.df.clear();
+    this.postings = [];
+    this.df = [];
     this.dead = 0;
     for (const t of live) {
       const slot = this.texts.length;
-      for (const [g, w] of t.grams) {
-        let p = this.postings.get(g);
-        if (!p) this.postings.set(g, (p = { slots: [], weights: [] }));
-        p.slots.push(slot);
-        p.weights.push(w);
-        this.df.set(g, (this.df.get(g) ?? 0) + 1);
-      }
+      this.post(t, slot);
       this.slotOf.set(t.key, slot);
       this.texts.push(t);
     }
@@ -148,7 +153,7 @@ export class CharNgramIndex {
   private maybeRenorm(): void {
     const n = this.slotOf.size;
     if (Math.abs(n - this.normedAt) <= NORM_DRIFT * Math.max(this.normedAt, 8)) return;
-    for (const t of this.texts) if (t) t.norm = this.normOf(t.grams);
+    for (const t of this.texts) if (t) t.norm = this.normOf(t);
     this.normedAt = n;
   }
 
@@ -159,26 +164,48 @@ export class CharNgramIndex {
    * exactly over all the query's grams. A small FAQ fits the budget whole.
    */
   search(query: string, accept?: (key: string) => boolean): Map<string, number> {
-    const grams = charGrams(query);
     let qNorm = 0;
-    const known: { g: string; f: number; df: number }[] = [];
-    for (const [g, w] of grams) {
-      const df = this.df.get(g) ?? 0;
+    let known: { id: number; f: number; df: number }[] = [];
+    for (const [g, w] of charGrams(query)) {
+      const id = this.gramIds.get(g);
+      const df = id === undefined ? 0 : (this.df[id] ?? 0);
       const idf = this.idf(df);
       // The query norm counts every gram (unknown ones too): a query mostly made of unseen text matches weakly.
       qNorm += w * idf * w * idf;
-      if (df > 0) known.push({ g, f: w * idf * idf, df });
+      if (id !== undefined && df > 0) known.push({ id, f: w * idf * idf, df });
     }
     qNorm = Math.sqrt(qNorm) || 1;
-    known.sort((a, b) => a.df - b.df);
     // A pasted page has thousands of grams; its rarest ones decide.
-    if (known.length > MAX_QUERY_GRAMS) known.length = MAX_QUERY_GRAMS;
+    known.sort((a, b) => a.df - b.df);
+    if (known.length > MAX_QUERY_GRAMS) known = known.slice(0, MAX_QUERY_GRAMS);
+    const nominated = this.nominate(known);
+    known.sort((a, b) => a.id - b.id);
+    const out = new Map<string, number>();
+    for (const slot of nominated) {
+      const t = this.texts[slot]!;
+      if (accept && !accept(t.key)) continue;
+      // Both id lists ascending: a merge walk.
+      let dot = 0;
+      for (let i = 0, j = 0; i < known.length && j < t.ids.length; ) {
+        const a = known[i]!.id;
+        const b = t.ids[j]!;
+        if (a === b) dot += known[i++]!.f * t.ws[j++]!;
+        else if (a < b) i++;
+        else j++;
+      }
+      out.set(t.key, dot / (qNorm * t.norm));
+    }
+    return out;
+  }
+
+  /** Live texts sharing the rarest query grams, the best CANDIDATES by partial score. */
+  private nominate(known: { id: number; f: number }[]): number[] {
     if (this.acc.length < this.texts.length) this.acc = new Float64Array(this.texts.length * 2);
     const acc = this.acc;
     const touched: number[] = [];
     let scanned = 0;
-    for (const { g, f } of known) {
-      const p = this.postings.get(g);
+    for (const { id, f } of known) {
+      const p = this.postings[id];
       if (!p || (scanned > 0 && scanned + p.slots.length > POSTING_BUDGET)) break;
       scanned += p.slots.length;
       const { slots, weights } = p;
@@ -196,14 +223,6 @@ export class CharNgramIndex {
       nominated = nominated.filter((slot) => acc[slot]! >= cut).slice(0, CANDIDATES);
     }
     for (const slot of touched) acc[slot] = 0;
-    const out = new Map<string, number>();
-    for (const slot of nominated) {
-      const t = this.texts[slot]!;
-      if (accept && !accept(t.key)) continue;
-      let dot = 0;
-      for (const { g, f } of known) dot += f * (t.grams.get(g) ?? 0);
-      out.set(t.key, dot / (qNorm * t.norm));
-    }
-    return out;
+    return nominated;
   }
 }
