@@ -4,7 +4,7 @@ import { tokenize } from '../text/analyzer.js';
 const MIN_N = 3;
 const MAX_N = 5;
 /** Postings read to nominate candidates, rarest grams first (a small FAQ fits whole). */
-const POSTING_BUDGET = 10_000;
+const POSTING_BUDGET = 4_000;
 /** Query grams used, rarest first (a 4,000-char paste has thousands). */
 const MAX_QUERY_GRAMS = 256;
 /** Nominated texts scored exactly. */
