@@ -99,6 +99,11 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       const range = parseOrThrow(analyticsRangeSchema, { from: req.query.from, to: req.query.to });
       res.json(await analytics.overview(range));
     });
+    r.get('/api/analytics/overview.csv', async (req, res) => {
+      const range = parseOrThrow(analyticsRangeSchema, { from: req.query.from, to: req.query.to });
+      const csv = analytics.toCsv(await analytics.overview(range));
+      res.type('text/csv').attachment('parley-overview.csv').send(csv);
+    });
   }
   return r;
 }
