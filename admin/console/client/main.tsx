@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getSession, onSession, setSession, startRefresh } from './api.js';
+import { DashboardPage } from './pages/dashboard.js';
 import { EntitiesPage } from './pages/entities.js';
 import { FaqPage } from './pages/faq.js';
 import { Inbox } from './pages/inbox.js';
@@ -13,6 +14,7 @@ import { UsersPage } from './pages/users.js';
 import css from './styles.css';
 
 const adminPages = {
+  dashboard: { label: 'Dashboard', view: DashboardPage },
   intents: { label: 'Intents', view: IntentsPage },
   entities: { label: 'Entities', view: EntitiesPage },
   faq: { label: 'FAQ', view: FaqPage },
