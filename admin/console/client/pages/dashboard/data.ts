@@ -1,5 +1,5 @@
 /** Pure helpers for the dashboard page: date range, query string, formatting, chart series. */
-import type { Overview } from '../../../../../analytics/types.js';
+import type { Overview } from '../../../../../analytics/index.js';
 
 export type { Overview };
 
