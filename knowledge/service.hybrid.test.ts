@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { terminateEmbedWorkers } from './embed/shared-worker.js';
 import { createKnowledgeService, demoFaqs, type KnowledgeService } from './index.js';
 import { MemoryKnowledgeStore } from './test-support/memory-knowledge-store.js';
 import { recordingLogger, TINY_MODEL, tinyModelDir } from './test-support/tiny-service.js';
@@ -22,7 +21,8 @@ async function start() {
 }
 afterAll(async () => {
   await Promise.all(services.map((s) => s.close()));
-  await terminateEmbedWorkers();
+  // Workers stay up (unref'd): onnxruntime-node cannot be loaded again in this process once
+  // a worker that loaded it was terminated, and jest runs several test files per process.
 });
 
 describe('knowledge service (hybrid mode, tiny model)', () => {

@@ -1,16 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeTinyModel } from '../test-support/tiny-model.js';
 import { findInstalledModel } from './model-files.js';
-import { terminateEmbedWorkers } from './shared-worker.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-embed-'));
 writeTinyModel(dir, 'test/tiny', ['shipping', 'takes', 'long', 'refund', 'money', 'back', 'how'], 16);
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0);
-afterAll(() => terminateEmbedWorkers());
+// No terminateEmbedWorkers() here: see knowledge/service.hybrid.test.ts (one onnxruntime load per process).
 
 describe('TransformersEmbedder (real transformers.js in a worker, tiny generated model)', () => {
   it('finds installed models and reports missing ones as null', () => {
