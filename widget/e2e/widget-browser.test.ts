@@ -108,6 +108,8 @@ d('widget in Chromium (demo page)', () => {
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'widget.png') });
     await page.keyboard.press('Escape');
+    // Focus returns to the launcher (inside the widget's shadow host) after the panel re-renders closed.
+    await page.waitForFunction(() => document.activeElement?.id === 'parley-widget', undefined, { timeout: 5000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('parley-widget');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
