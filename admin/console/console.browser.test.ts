@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Server } from 'socket.io';
@@ -9,7 +8,7 @@ import { newToken } from '../../core/index.js';
 import { demoIntents } from '../../nlu/index.js';
 import { attachAgentNamespace } from '../agent/namespace.js';
 import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { buildConsoleBundle, consoleHtml } from './bundle.js';
+import { startConsoleServer } from '../test-support/console-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -27,18 +26,10 @@ run('staff console in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     h = await openAdminHarness();
-    const { js } = await buildConsoleBundle();
-    // The console routes as the app serves them, in front of the admin router of the harness.
-    const express = (await import('express')).default;
-    const front = express();
-    front.get('/console/', (_req, res) => void res.type('html').send(consoleHtml()));
-    front.get('/console/app.js', (_req, res) => void res.type('application/javascript').send(js));
-    front.use(h.app);
-    http = createServer(front);
+    ({ http, base } = await startConsoleServer(h));
+    // The listening server accepts the socket.io upgrade once the namespace is attached.
     io = new Server(http);
     attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   }, 60_000);
 

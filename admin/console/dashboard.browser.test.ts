@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { newToken } from '../../core/index.js';
 import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { buildConsoleBundle, consoleHtml } from './bundle.js';
+import { startConsoleServer } from '../test-support/console-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -24,15 +23,7 @@ run('console dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     h = await openAdminHarness();
-    const { js } = await buildConsoleBundle();
-    const express = (await import('express')).default;
-    const front = express();
-    front.get('/console/', (_req, res) => void res.type('html').send(consoleHtml()));
-    front.get('/console/app.js', (_req, res) => void res.type('application/javascript').send(js));
-    front.use(h.app);
-    http = createServer(front);
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    ({ http, base } = await startConsoleServer(h));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   }, 60_000);
 
