@@ -1,38 +1,25 @@
 // Lives outside client/: the browser code may import only core/protocol and core/schemas, and this test needs the real server side.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Socket } from 'socket.io';
-import { createFieldCipher, hmacHex, type DialogueApi, type Stores } from '../../core/index.js';
-import { createDialogue } from '../../bot/index.js';
-import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
-import { openEmbeddedStores } from '../../stores/index.js';
-import { startWidgetServer, type WidgetTestServer } from '../test-support/socket-harness.js';
+import { hmacHex, type DialogueApi, type Stores } from '../../core/index.js';
+import type { WidgetTestServer } from '../test-support/socket-harness.js';
+import { openKeywordWidgetFixture, type KeywordWidgetFixture } from '../test-support/keyword-fixture.js';
 import { WidgetController } from '../client/controller.js';
 import { memoryTokenStore } from '../client/storage.js';
 import type { ViewState } from '../client/types.js';
 
 const SECRET = 'controller-test-identity-secret';
-let dir: string;
+let fixture: KeywordWidgetFixture;
 let stores: Stores;
 let dialogue: DialogueApi;
 let server: WidgetTestServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'parley-widget-client-'));
-  stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('widget-test-key-widget-test-key-1234') });
-  for (const intent of testIntents) await stores.intents.putIntent(intent);
-  dialogue = createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
-  server = await startWidgetServer({ dialogue, stores, identitySecret: SECRET });
+  fixture = await openKeywordWidgetFixture('parley-widget-client-', SECRET);
+  ({ stores, dialogue, server } = fixture);
 });
 
-afterAll(async () => {
-  await server.close();
-  await dialogue.drain();
-  await stores.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 /** Resolves when the controller's state satisfies `ok` (guard timer only against hangs). */
 function until(ctrl: WidgetController, ok: (s: ViewState) => boolean): Promise<ViewState> {

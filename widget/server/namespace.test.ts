@@ -1,35 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createFieldCipher, hmacHex, type DialogueApi, type Message, type Stores } from '../../core/index.js';
-import { createDialogue } from '../../bot/index.js';
-import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
-import { openEmbeddedStores } from '../../stores/index.js';
+import { hmacHex, type DialogueApi, type Message, type Stores } from '../../core/index.js';
 import { nextEvent, record, startWidgetServer, type ConnectRefusal, type WidgetTestServer } from '../test-support/socket-harness.js';
+import { openKeywordWidgetFixture, type KeywordWidgetFixture } from '../test-support/keyword-fixture.js';
 
 const SECRET = 'identity-secret-for-tests';
 type Ack = { ok: boolean; messageId?: string; conversationId?: string; duplicate?: boolean; state?: string; error?: { code: string } };
 
-let dir: string;
+let fixture: KeywordWidgetFixture;
 let stores: Stores;
 let dialogue: DialogueApi;
 let server: WidgetTestServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'parley-widget-'));
-  stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('widget-test-key-widget-test-key-1234') });
-  for (const intent of testIntents) await stores.intents.putIntent(intent);
-  dialogue = createDialogue({ stores, nlu: testUnderstander, knowledge: testFaqs, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
-  server = await startWidgetServer({ dialogue, stores, identitySecret: SECRET });
+  fixture = await openKeywordWidgetFixture('parley-widget-', SECRET);
+  ({ stores, dialogue, server } = fixture);
 });
 
-afterAll(async () => {
-  await server.close();
-  await dialogue.drain();
-  await stores.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 const isBot = (m: Message): boolean => m.author === 'bot';
 
