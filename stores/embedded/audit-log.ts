@@ -2,6 +2,7 @@ import type { AuditEvent, AuditLog } from '../../core/index.js';
 import { storeId, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import type { Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 import { statementCache } from './statement-cache.js';
 
 interface AuditRow {
@@ -11,13 +12,14 @@ interface AuditRow {
 
 /** Append-only: there is deliberately no update or delete. */
 export function createAuditLog(db: Db): AuditLog {
+  const tx = loopTransaction(db);
   const sql = statementCache(db);
   const insert = db.prepare('INSERT INTO audit_events (id, actor_id, action, doc) VALUES (?, ?, ?, ?)');
   return {
     async record(input) {
       const at = input.at ?? new Date().toISOString();
       const event: AuditEvent = { ...input, id: storeId(toMs(at)), at };
-      insert.run(event.id, event.actor.id, event.action, JSON.stringify(event));
+      await tx.durable(() => insert.run(event.id, event.actor.id, event.action, JSON.stringify(event)));
       return event;
     },
     async list(page = {}) {

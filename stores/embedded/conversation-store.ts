@@ -11,7 +11,8 @@ import { buildConversation, buildEvent } from '../shared/conversation-fields.js'
 import { definedOnly } from '../shared/patch.js';
 import { eraseCustomerData } from './erase.js';
 import { createMessageRows } from './message-rows.js';
-import { relaxed, type Db } from './open-database.js';
+import type { Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 import { statementCache } from './statement-cache.js';
 import {
   CONVERSATION_COLUMNS,
@@ -24,6 +25,7 @@ import {
 } from './conversation-rows.js';
 
 export function createConversationStore(db: Db): ConversationStore {
+  const tx = loopTransaction(db);
   const sql = statementCache(db);
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   const insert = db.prepare(`INSERT INTO conversations (${CONVERSATION_COLUMNS}) VALUES (${CONVERSATION_VALUES})`);
@@ -57,7 +59,7 @@ export function createConversationStore(db: Db): ConversationStore {
     async create(input) {
       const now = Date.now();
       const conv = buildConversation(storeId(now), input, new Date(now).toISOString());
-      insert.run(toConversationRow(conv));
+      await tx.durable(() => insert.run(toConversationRow(conv)));
       return conv;
     },
     async get(id) {
@@ -94,8 +96,8 @@ export function createConversationStore(db: Db): ConversationStore {
       return toPage(rows as ConversationRow[], limit, toConversation);
     },
     async update(id, patch) {
-      // Summary and policy counters, rewritten every turn: relaxed durability (see `relaxed`).
-      return relaxed(db, () => db.transaction(() => {
+      // Summary and policy counters, rewritten every turn: relaxed durability (see loop-transaction.ts).
+      return tx.relaxed(db.transaction(() => {
         const current = load(id);
         const next: Conversation = {
           ...current,
@@ -105,10 +107,10 @@ export function createConversationStore(db: Db): ConversationStore {
         };
         save(next, current.version);
         return next;
-      }).immediate());
+      }));
     },
     async transition(id, input) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         const current = load(id);
         const conversation = applyTransition(current, input);
         save(conversation, current.version);
@@ -124,31 +126,31 @@ export function createConversationStore(db: Db): ConversationStore {
           at: event.at,
         });
         return { conversation, event };
-      }).immediate();
+      }));
     },
     async setCsat(id, csat) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         const current = load(id);
         if (current.state !== 'closed') throw new ParleyError('ERR_CONVERSATION_NOT_CLOSED', { id });
         if (current.csat !== null) throw new ParleyError('ERR_CSAT_ALREADY_GIVEN', { id });
         const next: Conversation = { ...current, csat, updatedAt: new Date().toISOString(), version: current.version + 1 };
         save(next, current.version);
         return next;
-      }).immediate();
+      }));
     },
     async listEvents(conversationId) {
       return events.all(conversationId).map(toEvent);
     },
     async reassignCustomer(fromCustomerId, toCustomerId) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         // Interactions follow their conversations so analytics and GDPR erase see one customer.
         reassignInteractions.run(toCustomerId, fromCustomerId);
         return reassign.run(toCustomerId, fromCustomerId).changes;
-      }).immediate();
+      }));
     },
     ...createMessageRows(db),
     async eraseCustomer(customerId) {
-      eraseCustomerData(db, customerId, ['conversations']);
+      await eraseCustomerData(db, customerId, ['conversations']);
     },
   };
 }

@@ -10,12 +10,14 @@ import {
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildCustomer, seal, tokenHash } from '../shared/customer-fields.js';
-import { isUniqueViolation, relaxed, type Db } from './open-database.js';
+import { isUniqueViolation, type Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 import { rowToCustomer, type CustomerRow } from './customer-rows.js';
 import { eraseCustomerData } from './erase.js';
 import { definedOnly } from '../shared/patch.js';
 
 export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore {
+  const tx = loopTransaction(db);
   const toCustomer = (r: CustomerRow) => rowToCustomer(r, cipher);
   const byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
   const byToken = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE visitor_token_hash = ?');
@@ -56,7 +58,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       const now = Date.now();
       const customer = buildCustomer(storeId(now), input, new Date(now).toISOString());
       try {
-        insert.run({ ...params(customer), at: customer.createdAt });
+        await tx.durable(() => insert.run({ ...params(customer), at: customer.createdAt }));
       } catch (err) {
         conflict(err);
       }
@@ -75,7 +77,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       return row ? toCustomer(row) : null;
     },
     async update(id, patch: CustomerPatch) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         const row = byId.get(id);
         if (!row) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
         const next: Customer = { ...toCustomer(row), ...definedOnly(patch) };
@@ -85,11 +87,11 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
           conflict(err);
         }
         return next;
-      }).immediate();
+      }));
     },
     async recordActivity(id, d: ProfileDelta) {
-      // Derived counters: relaxed durability (see `relaxed`).
-      const result = relaxed(db, () => activity.run({
+      // Derived counters: relaxed durability (see loop-transaction.ts).
+      const result = tx.relaxed(() => activity.run({
         id,
         messages: d.messages ?? 0,
         conversations: d.conversations ?? 0,
@@ -114,7 +116,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       return countAll.get()?.n ?? 0;
     },
     async erase(id) {
-      eraseCustomerData(db, id);
+      await eraseCustomerData(db, id);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { loopTransaction } from './loop-transaction.js';
 import type { Db } from './open-database.js';
 
 export type ErasePart = 'customer' | 'conversations' | 'interactions';
@@ -7,10 +8,10 @@ export type ErasePart = 'customer' | 'conversations' | 'interactions';
  * messages and events too (ON DELETE CASCADE). CustomerStore.erase removes every part,
  * so erasing a customer never depends on the caller remembering each store.
  */
-export function eraseCustomerData(db: Db, customerId: string, parts: ErasePart[] = ['customer', 'conversations', 'interactions']): void {
-  db.transaction(() => {
+export function eraseCustomerData(db: Db, customerId: string, parts: ErasePart[] = ['customer', 'conversations', 'interactions']): Promise<void> {
+  return loopTransaction(db).durable(db.transaction(() => {
     if (parts.includes('interactions')) db.prepare('DELETE FROM interactions WHERE customer_id = ?').run(customerId);
     if (parts.includes('conversations')) db.prepare('DELETE FROM conversations WHERE customer_id = ?').run(customerId);
     if (parts.includes('customer')) db.prepare('DELETE FROM customers WHERE id = ?').run(customerId);
-  }).immediate();
+  }));
 }

@@ -1,5 +1,6 @@
 import type { FieldCipher, Stores } from '../../core/index.js';
 import { openDatabase } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 import { createCustomerStore } from './customer-store.js';
 import { createConversationStore } from './conversation-store.js';
 import { createInteractionLog } from './interaction-log.js';
@@ -46,6 +47,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     async close() {
       if (closed) return;
       closed = true;
+      loopTransaction(db).flush();
       // Fold the WAL into the main file so a copied data dir is self-contained.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

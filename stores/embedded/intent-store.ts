@@ -1,5 +1,6 @@
 import { ParleyError, type EntityDefinition, type Intent, type IntentStore } from '../../core/index.js';
 import type { Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 
 interface DocRow {
   doc: string;
@@ -7,6 +8,7 @@ interface DocRow {
 
 /** Intents and entities are small documents keyed by name: one JSON column each. */
 export function createIntentStore(db: Db): IntentStore {
+  const tx = loopTransaction(db);
   const intents = db.prepare<[], DocRow>('SELECT doc FROM intents ORDER BY name');
   const intent = db.prepare<[string], DocRow>('SELECT doc FROM intents WHERE name = ?');
   const putIntent = db.prepare(
@@ -28,21 +30,23 @@ export function createIntentStore(db: Db): IntentStore {
       return r ? (JSON.parse(r.doc) as Intent) : null;
     },
     async putIntent(value) {
-      putIntent.run(value.name, JSON.stringify(value));
+      await tx.durable(() => putIntent.run(value.name, JSON.stringify(value)));
       return value;
     },
     async deleteIntent(name) {
-      if (delIntent.run(name).changes === 0) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name });
+      const { changes } = await tx.durable(() => delIntent.run(name));
+      if (changes === 0) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name });
     },
     async listEntities() {
       return entities.all().map((r) => JSON.parse(r.doc) as EntityDefinition);
     },
     async putEntity(value) {
-      putEntity.run(value.name, JSON.stringify(value));
+      await tx.durable(() => putEntity.run(value.name, JSON.stringify(value)));
       return value;
     },
     async deleteEntity(name) {
-      if (delEntity.run(name).changes === 0) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name });
+      const { changes } = await tx.durable(() => delEntity.run(name));
+      if (changes === 0) throw new ParleyError('ERR_ENTITY_NOT_FOUND', { name });
     },
   };
 }

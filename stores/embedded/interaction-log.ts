@@ -2,7 +2,8 @@ import type { Interaction, InteractionLog, InteractionQuery } from '../../core/i
 import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { eraseCustomerData } from './erase.js';
-import { relaxed, type Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
+import type { Db } from './open-database.js';
 import { statementCache } from './statement-cache.js';
 
 interface InteractionRow {
@@ -32,6 +33,7 @@ const toInteraction = (r: InteractionRow) => JSON.parse(r.doc) as Interaction;
 
 export function createInteractionLog(db: Db): InteractionLog {
   const sql = statementCache(db);
+  const tx = loopTransaction(db);
   const insert = db.prepare(`INSERT INTO interactions (id, conversation_id, customer_id, message_id, decision,
     created_ms, doc) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
@@ -40,8 +42,8 @@ export function createInteractionLog(db: Db): InteractionLog {
       const createdMs = toMs(input.createdAt);
       // The id carries the interaction's own time, so backdated imports still sort by createdAt.
       const interaction: Interaction = { id: storeId(createdMs), ...input };
-      // An analysis record of a turn; no client waits on it: relaxed durability (see `relaxed`).
-      relaxed(db, () => insert.run(
+      // An analysis record of a turn; no client waits on it: relaxed durability (see loop-transaction.ts).
+      tx.relaxed(() => insert.run(
         interaction.id,
         input.conversationId,
         input.customerId,
@@ -85,7 +87,7 @@ export function createInteractionLog(db: Db): InteractionLog {
       return row.n;
     },
     async eraseCustomer(customerId) {
-      eraseCustomerData(db, customerId, ['interactions']);
+      await eraseCustomerData(db, customerId, ['interactions']);
     },
   };
 }

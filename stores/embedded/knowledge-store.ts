@@ -3,6 +3,7 @@ import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { definedOnly } from '../shared/patch.js';
 import { isUniqueViolation, type Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 
 interface FaqRow {
   id: string;
@@ -25,6 +26,7 @@ const toFaq = (r: FaqRow): FaqEntry => ({
 });
 
 export function createKnowledgeStore(db: Db): KnowledgeStore {
+  const tx = loopTransaction(db);
   const byId = db.prepare<[string], FaqRow>('SELECT * FROM faqs WHERE id = ?');
   const insert = db.prepare(`INSERT INTO faqs (id, question, answer, alternates, tags, created_at, updated_at)
     VALUES (@id, @question, @answer, @alternates, @tags, @createdAt, @updatedAt)`);
@@ -59,10 +61,10 @@ export function createKnowledgeStore(db: Db): KnowledgeStore {
         updatedAt: at,
       };
       try {
-        db.transaction(() => {
+        await tx.durable(db.transaction(() => {
           insert.run(row(entry));
           bump.run();
-        }).immediate();
+        }));
       } catch (err) {
         if (isUniqueViolation(err)) throw new ParleyError('ERR_FAQ_DUPLICATE', { id: entry.id });
         throw err;
@@ -74,18 +76,18 @@ export function createKnowledgeStore(db: Db): KnowledgeStore {
       return r ? toFaq(r) : null;
     },
     async update(id, patch) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         const next: FaqEntry = { ...load(id), ...definedOnly(patch), updatedAt: new Date().toISOString() };
         write.run(row(next));
         bump.run();
         return next;
-      }).immediate();
+      }));
     },
     async delete(id) {
-      db.transaction(() => {
+      await tx.durable(db.transaction(() => {
         if (remove.run(id).changes === 0) throw new ParleyError('ERR_FAQ_NOT_FOUND', { id });
         bump.run();
-      }).immediate();
+      }));
     },
     async list(page = {}) {
       const limit = clampLimit(page.limit);

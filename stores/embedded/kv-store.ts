@@ -1,7 +1,9 @@
 import type { KeyValueStore } from '../../core/index.js';
-import { relaxed, type Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
+import type { Db } from './open-database.js';
 
 export function createKvStore(db: Db): KeyValueStore {
+  const tx = loopTransaction(db);
   const get = db.prepare<[string, string], { value: string }>('SELECT value FROM kv WHERE namespace = ? AND key = ?');
   const put = db.prepare(`INSERT INTO kv (namespace, key, value, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
@@ -15,11 +17,11 @@ export function createKvStore(db: Db): KeyValueStore {
     async put(namespace, key, value) {
       // undefined is not JSON: storing it would read back as a parse error.
       // KV holds derived or re-creatable state (pending bot slots, rollups, models, channel
-      // references) written on hot paths: relaxed durability (see `relaxed`).
-      relaxed(db, () => put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString()));
+      // references) written on hot paths: relaxed durability (see loop-transaction.ts).
+      tx.relaxed(() => put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString()));
     },
     async delete(namespace, key) {
-      relaxed(db, () => del.run(namespace, key));
+      tx.relaxed(() => del.run(namespace, key));
     },
     async keys(namespace) {
       return keys.all(namespace).map((r) => r.key);

@@ -2,7 +2,7 @@ import { ParleyError, type AppendResult, type ConversationStore, type Message, t
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isForeignKeyViolation, type Db } from './open-database.js';
-import { groupCommit } from './group-commit.js';
+import { loopTransaction } from './loop-transaction.js';
 
 interface MessageRow {
   id: string;
@@ -93,9 +93,11 @@ export function createMessageRows(db: Db): MessageMethods {
     }
     return { message, duplicate: false };
   });
-  // Concurrent appends (many conversations at once) share one commit and one fsync.
+  // Concurrent appends (many conversations at once) share one commit and one fsync (loop-transaction.ts).
   // Messages without a clientMessageId (bot replies, system notices) were acknowledged to nobody.
-  const appendMessage = groupCommit(db, append, (input) => input.idempotency === undefined);
+  const tx = loopTransaction(db);
+  const appendMessage = async (input: NewMessage): Promise<AppendResult> =>
+    input.idempotency === undefined ? tx.relaxed(() => append(input)) : tx.durable(() => append(input));
 
   return {
     appendMessage,

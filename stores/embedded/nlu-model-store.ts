@@ -1,5 +1,6 @@
 import { ParleyError, type NluModelRecord, type NluModelStore } from '../../core/index.js';
 import type { Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 
 interface ModelRow {
   version: string;
@@ -20,6 +21,7 @@ const toInfo = (r: Omit<ModelRow, 'data'>): ModelInfo => ({
 const toRecord = (r: ModelRow): NluModelRecord => ({ ...toInfo(r), data: r.data });
 
 export function createNluModelStore(db: Db): NluModelStore {
+  const tx = loopTransaction(db);
   // Saving a version again replaces its data but keeps whether it is the live one.
   const save = db.prepare(`INSERT INTO nlu_models (version, created_at, data, metrics) VALUES (?, ?, ?, ?)
     ON CONFLICT(version) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, metrics = excluded.metrics`);
@@ -33,15 +35,15 @@ export function createNluModelStore(db: Db): NluModelStore {
 
   return {
     async save(model) {
-      save.run(model.version, model.createdAt, model.data, JSON.stringify(model.metrics));
+      await tx.durable(() => save.run(model.version, model.createdAt, model.data, JSON.stringify(model.metrics)));
     },
     async activate(version) {
       // One transaction: readers never see zero or two active models (the partial unique index agrees).
-      db.transaction(() => {
+      await tx.durable(db.transaction(() => {
         if (!get.get(version)) throw new ParleyError('ERR_NLU_MODEL_NOT_FOUND', { version });
         deactivate.run();
         activate.run(version);
-      }).immediate();
+      }));
     },
     async active() {
       const r = active.get();

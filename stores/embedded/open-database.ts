@@ -11,7 +11,7 @@ export type Db = Database.Database;
  * Durability: WAL with synchronous=FULL fsyncs the WAL on every commit, so a write whose
  * promise resolved survives a power loss. (WAL + NORMAL only survives a process crash:
  * the last commits can vanish on power loss, which breaks "acknowledged = durable".)
- * Writes nobody was acknowledged for opt out per commit through `relaxed`.
+ * Writes nobody was acknowledged for commit with NORMAL instead (see loop-transaction.ts).
  */
 export function openDatabase(dataDir: string, fileName = 'parley.db'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -30,23 +30,6 @@ export function openDatabase(dataDir: string, fileName = 'parley.db'): Db {
     throw err;
   }
   return db;
-}
-
-/**
- * Runs writes that no client was told about (bot replies, interaction records, profile
- * counters, policy counters) with synchronous=NORMAL: they survive a process crash and
- * skip the per-commit fsync that dominates a bot turn (~4 of its 5 writes). The next FULL
- * commit (every acknowledged message, every staff change) fsyncs the WAL, and with it these
- * earlier frames, so only the last bot replies of an unacknowledged turn can be lost, and
- * only on power loss.
- */
-export function relaxed<T>(db: Db, write: () => T): T {
-  db.pragma('synchronous = NORMAL');
-  try {
-    return write();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
 }
 
 /** JSON helpers for nullable JSON columns. */

@@ -3,6 +3,7 @@ import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { definedOnly } from '../shared/patch.js';
 import { isUniqueViolation, type Db } from './open-database.js';
+import { loopTransaction } from './loop-transaction.js';
 import { emailKey } from '../shared/email-key.js';
 
 interface UserRow {
@@ -27,6 +28,7 @@ const toUser = (r: UserRow): StaffUser => ({
 
 
 export function createUserStore(db: Db): UserStore {
+  const tx = loopTransaction(db);
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email_key = ?');
   const insert = db.prepare(`INSERT INTO users (id, email, email_key, name, role, password_hash, created_at, updated_at)
@@ -49,7 +51,7 @@ export function createUserStore(db: Db): UserStore {
       const at = new Date(now).toISOString();
       const user: StaffUser = { id: storeId(now), ...input, createdAt: at, updatedAt: at };
       try {
-        insert.run({ ...user, key: emailKey(user.email) });
+        await tx.durable(() => insert.run({ ...user, key: emailKey(user.email) }));
       } catch (err) {
         duplicate(err, user.email);
       }
@@ -64,7 +66,7 @@ export function createUserStore(db: Db): UserStore {
       return r ? toUser(r) : null;
     },
     async update(id, patch) {
-      return db.transaction(() => {
+      return tx.durable(db.transaction(() => {
         const r = byId.get(id);
         if (!r) throw new ParleyError('ERR_USER_NOT_FOUND', { id });
         const next: StaffUser = { ...toUser(r), ...definedOnly(patch), updatedAt: new Date().toISOString() };
@@ -74,10 +76,11 @@ export function createUserStore(db: Db): UserStore {
           duplicate(err, next.email);
         }
         return next;
-      }).immediate();
+      }));
     },
     async delete(id) {
-      if (remove.run(id).changes === 0) throw new ParleyError('ERR_USER_NOT_FOUND', { id });
+      const { changes } = await tx.durable(() => remove.run(id));
+      if (changes === 0) throw new ParleyError('ERR_USER_NOT_FOUND', { id });
     },
     async list(page = {}) {
       const limit = clampLimit(page.limit);
