@@ -1,9 +1,9 @@
 /**
- * Durable message append on the embedded store (WAL + synchronous=FULL: every
- * resolved append was fsynced). Two modes:
+ * Durable message append on the embedded store (every resolved append was committed and its WAL
+ * fdatasynced, see embedded/loop-transaction.ts). Two modes:
  *  - single:  one append at a time, each awaited before the next (a lone conversation);
  *  - batched: waves of concurrent appends across many conversations, which the
- *             adapter's group commit folds into one transaction (one fsync) per wave.
+ *             loop transaction folds into one commit and one fsync per wave.
  * Progress on stderr; the last stdout line is one JSON object.
  * Usage: npm run bench:store [-- --n 20000 --wave 16]
  */

@@ -20,7 +20,7 @@ export interface EmbeddedStoreOptions {
   fileName?: string;
 }
 
-/** Every storage port on one SQLite file (WAL, synchronous=FULL, migrated on open). */
+/** Every storage port on one SQLite file (WAL, one transaction per loop turn, migrated on open). */
 export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<Stores> {
   const db = openDatabase(opts.dataDir, opts.fileName);
   const ping = db.prepare('SELECT 1 AS ok');
@@ -47,7 +47,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     async close() {
       if (closed) return;
       closed = true;
-      loopTransaction(db).flush();
+      await loopTransaction(db).close();
       // Fold the WAL into the main file so a copied data dir is self-contained.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -3,11 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loopTransaction } from './loop-transaction.js';
+import { createLoopTransaction, loopTransaction } from './loop-transaction.js';
 import { openDatabase, type Db } from './open-database.js';
-
-const FULL = 2;
-const NORMAL = 1;
 
 /** A store connection plus a second, independent one that only sees committed data. */
 function open(): { db: Db; observer: Db } {
@@ -19,36 +16,47 @@ function open(): { db: Db; observer: Db } {
   return { db, observer: new Database(join(dir, 'parley.db'), { readonly: true }) };
 }
 const committed = (observer: Db): string[] => (observer.prepare('SELECT x FROM t').all() as { x: string }[]).map((r) => r.x);
-const level = (db: Db): number => db.pragma('synchronous', { simple: true }) as number;
+
+/** A WAL sync the test completes by hand; records what was committed when each sync started. */
+function manualSync(observer: Db) {
+  const calls: { sawCommitted: string[]; done: () => void; fail: (e: Error) => void }[] = [];
+  const sync = {
+    sync: () => new Promise<void>((resolve, reject) => calls.push({ sawCommitted: committed(observer), done: resolve, fail: reject })),
+    close: async () => undefined,
+  };
+  return { sync, calls };
+}
+const settled = async <T>(p: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
+  const tag = await Promise.race([p.then(() => 'resolved' as const, () => 'rejected' as const), new Promise<'pending'>((r) => setImmediate(() => setImmediate(() => r('pending'))))]);
+  return tag;
+};
 
 describe('loopTransaction: one transaction per event-loop turn, durability per write', () => {
-  it('resolves durable writes only after a synchronous=FULL commit that others can see', async () => {
+  it('resolves durable writes only after their shared COMMIT and one WAL sync that started after it', async () => {
     const { db, observer } = open();
-    const tx = loopTransaction(db);
+    const { sync, calls } = manualSync(observer);
+    const tx = createLoopTransaction(db, sync);
     const insert = db.prepare('INSERT INTO t VALUES (?)');
-    let seenLevel = 0;
-    const writes = ['a', 'b', 'c'].map((x) => tx.durable(() => ((seenLevel = level(db)), insert.run(x))));
+    const writes = Promise.all(['a', 'b', 'c'].map((x) => tx.durable(() => insert.run(x))));
     expect(db.inTransaction).toBe(true);
     expect(committed(observer)).toEqual([]); // same loop turn: not committed yet
-    await Promise.all(writes);
-    expect(seenLevel).toBe(FULL);
-    expect(committed(observer).sort()).toEqual(['a', 'b', 'c']);
-    expect(db.inTransaction).toBe(false);
+    expect(await settled(writes)).toBe('pending'); // committed, but not synced
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.sawCommitted.sort()).toEqual(['a', 'b', 'c']);
+    calls[0]!.done();
+    expect(await settled(writes)).toBe('resolved');
   });
 
-  it('returns relaxed writes at once under NORMAL and commits them when a durable write arrives', async () => {
+  it('returns relaxed writes at once, commits them in the same transaction, and syncs nothing for them alone', async () => {
     const { db, observer } = open();
-    const tx = loopTransaction(db);
-    const insert = db.prepare('INSERT INTO t VALUES (?)');
-    expect(tx.relaxed(() => level(db))).toBe(NORMAL);
-    tx.relaxed(() => insert.run('derived'));
+    const { sync, calls } = manualSync(observer);
+    const tx = createLoopTransaction(db, sync);
+    const info = tx.relaxed(() => db.prepare('INSERT INTO t VALUES (?)').run('derived'));
+    expect(info.changes).toBe(1);
     expect(committed(observer)).toEqual([]);
-    const durable = tx.durable(() => insert.run('acknowledged'));
-    // SQLite fixes the safety level at BEGIN: the relaxed part was committed first.
+    await new Promise((r) => setImmediate(r));
     expect(committed(observer)).toEqual(['derived']);
-    await durable;
-    expect(committed(observer).sort()).toEqual(['acknowledged', 'derived']);
-    expect(level(db)).toBe(FULL);
+    expect(calls).toHaveLength(0);
   });
 
   it('rolls back only the write that threw; the others of the turn commit', async () => {
@@ -77,6 +85,16 @@ describe('loopTransaction: one transaction per event-loop turn, durability per w
     expect(committed(observer)).toEqual([]);
     await tx.durable(() => insert.run('next-turn'));
     expect(committed(observer)).toEqual(['next-turn']);
+  });
+
+  it('rejects the durable writes whose WAL sync failed', async () => {
+    const { db, observer } = open();
+    const { sync, calls } = manualSync(observer);
+    const tx = createLoopTransaction(db, sync);
+    const write = tx.durable(() => db.prepare('INSERT INTO t VALUES (?)').run('x'));
+    await settled(write);
+    calls[0]!.fail(new Error('EIO'));
+    await expect(write).rejects.toThrow('EIO');
   });
 
   it('flush commits what is open now', () => {

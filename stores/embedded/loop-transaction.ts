@@ -1,40 +1,43 @@
 import { ParleyError } from '../../core/index.js';
 import type { Db } from './open-database.js';
+import { walSyncer, type WalSync } from './wal-sync.js';
 
 /**
  * Every write of the store goes through this: one SQLite transaction per event-loop turn.
  *
  * A chat turn makes five or six small writes (the customer's message, the bot reply, the
- * conversation summary, the interaction record, profile counters, a slot); with a COMMIT each,
- * the commits cost more CPU than the whole NLU. Here a write runs at once (so the caller sees
- * its result and later reads see it, same connection), inside a transaction that is opened by the
- * first write of the loop turn and committed in `setImmediate`, right after the poll phase: all
- * socket and HTTP callbacks of that phase share one COMMIT.
+ * conversation summary, the interaction record, profile counters, a slot); with a COMMIT (and an
+ * fsync) each, storage cost more than the whole NLU. Here a write runs at once (the caller gets its
+ * result, later reads on this connection see it) inside a transaction opened by the first write of
+ * the loop turn and committed in `setImmediate`, right after the poll phase: all socket and HTTP
+ * callbacks of that phase share one COMMIT.
  *
- * Durability is per write, not per connection:
+ * Durability is per write:
  * - `durable` writes (acknowledged messages, staff changes, state transitions) resolve only after
- *   a COMMIT with synchronous=FULL, which fsyncs the WAL: resolved = survives power loss.
- * - `relaxed` writes (derived data nobody was told about) return at once and commit with
- *   synchronous=NORMAL (survive a process crash; the next FULL commit fsyncs them too).
- * SQLite fixes the safety level at BEGIN, so a durable write arriving in a relaxed transaction
- * first commits that transaction (cheap, no fsync) and opens a FULL one.
+ *   their COMMIT and then an fdatasync of the WAL, the same guarantee as synchronous=FULL
+ *   (resolved = survives power loss), but the fsync runs on libuv's thread pool instead of blocking
+ *   the event loop, and one fsync covers every commit made before it started.
+ * - `relaxed` writes (derived data nobody was told about) return at once; they survive a process
+ *   crash, and the next fsync makes them durable too.
  *
  * A write that throws rolls back only itself (statements are atomic; `db.transaction` nests as a
- * savepoint). If the COMMIT fails, every durable write of the transaction is rejected.
+ * savepoint). If the COMMIT or the fsync fails, every durable write of that transaction is rejected.
  */
 export interface LoopTransaction {
   relaxed<T>(write: () => T): T;
   durable<T>(write: () => T): Promise<T>;
-  /** Commits whatever is open now (before close). */
+  /** Commits whatever is open now. */
   flush(): void;
+  /** Commits, waits for running syncs and releases the WAL handle (the connection is closing). */
+  close(): Promise<void>;
 }
 
 const instances = new WeakMap<Db, LoopTransaction>();
 
-/** The one loop transaction of this connection. */
+/** The one loop transaction of this connection (the WAL is fsynced through the thread pool). */
 export function loopTransaction(db: Db): LoopTransaction {
   let tx = instances.get(db);
-  if (!tx) instances.set(db, (tx = createLoopTransaction(db)));
+  if (!tx) instances.set(db, (tx = createLoopTransaction(db, walSyncer(`${db.name}-wal`))));
   return tx;
 }
 
@@ -43,63 +46,51 @@ interface Waiter {
   reject: (err: unknown) => void;
 }
 
-function createLoopTransaction(db: Db): LoopTransaction {
-  // PRAGMA takes effect when compiled, so a prepared one cannot be re-run: exec each time.
-  const full = { run: () => db.exec('PRAGMA synchronous = FULL') };
-  const normal = { run: () => db.exec('PRAGMA synchronous = NORMAL') };
+export function createLoopTransaction(db: Db, wal: WalSync): LoopTransaction {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commitStmt = db.prepare('COMMIT');
-  let open: 'full' | 'normal' | null = null;
+  let open = false;
   let waiters: Waiter[] = [];
-  let scheduled = false;
+
+  const settle = (batch: Waiter[], failure: unknown): void => {
+    for (const w of batch) {
+      if (failure === undefined) w.resolve();
+      else w.reject(failure);
+    }
+  };
 
   const commit = (): void => {
-    if (open === null) return;
-    const settle = waiters;
+    if (!open) return;
+    open = false;
+    const batch = waiters;
     waiters = [];
-    const wasFull = open === 'full';
-    open = null;
-    let failure: unknown = null;
     try {
       // A statement error such as SQLITE_FULL can make SQLite roll the whole transaction back.
       if (!db.inTransaction) throw new ParleyError('ERR_STORE_UNAVAILABLE', { reason: 'transaction rolled back' });
       commitStmt.run();
     } catch (err) {
-      failure = err;
       if (db.inTransaction) db.exec('ROLLBACK');
-    } finally {
-      if (!wasFull) full.run();
+      return settle(batch, err);
     }
-    for (const w of settle) {
-      if (failure === null) w.resolve();
-      else w.reject(failure);
-    }
+    if (batch.length > 0) wal.sync().then(() => settle(batch, undefined), (err: unknown) => settle(batch, err));
   };
 
-  const ensureOpen = (level: 'full' | 'normal'): void => {
-    if (open === 'normal' && level === 'full') commit();
-    if (open !== null) return;
-    if (level === 'normal') normal.run();
+  const ensureOpen = (): void => {
+    if (open) return;
     begin.run();
-    open = level;
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(() => {
-        scheduled = false;
-        commit();
-      });
-    }
+    open = true;
+    setImmediate(commit);
   };
 
   return {
     relaxed(write) {
-      ensureOpen('normal');
+      ensureOpen();
       return write();
     },
     durable<T>(write: () => T): Promise<T> {
       let result: T;
       try {
-        ensureOpen('full');
+        ensureOpen();
         result = write();
       } catch (err) {
         return Promise.reject(err);
@@ -107,5 +98,9 @@ function createLoopTransaction(db: Db): LoopTransaction {
       return new Promise<T>((resolve, reject) => waiters.push({ resolve: () => resolve(result), reject }));
     },
     flush: commit,
+    async close() {
+      commit();
+      await wal.close();
+    },
   };
 }

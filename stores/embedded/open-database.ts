@@ -8,17 +8,16 @@ export type Db = Database.Database;
 /**
  * Opens (creating if needed) `<dataDir>/<fileName>` and brings the schema up to date.
  *
- * Durability: WAL with synchronous=FULL fsyncs the WAL on every commit, so a write whose
- * promise resolved survives a power loss. (WAL + NORMAL only survives a process crash:
- * the last commits can vanish on power loss, which breaks "acknowledged = durable".)
- * Writes nobody was acknowledged for commit with NORMAL instead (see loop-transaction.ts).
+ * Durability: WAL with synchronous=NORMAL: a commit survives a process crash. Writes somebody is
+ * told about are made power-loss safe by the loop transaction, which fsyncs the WAL after their
+ * commit, off the event loop (loop-transaction.ts, wal-sync.ts).
  */
 export function openDatabase(dataDir: string, fileName = 'parley.db'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, fileName));
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     // Another process (CLI, second node on the same disk) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
