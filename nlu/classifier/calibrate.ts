@@ -59,13 +59,26 @@ export function fitTemperature(logits: Float64Array[], truths: number[], weights
 }
 
 /**
+ * Confidence the threshold reads: the top intent's share of the in-scope mass,
+ * p(top) / (1 - p(out of scope)). The out-of-scope class already answers "is
+ * this unlike every intent?" (it declines when it wins); the threshold answers
+ * "is the pick clear among the intents?". Reading raw p(top) would count the
+ * out-of-scope share twice: on a small bot whose background class holds 15% of
+ * every message, a clear 0.45 pick among eight intents fell under 0.5.
+ */
+export function inScopeConfidence(p: Float64Array, oosClass: number, top: number): number {
+  const rest = oosClass >= 0 ? 1 - (p[oosClass] ?? 0) : 1;
+  return rest > 1e-12 ? (p[top] ?? 0) / rest : 0;
+}
+
+/**
  * Decision of a calibrated prediction: the best real class, or out of scope
- * when the out-of-scope class wins or confidence is under the threshold.
+ * when the out-of-scope class wins or the in-scope confidence is under the threshold.
  */
 export function decide(p: Float64Array, oosClass: number, threshold: number): number {
   const top = argmax(p);
   if (top === oosClass) return -1;
-  return (p[top] ?? 0) >= threshold ? top : -1;
+  return inScopeConfidence(p, oosClass, top) >= threshold ? top : -1;
 }
 
 export function decisionCost(predicted: number, truth: number): number {
@@ -80,7 +93,7 @@ export function chooseThreshold(preds: HeldOutPrediction[], oosClass: number): n
       const top = argmax(p.probs);
       const accepted = top === oosClass ? -1 : top;
       return {
-        conf: top === oosClass ? Infinity : (p.probs[top] ?? 0),
+        conf: top === oosClass ? Infinity : inScopeConfidence(p.probs, oosClass, top),
         accept: decisionCost(accepted, p.truth) * (p.weight ?? 1),
         decline: decisionCost(-1, p.truth) * (p.weight ?? 1),
       };

@@ -1,6 +1,7 @@
 import { chooseThreshold, decide, fitTemperature, type HeldOutPrediction } from './calibrate.js';
 import { fitMembers, labelSet, type Members } from './fit-members.js';
 import { fnv1a } from './hash.js';
+import { tallyHeldOut, type HeldOutAccuracy } from './held-out-accuracy.js';
 import { poolScores, scoreHeldOut, type HeldOutScores } from './held-out-scores.js';
 import { blend, IntentClassifier, OOS_LABEL } from './intent-classifier.js';
 import { softmax } from './linear-model.js';
@@ -56,18 +57,17 @@ function calibrate(s: HeldOutScores, oosClass: number): Calibration {
   return { temperature, nlpjsWeight, threshold };
 }
 
-/** Share of real held-back utterances (not background stand-ins) decided right under a calibration. */
-function scoredAccuracy(s: HeldOutScores, c: Calibration, oosClass: number): number | null {
-  let real = 0;
-  let correct = 0;
+/** Real held-back utterances (not background stand-ins) decided under a calibration: overall and per intent. */
+function scoredAccuracy(s: HeldOutScores, c: Calibration, labels: string[]): HeldOutAccuracy {
+  const oosClass = labels.indexOf(OOS_LABEL);
+  const pairs: { truth: number; decided: number }[] = [];
   for (let i = 0; i < s.truths.length; i++) {
     if (!s.real[i]) continue;
-    real++;
     let p = softmax(Float64Array.from(s.logits[i] ?? []), c.temperature);
     if (s.other && c.nlpjsWeight > 0) p = blend(p, s.other[i] as Float64Array, c.nlpjsWeight);
-    if (decide(p, oosClass, c.threshold) === s.truths[i]) correct++;
+    pairs.push({ truth: s.truths[i] ?? -1, decided: decide(p, oosClass, c.threshold) });
   }
-  return real ? correct / real : null;
+  return tallyHeldOut(pairs, labels, OOS_LABEL);
 }
 
 /**
@@ -100,14 +100,12 @@ function assemble(m: Members, c: Calibration): IntentClassifier {
   return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null);
 }
 
-async function accuracyOn(classifier: IntentClassifier, examples: Example[]): Promise<number | null> {
-  if (examples.length === 0) return null;
-  let correct = 0;
+async function accuracyOn(classifier: IntentClassifier, examples: Example[]): Promise<HeldOutAccuracy> {
+  const pairs: { truth: number; decided: number }[] = [];
   for (const e of examples) {
-    const truth = e.intent === null ? -1 : classifier.labels.indexOf(e.intent);
-    if ((await classifier.decideIndex(e.text)) === truth) correct++;
+    pairs.push({ truth: e.intent === null ? -1 : classifier.labels.indexOf(e.intent), decided: await classifier.decideIndex(e.text) });
   }
-  return correct / examples.length;
+  return tallyHeldOut(pairs, classifier.labels, OOS_LABEL);
 }
 
 /**
@@ -128,31 +126,37 @@ export async function trainClassifier(
   const withNlpjs = hp.nlpjs === 'on' || (hp.nlpjs === 'auto' && train.length <= hp.maxNlpjsExamples);
   let classifier: IntentClassifier;
   let calibration: Calibration;
-  let heldOutAccuracy: number | null;
+  let held: HeldOutAccuracy;
   const useCv = heldOut.length === 0 && train.length <= CV_MAX_EXAMPLES && labelSet(train).length >= 2;
   const inner = heldOut.length === 0 && !useCv ? splitExamples(train, 20, 3) : null;
   if (useCv) {
     const cv = await crossValidate(train, hp, withNlpjs, progress);
     const oosClass = cv.labels.indexOf(OOS_LABEL);
     calibration = calibrate(cv.scores, oosClass);
-    heldOutAccuracy = scoredAccuracy(cv.scores, calibration, oosClass);
+    held = scoredAccuracy(cv.scores, calibration, cv.labels);
     const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.75 + p * 0.2), cv.labels);
     classifier = assemble(final, calibration);
   } else if (inner && inner.heldOut.length > 0) {
     const stage = await fitMembers(inner.train, hp, withNlpjs, (p) => progress(p * 0.45));
     calibration = calibrate(await scoreHeldOut(stage, inner.heldOut), stage.labels.indexOf(OOS_LABEL));
-    heldOutAccuracy = await accuracyOn(assemble(stage, calibration), inner.heldOut);
+    held = await accuracyOn(assemble(stage, calibration), inner.heldOut);
     const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.5 + p * 0.45));
     classifier = assemble(final, calibration);
   } else {
     const members = await fitMembers(train, hp, withNlpjs, (p) => progress(p * 0.9));
     calibration = calibrate(await scoreHeldOut(members, heldOut), members.labels.indexOf(OOS_LABEL));
     classifier = assemble(members, calibration);
-    heldOutAccuracy = await accuracyOn(classifier, heldOut);
+    held = await accuracyOn(classifier, heldOut);
   }
   progress(1);
   return {
     classifier,
-    metrics: { heldOutAccuracy, heldOutExamples: useCv ? train.length : (inner?.heldOut.length ?? heldOut.length), ...calibration, trainMs: Date.now() - t0 },
+    metrics: {
+      heldOutAccuracy: held.accuracy,
+      heldOutExamples: useCv ? train.length : (inner?.heldOut.length ?? heldOut.length),
+      perIntent: held.perIntent,
+      ...calibration,
+      trainMs: Date.now() - t0,
+    },
   };
 }

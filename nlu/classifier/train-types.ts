@@ -1,3 +1,5 @@
+import type { IntentTally } from './held-out-accuracy.js';
+
 /** Shared training types and defaults. */
 /** One labelled utterance; intent null = out of scope. */
 export interface Example {
@@ -29,6 +31,11 @@ export interface ClassifierMetrics {
   /** Share of held-back utterances decided correctly (declining an out-of-scope one counts as correct). */
   heldOutAccuracy: number | null;
   heldOutExamples: number;
+  /**
+   * Held-back tally per intent (out-of-scope utterances under '__out_of_scope__'): with
+   * cross-validation every utterance, else the held-back split. Additive: older records lack it.
+   */
+  perIntent: Record<string, IntentTally>;
   temperature: number;
   threshold: number;
   nlpjsWeight: number;
