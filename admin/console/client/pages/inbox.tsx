@@ -1,95 +1,36 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { io, type Socket } from 'socket.io-client';
-import { api, describeError, getSession, onSession } from '../api.js';
-import { Empty, ErrorBox, LinkedText, ago, newClientId } from '../ui.js';
+import { api, describeError, getSession } from '../api.js';
+import { Empty, LinkedText, newClientId } from '../ui.js';
 import { CustomerPanel } from './customer-panel.js';
-import type { ConversationSummary } from '../../../../core/index.js';
+import { InboxQueue } from './inbox-queue.js';
+import { useAgentSocket, type AgentMessage as Msg } from './use-agent-socket.js';
 
-export type Summary = ConversationSummary;
-interface Msg {
-  id: string;
-  conversationId: string;
-  author: string;
-  text: string;
-  createdAt: string;
-  agentName?: string;
-}
 type Ack = { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown };
-
-const TITLE = 'Parley console';
-
-function sentimentLabel(s?: number): string {
-  if (s === undefined) return '';
-  return s <= -0.25 ? '☹ negative' : s >= 0.25 ? '☺ positive' : '· neutral';
-}
 
 export function Inbox() {
   const me = getSession()!.user;
-  const [queue, setQueue] = useState<Summary[]>([]);
-  const [connected, setConnected] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [messages, setMessages] = useState<Msg[]>([]);
   const [typing, setTyping] = useState(false);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [suggestions, setSuggestions] = useState<{ faqId: string; question: string; answer: string }[]>([]);
   const [, tick] = useState(0);
-  const socketRef = useRef<Socket | null>(null);
-  const known = useRef<Set<string> | null>(null);
-  const unseen = useRef(0);
-  const selectedRef = useRef<string | null>(null);
-  selectedRef.current = selected;
+  const { socketRef, queue, connected, error, setError } = useAgentSocket({
+    message: (m) => {
+      if (m.conversationId !== selected) return;
+      setMessages((ms) => (ms.some((x) => x.id === m.id) ? ms : [...ms, m]));
+      setTyping(false);
+    },
+    typing: (t) => {
+      if (t.conversationId === selected) setTyping(t.typing);
+    },
+  });
 
+  // Re-render every 15 s so "waiting 3 min" stays true.
   useEffect(() => {
-    const s = io('/agent', { auth: { token: getSession()?.token ?? '' }, transports: ['websocket'] });
-    socketRef.current = s;
-    const off = onSession((sess) => {
-      if (sess) s.auth = { token: sess.token };
-    });
-    s.on('connect', () => {
-      setConnected(true);
-      setError(null);
-    });
-    s.on('disconnect', () => setConnected(false));
-    s.on('connect_error', (err: Error) => {
-      setConnected(false);
-      setError(`Live connection refused: ${err.message}`);
-    });
-    s.on('queue', ({ conversations }: { conversations: Summary[] }) => {
-      // Title badge: count conversations that newly entered the queue while the tab was not looked at.
-      const queued = conversations.filter((c) => c.state === 'queued').map((c) => c.id);
-      if (known.current) {
-        const fresh = queued.filter((id) => !known.current!.has(id)).length;
-        if (fresh > 0 && (document.hidden || !document.hasFocus())) unseen.current += fresh;
-      }
-      known.current = new Set(queued);
-      document.title = unseen.current > 0 ? `(${unseen.current}) ${TITLE}` : TITLE;
-      setQueue(conversations);
-    });
-    s.on('conversation', (c: Summary) => setQueue((q) => q.map((x) => (x.id === c.id ? c : x))));
-    s.on('message', (m: Msg) => {
-      if (m.conversationId === selectedRef.current) {
-        setMessages((ms) => (ms.some((x) => x.id === m.id) ? ms : [...ms, m]));
-        setTyping(false);
-      }
-    });
-    s.on('typing', (t: { conversationId: string; typing: boolean }) => {
-      if (t.conversationId === selectedRef.current) setTyping(t.typing);
-    });
-    const clear = () => {
-      unseen.current = 0;
-      document.title = TITLE;
-    };
-    window.addEventListener('focus', clear);
     const timer = setInterval(() => tick((n) => n + 1), 15000);
-    return () => {
-      off();
-      window.removeEventListener('focus', clear);
-      clearInterval(timer);
-      s.close();
-      document.title = TITLE;
-    };
+    return () => clearInterval(timer);
   }, []);
 
   const current = queue.find((c) => c.id === selected) ?? null;
@@ -168,30 +109,7 @@ export function Inbox() {
 
   return (
     <div class="inbox">
-      <section class="queue" aria-label="Queue">
-        <h2>
-          Queue <span class={connected ? 'live on' : 'live'}>{connected ? 'live' : 'offline'}</span>
-        </h2>
-        <ErrorBox error={error} />
-        {queue.length === 0 ? (
-          <Empty>No conversations waiting. New escalations appear here live.</Empty>
-        ) : (
-          <ul>
-            {queue.map((c) => (
-              <li key={c.id} class={`${c.id === selected ? 'sel ' : ''}${c.state}`} data-id={c.id}>
-                <button type="button" onClick={() => setSelected(c.id)}>
-                  <strong>{c.customer.name ?? c.customer.email ?? `Visitor ${c.customer.id.slice(-5)}`}</strong>
-                  <span class="badge">{c.state === 'queued' ? `waiting ${ago(c.waitingSince)}` : `with ${c.assignee?.name ?? '?'}`}</span>
-                  <span class="muted small">
-                    {c.intent ?? ''} {sentimentLabel(c.sentiment)}
-                  </span>
-                  <span class="preview">{c.lastMessage?.text ?? ''}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <InboxQueue queue={queue} selected={selected} connected={connected} error={error} onSelect={setSelected} />
       <section class="chat" aria-label="Conversation">
         {!current ? (
           <Empty>Select a conversation from the queue.</Empty>
