@@ -53,6 +53,11 @@ describe('trainClassifier', () => {
     // A small bot calibrates by cross-validation: every utterance is scored once by a model that never saw it.
     expect(metrics.heldOutExamples).toBe(examples.length);
     expect(metrics.heldOutAccuracy ?? 0).toBeGreaterThan(0.7);
+    // Per-intent tally of the same held-back decisions, for the console.
+    const tallies = Object.values(metrics.perIntent);
+    expect(Object.keys(metrics.perIntent).sort()).toEqual(Object.keys(synthetic).sort());
+    expect(tallies.reduce((s, t) => s + t.examples, 0)).toBe(metrics.heldOutExamples);
+    expect(tallies.reduce((s, t) => s + t.correct, 0) / metrics.heldOutExamples).toBeCloseTo(metrics.heldOutAccuracy ?? -1);
   });
 
   it('learns an explicit out-of-scope class from examples with intent null', async () => {
