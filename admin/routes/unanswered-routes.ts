@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { analyticsRangeSchema, parseOrThrow, type InteractionLog } from '../../core/index.js';
+import { analyticsRangeSchema, parseOrThrow, type InteractionLog, type UnansweredGroup } from '../../core/index.js';
 import { pageArray, pageOf } from '../http/paging.js';
 
 /** Case, punctuation and spacing do not make a different question. */
@@ -12,14 +12,7 @@ export function normaliseQuestion(text: string): string {
     .trim();
 }
 
-interface Group {
-  key: string;
-  text: string;
-  count: number;
-  fallback: number;
-  clarify: number;
-  lastAt: string;
-  conversationIds: string[];
+interface Group extends UnansweredGroup {
   variants: Map<string, number>;
 }
 
@@ -51,7 +44,7 @@ export function unansweredRoutes(deps: { interactions: InteractionLog }): Router
       }
     }
     const all = [...groups.values()]
-      .map(({ variants, ...g }) => ({
+      .map(({ variants, ...g }): UnansweredGroup => ({
         ...g,
         // Show the spelling customers used most often.
         text: [...variants.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? g.text,

@@ -25,6 +25,19 @@ export const analyticsRangeSchema = z.object({
   to: z.string().datetime({ offset: true }).optional(),
 });
 
+/** GET /api/unanswered item: customer questions that got fallback or clarify, grouped by normalised text. */
+export interface UnansweredGroup {
+  key: string;
+  /** The spelling customers used most often. */
+  text: string;
+  count: number;
+  fallback: number;
+  clarify: number;
+  lastAt: string;
+  /** Up to five conversations where it was asked. */
+  conversationIds: string[];
+}
+
 export interface HealthBody {
   status: 'ok';
   store: 'embedded' | 'mongo';

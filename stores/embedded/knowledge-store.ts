@@ -1,5 +1,5 @@
 import { ParleyError, type FaqEntry, type KnowledgeStore } from '../../core/index.js';
-import { storeId } from '../shared/ids.js';
+import { buildFaqEntry } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { definedOnly } from '../shared/patch.js';
 import { isUniqueViolation, type Db } from './open-database.js';
@@ -49,17 +49,7 @@ export function createKnowledgeStore(db: Db): KnowledgeStore {
 
   return {
     async create(input) {
-      const now = Date.now();
-      const at = new Date(now).toISOString();
-      const entry: FaqEntry = {
-        id: input.id ?? storeId(now),
-        question: input.question,
-        answer: input.answer,
-        alternates: [...input.alternates],
-        tags: [...input.tags],
-        createdAt: at,
-        updatedAt: at,
-      };
+      const entry = buildFaqEntry(input);
       try {
         await tx.durable(db.transaction(() => {
           insert.run(row(entry));

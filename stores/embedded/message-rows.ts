@@ -1,5 +1,5 @@
 import { ParleyError, type AppendResult, type ConversationStore, type Message, type NewMessage } from '../../core/index.js';
-import { storeId } from '../shared/ids.js';
+import { buildMessage } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isForeignKeyViolation, type Db } from './open-database.js';
 import { loopTransaction } from './loop-transaction.js';
@@ -63,17 +63,7 @@ export function createMessageRows(db: Db): MessageMethods {
       const existing = byKey.get(key.senderKey, key.clientMessageId);
       if (existing) return { message: toMessage(existing), duplicate: true };
     }
-    const now = Date.now();
-    const message: Message = {
-      id: storeId(now),
-      conversationId: input.conversationId,
-      author: input.author,
-      text: input.text,
-      createdAt: new Date(now).toISOString(),
-      ...(input.agentName === undefined ? {} : { agentName: input.agentName }),
-      ...(input.suggestions === undefined ? {} : { suggestions: input.suggestions }),
-      ...(input.inReplyTo === undefined ? {} : { inReplyTo: input.inReplyTo }),
-    };
+    const message = buildMessage(input);
     try {
       insert.run({
         id: message.id,

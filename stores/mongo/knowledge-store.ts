@@ -1,5 +1,5 @@
 import { ParleyError, type FaqEntry, type KnowledgeStore } from '../../core/index.js';
-import { storeId } from '../shared/ids.js';
+import { buildFaqEntry } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isDuplicateKey, op, withId } from './connection.js';
 import { definedOnly } from '../shared/patch.js';
@@ -14,17 +14,7 @@ export function createKnowledgeStore(m: AdminModels): KnowledgeStore {
 
   return {
     async create(input) {
-      const now = Date.now();
-      const at = new Date(now).toISOString();
-      const entry: FaqEntry = {
-        id: input.id ?? storeId(now),
-        question: input.question,
-        answer: input.answer,
-        alternates: [...input.alternates],
-        tags: [...input.tags],
-        createdAt: at,
-        updatedAt: at,
-      };
+      const entry = buildFaqEntry(input);
       const { id, ...fields } = entry;
       try {
         await m.faqs.create({ _id: id, ...fields });

@@ -1,5 +1,5 @@
 import { ParleyError, type ConversationStore, type Message, type NewMessage } from '../../core/index.js';
-import { storeId } from '../shared/ids.js';
+import { buildMessage } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isDuplicateKey, op } from './connection.js';
 import type { CrmModels, MessageDoc } from './crm-models.js';
@@ -24,17 +24,7 @@ export function createMessageDocs(m: CrmModels): MessageMethods {
   return {
     async appendMessage(input) {
       // The id is taken before any await: ids (and so reading order) follow call order.
-      const now = Date.now();
-      const message: Message = {
-        id: storeId(now),
-        conversationId: input.conversationId,
-        author: input.author,
-        text: input.text,
-        createdAt: new Date(now).toISOString(),
-        ...(input.agentName === undefined ? {} : { agentName: input.agentName }),
-        ...(input.suggestions === undefined ? {} : { suggestions: input.suggestions }),
-        ...(input.inReplyTo === undefined ? {} : { inReplyTo: input.inReplyTo }),
-      };
+      const message = buildMessage(input);
       const key = input.idempotency;
       if (key) {
         const existing = await byKey(key);

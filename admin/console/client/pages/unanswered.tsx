@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox } from '../ui.js';
+import type { UnansweredGroup } from '../../../../core/index.js';
 
-interface Group {
-  key: string;
-  text: string;
-  count: number;
-  fallback: number;
-  clarify: number;
-  lastAt: string;
-}
+type Group = UnansweredGroup;
 interface Faq {
   id: string;
   question: string;
