@@ -9,6 +9,9 @@ export function intentAccuracy(metrics: Record<string, unknown> | undefined, int
   const v = (per as Record<string, unknown>)[intent];
   if (typeof v === 'number') return v;
   if (v && typeof v === 'object') {
+    // nlu's held-back tally: { examples, correct }.
+    const { examples, correct } = v as { examples?: unknown; correct?: unknown };
+    if (typeof examples === 'number' && typeof correct === 'number') return examples > 0 ? correct / examples : null;
     for (const key of ['accuracy', 'recall', 'f1']) {
       const x = (v as Record<string, unknown>)[key];
       if (typeof x === 'number') return x;
