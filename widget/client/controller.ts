@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { Emitter } from './emitter.js';
 import { Outbox } from './outbox.js';
 import type { TokenStore } from './storage.js';
-import { applyMessage, applyStatus, itemFromMessage, replaceItem, initialState } from './state.js';
+import { applyAccepted, applyDisconnect, applyMessage, applySession, applyStatus, applyTyping, replaceItem, initialState } from './state.js';
 import type { Ack, ErrorShape, Identity, Message, SessionPayload, StatusPayload, TypingPayload, ViewState } from './types.js';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -158,17 +158,14 @@ export class WidgetController {
       this.set(applyStatus(this.state, s));
       this.events.emit('status', s);
     });
-    socket.on('typing', (t: TypingPayload) => {
-      const name = t.author === 'agent' ? this.state.conversation?.agentName : undefined;
-      this.set({ typing: t.typing ? { author: t.author, ...(name ? { name } : {}) } : null });
-    });
+    socket.on('typing', (t: TypingPayload) => this.set(applyTyping(this.state, t)));
     socket.on('csat:request', ({ conversationId }: { conversationId: string }) => {
       if (this.state.conversation && this.state.conversation.id !== conversationId) return;
       this.set({ conversation: { id: conversationId, state: 'closed', csatPending: true }, csat: 'pending', typing: null });
     });
     socket.on('disconnect', (reason) => {
       this.outbox.resetInFlight();
-      this.set({ connection: 'reconnecting', typing: null, items: this.state.items.map((i) => (i.delivery === 'sending' ? { ...i, delivery: 'queued' } : i)) });
+      this.set(applyDisconnect(this.state));
       // The server closed us on purpose (restart, kick): socket.io does not reconnect by itself then.
       if (reason === 'io server disconnect') this.later(() => socket.connect());
     });
@@ -187,12 +184,7 @@ export class WidgetController {
   private onSession(s: SessionPayload): void {
     this.tokens.set(s.visitorToken);
     if (this.socket) this.socket.auth = this.auth();
-    const history = s.history.map(itemFromMessage);
-    const known = new Set(history.map((i) => i.id));
-    // Keep what the customer typed while offline (and what the server has not confirmed yet).
-    const pending = this.state.items.filter((i) => i.delivery && !(i.id && known.has(i.id)));
-    const csat = s.conversation?.csatPending ? 'pending' : this.state.csat === 'done' ? 'done' : 'none';
-    this.set({ connection: 'online', conversation: s.conversation, items: [...history, ...pending], csat });
+    this.set(applySession(this.state, s));
     this.events.emit('session', { customerId: s.customerId, conversation: s.conversation });
     this.flush();
   }
@@ -220,9 +212,7 @@ export class WidgetController {
         this.set({ items: replaceItem(this.state.items, clientMessageId, { delivery: 'failed', errorCode: res.error.code }), notice: res.error.message });
       } else {
         this.outbox.remove(clientMessageId);
-        const conv = this.state.conversation;
-        const conversation = conv && conv.id === res.conversationId ? conv : { id: res.conversationId, state: 'bot' as const, csatPending: false };
-        this.set({ conversation, items: replaceItem(this.state.items, clientMessageId, { id: res.messageId, delivery: undefined }) });
+        this.set(applyAccepted(this.state, clientMessageId, res));
       }
       this.flush();
     });

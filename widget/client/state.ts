@@ -1,4 +1,4 @@
-import type { ChatItem, Message, StatusPayload, ViewState } from './types.js';
+import type { ChatItem, Message, SessionPayload, StatusPayload, TypingPayload, ViewState } from './types.js';
 
 export function initialState(): ViewState {
   return { open: false, connection: 'idle', conversation: null, items: [], typing: null, csat: 'none', unread: 0, notice: null };
@@ -32,6 +32,36 @@ export function applyStatus(state: ViewState, s: StatusPayload): Partial<ViewSta
     ...(s.agentName ? { agentName: s.agentName } : {}),
   };
   return { conversation, typing: s.state === 'closed' ? null : state.typing };
+}
+
+/** Bot or agent typing; an agent is named when the conversation knows who joined. */
+export function applyTyping(state: ViewState, t: TypingPayload): Partial<ViewState> {
+  const name = t.author === 'agent' ? state.conversation?.agentName : undefined;
+  return { typing: t.typing ? { author: t.author, ...(name ? { name } : {}) } : null };
+}
+
+/** Link lost: what was in flight goes back to the queue (the outbox resends it with the same id). */
+export function applyDisconnect(state: ViewState): Partial<ViewState> {
+  return { connection: 'reconnecting', typing: null, items: state.items.map((i) => (i.delivery === 'sending' ? { ...i, delivery: 'queued' } : i)) };
+}
+
+/**
+ * The server's session: its history, plus what the customer typed while offline and the
+ * server has not confirmed yet.
+ */
+export function applySession(state: ViewState, s: SessionPayload): Partial<ViewState> {
+  const history = s.history.map(itemFromMessage);
+  const known = new Set(history.map((i) => i.id));
+  const pending = state.items.filter((i) => i.delivery && !(i.id && known.has(i.id)));
+  const csat = s.conversation?.csatPending ? 'pending' : state.csat === 'done' ? 'done' : 'none';
+  return { connection: 'online', conversation: s.conversation, items: [...history, ...pending], csat };
+}
+
+/** The server stored a message: it gets its id, and the conversation it went to is the current one. */
+export function applyAccepted(state: ViewState, key: string, res: { messageId: string; conversationId: string }): Partial<ViewState> {
+  const conv = state.conversation;
+  const conversation = conv && conv.id === res.conversationId ? conv : { id: res.conversationId, state: 'bot' as const, csatPending: false };
+  return { conversation, items: replaceItem(state.items, key, { id: res.messageId, delivery: undefined }) };
 }
 
 /** The header line: who the customer is talking to right now. */
