@@ -10,6 +10,8 @@ describe('out-of-scope decision', () => {
     expect(inScopeConfidence(probs, 2, 0)).toBeCloseTo(0.5625);
     expect(decide(probs, 2, 0.5)).toBe(0);
     expect(decide(probs, 2, 0.6)).toBe(-1);
+    // Models saved before this rule read the raw probability.
+    expect(decide(probs, 2, 0.5, 'raw')).toBe(-1);
     // Without an out-of-scope class the confidence is the plain probability.
     expect(inScopeConfidence(p(0.45, 0.55), -1, 0)).toBeCloseTo(0.45);
   });

@@ -58,6 +58,9 @@ export function fitTemperature(logits: Float64Array[], truths: number[], weights
   return best;
 }
 
+/** 'raw' = p(top), the rule of models persisted before the in-scope share (their thresholds were swept on it). */
+export type ConfidenceRule = 'in-scope-share' | 'raw';
+
 /**
  * Confidence the threshold reads: the top intent's share of the in-scope mass,
  * p(top) / (1 - p(out of scope)). The out-of-scope class already answers "is
@@ -66,8 +69,8 @@ export function fitTemperature(logits: Float64Array[], truths: number[], weights
  * out-of-scope share twice: on a small bot whose background class holds 15% of
  * every message, a clear 0.45 pick among eight intents fell under 0.5.
  */
-export function inScopeConfidence(p: Float64Array, oosClass: number, top: number): number {
-  const rest = oosClass >= 0 ? 1 - (p[oosClass] ?? 0) : 1;
+export function inScopeConfidence(p: Float64Array, oosClass: number, top: number, rule: ConfidenceRule = 'in-scope-share'): number {
+  const rest = oosClass >= 0 && rule === 'in-scope-share' ? 1 - (p[oosClass] ?? 0) : 1;
   return rest > 1e-12 ? (p[top] ?? 0) / rest : 0;
 }
 
@@ -75,10 +78,10 @@ export function inScopeConfidence(p: Float64Array, oosClass: number, top: number
  * Decision of a calibrated prediction: the best real class, or out of scope
  * when the out-of-scope class wins or the in-scope confidence is under the threshold.
  */
-export function decide(p: Float64Array, oosClass: number, threshold: number): number {
+export function decide(p: Float64Array, oosClass: number, threshold: number, rule: ConfidenceRule = 'in-scope-share'): number {
   const top = argmax(p);
   if (top === oosClass) return -1;
-  return inScopeConfidence(p, oosClass, top) >= threshold ? top : -1;
+  return inScopeConfidence(p, oosClass, top, rule) >= threshold ? top : -1;
 }
 
 export function decisionCost(predicted: number, truth: number): number {

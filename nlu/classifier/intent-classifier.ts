@@ -1,5 +1,5 @@
 import type { IntentScore } from '../../core/index.js';
-import { argmax, decide } from './calibrate.js';
+import { argmax, decide, type ConfidenceRule } from './calibrate.js';
 import { rawFeatures } from './features.js';
 import { LinearModel, softmax } from './linear-model.js';
 import { NlpjsMember } from './nlpjs-member.js';
@@ -20,6 +20,8 @@ export interface ClassifierState {
   /** Share of the NLP.js member in the ensemble (0 = linear only). */
   nlpjsWeight: number;
   nlpjs: string | null;
+  /** How the threshold reads confidence; absent in models saved before it existed (they keep 'raw'). */
+  confidenceRule?: ConfidenceRule;
 }
 
 export interface IntentPrediction {
@@ -51,6 +53,7 @@ export class IntentClassifier {
     readonly threshold: number,
     readonly nlpjsWeight: number,
     readonly nlpjs: NlpjsMember | null,
+    readonly confidenceRule: ConfidenceRule = 'in-scope-share',
   ) {
     this.oosClass = labels.indexOf(OOS_LABEL);
   }
@@ -59,7 +62,7 @@ export class IntentClassifier {
     const vectorizer = new Vectorizer(s.vectorizer);
     const linear = new LinearModel(s.labels.length, vectorizer.size, decodeFloats(s.weights), Float32Array.from(s.bias));
     const nlpjs = s.nlpjs ? await NlpjsMember.load(s.nlpjs) : null;
-    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs);
+    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs, s.confidenceRule ?? 'raw');
   }
 
   toState(): ClassifierState {
@@ -72,6 +75,7 @@ export class IntentClassifier {
       threshold: this.threshold,
       nlpjsWeight: this.nlpjsWeight,
       nlpjs: this.nlpjs && this.nlpjsWeight > 0 ? this.nlpjs.export() : null,
+      confidenceRule: this.confidenceRule,
     };
   }
 
@@ -84,7 +88,7 @@ export class IntentClassifier {
 
   async predict(text: string): Promise<IntentPrediction> {
     const p = await this.probabilities(text);
-    const chosen = decide(p, this.oosClass, this.threshold);
+    const chosen = decide(p, this.oosClass, this.threshold, this.confidenceRule);
     const ranked: IntentScore[] = [];
     const order = [...p.keys()].filter((k) => k !== this.oosClass).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     for (const k of order.slice(0, MAX_ALTERNATIVES + 1)) {
@@ -96,7 +100,7 @@ export class IntentClassifier {
 
   /** The decided class index (-1 = out of scope), for evaluation. */
   async decideIndex(text: string): Promise<number> {
-    return decide(await this.probabilities(text), this.oosClass, this.threshold);
+    return decide(await this.probabilities(text), this.oosClass, this.threshold, this.confidenceRule);
   }
 }
 

@@ -37,6 +37,18 @@ describe('NluModel persistence', () => {
     expect(analysis.modelVersion).toBe(out.version);
   });
 
+  it('a model saved before the in-scope confidence rule keeps deciding on the raw top probability', async () => {
+    const out = await trainNluModel({ intents: demoIntents, entities: [] });
+    const current = await NluModel.load(out.data);
+    expect(current.classifier.confidenceRule).toBe('in-scope-share');
+    const saved = JSON.parse(out.data) as { classifier: Record<string, unknown> };
+    delete saved.classifier.confidenceRule;
+    const older = await NluModel.load(JSON.stringify(saved));
+    expect(older.classifier.confidenceRule).toBe('raw');
+    // Same probabilities; only the confidence the threshold reads differs.
+    for (const text of probes) expect([...(await older.classifier.probabilities(text))]).toEqual([...(await current.classifier.probabilities(text))]);
+  });
+
   it('rejects a damaged model with ERR_MODEL_LOAD', async () => {
     for (const data of ['not json', '{"format":"other"}', JSON.stringify({ format: 'parley-nlu/1', classifier: null })]) {
       const err = await NluModel.load(data).catch((e: unknown) => e);
