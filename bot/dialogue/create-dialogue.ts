@@ -21,6 +21,8 @@ export interface DialogueDeps {
   events?: ConversationEvents;
 }
 
+const afterAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const consoleLogger: Logger = {
   info: () => undefined,
   warn: (obj, msg) => console.warn(msg ?? 'warning', obj),
@@ -65,7 +67,9 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
       ctx.events.emit('message', { conversation: conv, message });
       // Enqueued while we still hold the customer lock, so turns run in the order messages were stored.
       const turn = { conversationId: conv.id, customerId: inbound.customerId, channel: conv.channel, message, receivedAt };
-      const processed = ctx.turns.run(conv.id, () => runTurn(ctx, turn)).catch(async (err: unknown) => {
+      // The turn starts in a later macrotask: every message stored in this loop turn is acknowledged
+      // (its ack written to the socket) before the bot spends CPU on any of them.
+      const processed = ctx.turns.run(conv.id, () => afterAcks().then(() => runTurn(ctx, turn))).catch(async (err: unknown) => {
         ctx.logger.error({ err, conversationId: conv.id, messageId: message.id }, 'turn failed');
         return ctx.stores.conversations.listReplies(message.id).catch(() => [] as Message[]);
       });

@@ -51,7 +51,12 @@ describe('/widget message', () => {
     const log = record(socket, ['typing', 'message']);
     const reply = nextEvent<Message>(socket, 'message', isBot);
     const typingDone = nextEvent(socket, 'typing', (t: { typing: boolean }) => !t.typing);
-    const ack = (await socket.emitWithAck('message', { clientMessageId: 'c1', text: '  hello  ' })) as Ack;
+    // The ack callback runs as its packet is read, so the log shows the order on the wire:
+    // the ack comes before the bot starts on the message (no typing or reply before it).
+    const ack = await new Promise<Ack>((resolve) =>
+      socket.emit('message', { clientMessageId: 'c1', text: '  hello  ' }, (a: Ack) => (log.push({ event: 'ack', payload: a }), resolve(a))),
+    );
+    expect(log[0]?.event).toBe('ack');
     expect(ack).toEqual({ ok: true, messageId: expect.any(String), conversationId: expect.any(String), duplicate: false });
     const stored = await stores.conversations.getMessage(ack.messageId as string);
     expect(stored).toMatchObject({ author: 'customer', text: 'hello', conversationId: ack.conversationId });
