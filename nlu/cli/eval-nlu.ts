@@ -44,6 +44,7 @@ function summary(rows: Row[], extra: Record<string, unknown> = {}) {
     ...(rows.every((r) => r.trainCpuMs !== undefined) ? { trainCpuMs: rows.reduce((s, r) => s + (r.trainCpuMs ?? 0), 0) } : {}),
     p50Ms: Math.max(...rows.map((r) => r.p50Ms)),
     p99Ms: Math.max(...rows.map((r) => r.p99Ms)),
+    p99CpuMs: Math.max(...rows.map((r) => r.p99CpuMs)),
     examples: n,
     ...extra,
   };
@@ -51,7 +52,7 @@ function summary(rows: Row[], extra: Record<string, unknown> = {}) {
 
 function report(name: string, r: Row): void {
   const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(2)}%`);
-  log(`${name}: accuracy ${pct(r.accuracy)}, in-scope ${pct(r.inScopeAccuracy)}, oos recall ${pct(r.oosRecall)}, macro-F1 ${r.macroF1.toFixed(4)}, train ${r.trainMs} ms${r.trainCpuMs !== undefined ? ` (cpu ${r.trainCpuMs} ms)` : ''}, p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms`);
+  log(`${name}: accuracy ${pct(r.accuracy)}, in-scope ${pct(r.inScopeAccuracy)}, oos recall ${pct(r.oosRecall)}, macro-F1 ${r.macroF1.toFixed(4)}, train ${r.trainMs} ms${r.trainCpuMs !== undefined ? ` (cpu ${r.trainCpuMs} ms)` : ''}, p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms (cpu ${r.p99CpuMs.toFixed(3)} ms)`);
   for (const c of r.topConfusions.slice(0, 8)) log(`  ${c.truth} -> ${c.predicted}: ${c.count}`);
 }
 
