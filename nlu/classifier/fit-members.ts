@@ -2,6 +2,7 @@ import { BACKGROUND_OUT_OF_SCOPE } from './background-oos.js';
 import { rawFeatures } from './features.js';
 import { OOS_LABEL } from './intent-classifier.js';
 import type { LinearModel } from './linear-model.js';
+import { labelUtterances } from './label-utterances.js';
 import { NlpjsMember } from './nlpjs-member.js';
 import { trainLinear } from './train-linear.js';
 import type { Example, HyperParams, Progress } from './train-types.js';
@@ -56,10 +57,12 @@ export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: bo
   // then stop pointing at whichever intent happens to use them most.
   const ownOos = data.some((e) => e.intent === null);
   const background = ownOos || (fixedLabels && !fixedLabels.includes(OOS_LABEL)) ? [] : unlikeTraining(data, BACKGROUND_OUT_OF_SCOPE.filter((_, i) => i % 2 === 0));
-  const train = [...data, ...background.map((text) => ({ text, intent: null }))];
-  const intents = [...new Set(train.filter((e) => e.intent !== null).map((e) => e.intent as string))].sort();
-  const own = train.some((e) => e.intent === null) ? [...intents, OOS_LABEL] : intents;
-  const labels = fixedLabels ?? own;
+  const intents = [...new Set(data.filter((e) => e.intent !== null).map((e) => e.intent as string))].sort();
+  // Fold models of a cross-validation get every intent's name, even one whose utterances all sit in the held-back fold.
+  const named = hp.intentNames ? labelUtterances((fixedLabels ?? intents).filter((l) => l !== OOS_LABEL)) : [];
+  const own = [...data, ...named];
+  const train = [...own, ...background.map((text) => ({ text, intent: null }))];
+  const labels = fixedLabels ?? (train.some((e) => e.intent === null) ? [...intents, OOS_LABEL] : intents);
   const index = new Map(labels.map((l, i) => [l, i]));
   const raws = train.map((e) => rawFeatures(e.text));
   const vectorizer = Vectorizer.fit(raws);
@@ -67,7 +70,7 @@ export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: bo
   const ys = Int32Array.from(train.map((e) => index.get(e.intent ?? OOS_LABEL) ?? 0));
   // The background class weighs as much as an average intent, however many sentences it has.
   const backgroundWeight = background.length ? data.length / Math.max(1, intents.length) / background.length : 1;
-  const sampleWeights = Float32Array.from(train.map((_, i) => (i >= data.length ? Math.min(1, backgroundWeight) : 1)));
+  const sampleWeights = Float32Array.from(train.map((_, i) => (i >= own.length ? Math.min(1, backgroundWeight) : 1)));
   progress(0.05);
   const linearShare = withNlpjs ? 0.6 : 0.85;
   // Small bots need more passes: at least MIN_STEPS updates in total, whatever the data size.

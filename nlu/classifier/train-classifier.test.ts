@@ -60,6 +60,28 @@ describe('trainClassifier', () => {
     expect(tallies.reduce((s, t) => s + t.correct, 0) / metrics.heldOutExamples).toBeCloseTo(metrics.heldOutAccuracy ?? -1);
   });
 
+  it('uses intent names as a hint when an intent has few examples', async () => {
+    // Two examples per intent, none mentioning the words of the probe; the names do.
+    const few: Example[] = [
+      { text: 'i forgot how to get into my account', intent: 'reset_password' },
+      { text: 'locked out after too many attempts', intent: 'reset_password' },
+      { text: 'where is my parcel', intent: 'track_order' },
+      { text: 'has my package shipped yet', intent: 'track_order' },
+      { text: 'i want my money back', intent: 'request_refund' },
+      { text: 'can i return this for cash', intent: 'request_refund' },
+    ];
+    const probe = 'how do i reset my password';
+    const named = await trainClassifier(few, [], { hyper: { nlpjs: 'off' } });
+    const unnamed = await trainClassifier(few, [], { hyper: { nlpjs: 'off', intentNames: false } });
+    const p = await named.classifier.probabilities(probe);
+    const q = await unnamed.classifier.probabilities(probe);
+    const k = named.classifier.labels.indexOf('reset_password');
+    expect(p[k] ?? 0).toBeGreaterThan(q[unnamed.classifier.labels.indexOf('reset_password')] ?? 0);
+    const pred = await named.classifier.predict(probe);
+    // Ranked first among the intents (whether or not the bot is confident enough to answer).
+    expect((pred.intent ?? pred.alternatives[0])?.name).toBe('reset_password');
+  });
+
   it('learns an explicit out-of-scope class from examples with intent null', async () => {
     const oos: Example[] = ['what is the capital of peru', 'how do i cook rice', 'who painted the mona lisa', 'tell me a story about dragons',
       'how many legs does a spider have', 'what is quantum physics', 'recommend a good book', 'how do i change a tyre']

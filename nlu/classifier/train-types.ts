@@ -15,6 +15,8 @@ export interface HyperParams {
   /** NLP.js member: 'auto' uses it while its training stays affordable (see maxNlpjsExamples). */
   nlpjs: 'auto' | 'on' | 'off';
   maxNlpjsExamples: number;
+  /** Each intent's name in words joins its training utterances (see label-utterances.ts). */
+  intentNames: boolean;
 }
 
 export const DEFAULT_HYPER: HyperParams = {
@@ -25,6 +27,7 @@ export const DEFAULT_HYPER: HyperParams = {
   nlpjs: 'auto',
   // NLP.js training grows steeply with data (minutes for 15k utterances); above this it sits out.
   maxNlpjsExamples: 3000,
+  intentNames: true,
 };
 
 export interface ClassifierMetrics {
