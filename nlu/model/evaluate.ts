@@ -22,6 +22,7 @@ export interface EvaluationResult {
 }
 
 const OOS = '(out of scope)';
+const WARM_UP = 20;
 
 function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -41,6 +42,8 @@ export async function evaluateDecider(decide: Decider, examples: Example[]): Pro
   let oos = 0;
   let oosOk = 0;
   const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  // A serving model is warm: the first calls (JIT, lazy caches) are not what a user waits for.
+  for (const e of examples.slice(0, WARM_UP)) await decide(e.text);
   for (const e of examples) {
     const cpu = process.cpuUsage();
     const t = process.hrtime.bigint();
