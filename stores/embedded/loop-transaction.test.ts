@@ -87,6 +87,18 @@ describe('loopTransaction: one transaction per event-loop turn, durability per w
     expect(committed(observer)).toEqual(['next-turn']);
   });
 
+  it('when SQLite rolls the transaction back itself, fails its writers and runs later writes in a new one', async () => {
+    const { db, observer } = open();
+    const tx = loopTransaction(db);
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const lost = tx.durable(() => insert.run('lost'));
+    tx.relaxed(() => db.exec('ROLLBACK')); // what SQLite does on SQLITE_FULL or an I/O error
+    const later = tx.durable(() => insert.run('later'));
+    await expect(lost).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE' });
+    await later;
+    expect(committed(observer)).toEqual(['later']);
+  });
+
   it('rejects the durable writes whose WAL sync failed', async () => {
     const { db, observer } = open();
     const { sync, calls } = manualSync(observer);

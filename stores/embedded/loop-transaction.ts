@@ -76,6 +76,8 @@ export function createLoopTransaction(db: Db, wal: WalSync): LoopTransaction {
   };
 
   const ensureOpen = (): void => {
+    // SQLite rolled the transaction back on an earlier error: fail its writers now and start afresh.
+    if (open && !db.inTransaction) commit();
     if (open) return;
     begin.run();
     open = true;
