@@ -32,6 +32,20 @@ describe('CharNgramIndex', () => {
     expect(ix.search('student', (k) => k !== 'a').size).toBe(0);
     expect(ix.size).toBe(1);
   });
+
+  it('scores the same whatever order the texts were added in, once norms are refreshed', () => {
+    const texts = ['How long does shipping take?', 'Can I return an item?', 'Which payment methods are there?', 'Where is my order?'];
+    const score = (order: string[]) => {
+      const ix = new CharNgramIndex();
+      order.forEach((t) => ix.set(t, t));
+      ix.refreshNorms();
+      return [...ix.search('shiping time')].sort((a, b) => a[0].localeCompare(b[0]));
+    };
+    const a = score(texts);
+    const b = score([...texts].reverse());
+    expect(b.map(([k]) => k)).toEqual(a.map(([k]) => k));
+    b.forEach(([, s], i) => expect(s).toBeCloseTo(a[i]![1], 10));
+  });
 });
 
 describe('LexicalIndex with the n-gram view', () => {

@@ -151,10 +151,27 @@ export class CharNgramIndex {
   }
 
   private maybeRenorm(): void {
-    const n = this.slotOf.size;
-    if (Math.abs(n - this.normedAt) <= NORM_DRIFT * Math.max(this.normedAt, 8)) return;
+    if (Math.abs(this.slotOf.size - this.normedAt) <= NORM_DRIFT * Math.max(this.normedAt, 8)) return;
+    this.refreshNorms();
+  }
+
+  /** Recomputes the norms of some texts (a FAQ entry's phrasings after they were all set: they share grams). */
+  refreshNormsOf(keys: string[]): void {
+    for (const k of keys) {
+      const slot = this.slotOf.get(k);
+      const t = slot === undefined ? null : this.texts[slot];
+      if (t) t.norm = this.normOf(t);
+    }
+  }
+
+  /**
+   * Recomputes every norm with the current idf. Called after a bulk load:
+   * otherwise texts added early keep norms from a smaller collection and the
+   * ranking depends on insertion order (it moved CovidFAQ R@1 by 3 points).
+   */
+  refreshNorms(): void {
     for (const t of this.texts) if (t) t.norm = this.normOf(t);
-    this.normedAt = n;
+    this.normedAt = this.slotOf.size;
   }
 
   /**

@@ -28,6 +28,16 @@ export class TermStats {
     }
   }
 
+  /**
+   * Inverse document frequency over `n` entries, scaled to 0-1: 1 for a term in
+   * at most one entry (or none), log(2)/log(1+n) for a term in every entry.
+   */
+  weight(term: string, n: number): number {
+    const df = this.df.get(term) ?? 0;
+    if (df <= 1 || n <= 1) return 1;
+    return Math.log(1 + n / df) / Math.log(1 + n);
+  }
+
   /** Indices of the `keep` rarest indexed terms (then unknown ones), in query order. */
   rarest(terms: string[], keep: number): number[] {
     return terms

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { calibrate, chooseAnswerThreshold, decide, fitCalibration } from './calibration.js';
+import { calibrate, chooseAnswerThreshold, decide, fitCalibration, NO_OVERLAP_CAP } from './calibration.js';
 import { fitLogistic, predict } from './logistic.js';
 import { reciprocalRankFusion } from './fuse.js';
 
@@ -34,6 +34,26 @@ describe('calibration', () => {
     expect(decide([0.9, 0.1], 0.7).decision).toBe('answer');
     expect(decide([0.4, 0.3, 0.2, 0.01], 0.7)).toEqual({ decision: 'clarify', keep: 3 });
     expect(decide([0.05], 0.7).decision).toBe('none');
+  });
+
+  it('never answers or suggests a hit that shares no content word with the query', () => {
+    const cal = { model: { weights: [0, 0, 0, 0], bias: 5 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7 };
+    const [p] = calibrate(cal, [{ id: 'a', score: 1, matched: 'question', features: [1, 1, 1, 1], noOverlap: true }]);
+    expect(p).toBeLessThanOrEqual(NO_OVERLAP_CAP);
+    expect(decide([p!], 0.7).decision).toBe('none');
+  });
+
+  it('fits on the rows the cap does not decide', () => {
+    const rows = [
+      ...Array.from({ length: 40 }, (_, i) => ({ x: [1, 0.5 + i / 100, 0.8, 0.4], y: 1 })),
+      ...Array.from({ length: 40 }, (_, i) => ({ x: [1, i / 200, 0.2, 0], y: 0 })),
+    ];
+    // Confident-looking but wrong rows that the cap already handles must not drag the model down.
+    const capped = Array.from({ length: 200 }, () => ({ x: [1, 0.9, 0.8, 0.4], y: 0, capped: true }));
+    const a = fitCalibration(rows, false);
+    const b = fitCalibration([...rows, ...capped], false);
+    expect(b.model.weights).toEqual(a.model.weights);
+    expect(b.answerThreshold).toBeLessThan(0.9);
   });
 
   it('fuses ranked lists by reciprocal rank', () => {

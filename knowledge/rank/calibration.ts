@@ -9,8 +9,16 @@ import { fitLogistic, predict, type LogisticModel } from './logistic.js';
  * field, with a clear margin over the runner-up (and, in hybrid mode, a high
  * cosine that agrees with the lexical top).
  */
-export const PRIOR_LEXICAL: LogisticModel = { weights: [0, 2, 3, 2, 3, 4], bias: -7 };
-export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 2, 1.5, 1.5, 2, 6, 6, 1], bias: -9 };
+export const PRIOR_LEXICAL: LogisticModel = { weights: [0, 2, 3, 4], bias: -2 };
+export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 1.5, 2, 6, 6, 1], bias: -5.5 };
+/**
+ * Lexical mode: a hit that shares no content word with the query (it matched
+ * through stop words or a few character n-grams) is neither answered nor
+ * suggested. Coverage used to be a model feature instead, but the probes cover
+ * every word by construction, so the fit leaned on it and real paraphrases
+ * (which cover only some words) were rarely answered.
+ */
+export const NO_OVERLAP_CAP = 0.1;
 
 /**
  * Decision thresholds on the calibrated probability of the best hit. The
@@ -63,19 +71,32 @@ export function chooseAnswerThreshold(scored: { p: number; y: number }[]): numbe
 export const MIN_SAMPLES = 30;
 /** Below this many rows the fixed ANSWER_THRESHOLD is used: too few probes to estimate precision. */
 const MIN_ROWS_FOR_THRESHOLD = 80;
-/** Strength of the pull towards the prior, divided by the number of rows: small FAQs stay close to it. */
-const PRIOR_STRENGTH = 8;
+/**
+ * Strength of the pull towards the prior, divided by the number of rows: small
+ * FAQs stay close to it. At 8 a 67-entry FAQ's fit barely left the prior; at 0.25
+ * a few hundred probe rows decide.
+ */
+const PRIOR_STRENGTH = 1;
 
-export function fitCalibration(rows: { x: number[]; y: number }[], hybrid: boolean): Calibration {
+/** One probe's top hit: features, whether it was right, and whether NO_OVERLAP_CAP applies to it. */
+export interface ProbeRow {
+  x: number[];
+  y: number;
+  capped?: boolean;
+}
+
+export function fitCalibration(rows: ProbeRow[], hybrid: boolean): Calibration {
   const prior = priorCalibration(hybrid);
-  if (rows.length < MIN_SAMPLES || !rows.some((r) => r.y === 1) || !rows.some((r) => r.y === 0)) return prior;
+  // Capped rows are decided by the cap, not the model: fit on the others, choose the threshold on all.
+  const fit = rows.filter((r) => !r.capped);
+  if (fit.length < MIN_SAMPLES || !fit.some((r) => r.y === 1) || !fit.some((r) => r.y === 0)) return prior;
   const model = fitLogistic(
-    rows.map((r) => r.x),
-    rows.map((r) => r.y),
-    { init: prior.model, l2: PRIOR_STRENGTH / rows.length, shrinkToInit: true },
+    fit.map((r) => r.x),
+    fit.map((r) => r.y),
+    { init: prior.model, l2: PRIOR_STRENGTH / fit.length, shrinkToInit: true, iterations: 3000, rate: 1 },
   );
   const answerThreshold =
-    rows.length >= MIN_ROWS_FOR_THRESHOLD ? chooseAnswerThreshold(rows.map((r) => ({ p: predict(model, r.x), y: r.y }))) : ANSWER_THRESHOLD;
+    rows.length >= MIN_ROWS_FOR_THRESHOLD ? chooseAnswerThreshold(rows.map((r) => ({ p: Math.min(predict(model, r.x), r.capped ? NO_OVERLAP_CAP : 1), y: r.y }))) : ANSWER_THRESHOLD;
   return { model, source: 'self-supervised', samples: rows.length, answerThreshold };
 }
 
@@ -83,7 +104,7 @@ export function calibrate(c: Calibration, candidates: Candidate[]): number[] {
   // The calibrated value of a lower hit can never exceed a higher one's.
   let cap = 1;
   return candidates.map((cand) => {
-    const p = Math.min(cap, predict(c.model, cand.features));
+    const p = Math.min(cap, predict(c.model, cand.features), cand.noOverlap ? NO_OVERLAP_CAP : 1);
     cap = p;
     return p;
   });

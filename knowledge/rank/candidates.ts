@@ -38,9 +38,16 @@ export interface Candidate {
   matched: MatchedField;
   /** Calibration features, see FEATURES_LEXICAL / FEATURES_HYBRID. */
   features: number[];
+  /** Lexical mode: the entry shares no content word with the query (see NO_OVERLAP_CAP). */
+  noOverlap?: boolean;
 }
 
-export const FEATURES_LEXICAL = ['lexRel', 'lexMargin', 'coverage', 'questionCoverage', 'charSim', 'charMargin'] as const;
+/**
+ * Query-term coverage is not a feature any more: the half-question probes
+ * cover every term by construction, so the fit trusted coverage, which barely
+ * tells right from wrong top hits on real queries (the margin does).
+ */
+export const FEATURES_LEXICAL = ['lexRel', 'lexMargin', 'charSim', 'charMargin'] as const;
 export const FEATURES_HYBRID = [...FEATURES_LEXICAL, 'cosine', 'cosineMargin', 'agree'] as const;
 
 /**
@@ -69,13 +76,13 @@ export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null,
   const top = lex[0]?.score ?? 0;
   const lexFeatures = (id: string): number[] => {
     const l = lexById.get(id)?.h;
-    if (!l || top <= 0) return [0, -1, 0, 0, 0, -1];
+    if (!l || top <= 0) return [0, -1, 0, -1];
     // Character cosine is absolute (0-1): how close the query is to the entry's nearest phrasing, and to the runner-up's.
     const otherChar = bestOther(lex, id, (h) => h.charSim);
-    return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.coverage, l.questionCoverage, l.charSim, l.charSim - otherChar];
+    return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.charSim, l.charSim - otherChar];
   };
   if (!vec) {
-    return lex.slice(0, limit).map((h) => ({ id: h.id, score: h.score, matched: h.matched, features: lexFeatures(h.id) }));
+    return lex.slice(0, limit).map((h) => ({ id: h.id, score: h.score, matched: h.matched, features: lexFeatures(h.id), noOverlap: h.coverage === 0 }));
   }
   const vecById = new Map(vec.map((h, i) => [h.id, { h, rank: i }]));
   const floor = vec[vec.length - 1]?.similarity ?? 0;

@@ -3,6 +3,7 @@ import type { LexicalIndex } from '../lexical/lexical-index.js';
 import type { IndexedEntry, RetrievalMode } from '../retrieval-types.js';
 import type { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { tokenize } from '../text/analyzer.js';
+import type { ProbeRow } from './calibration.js';
 import { buildCandidates, entryHits, vectorKey, type VectorEntryHit } from './candidates.js';
 
 /** Probed entries per fit: enough for a 4-7 feature logistic model, cheap at any FAQ size. */
@@ -15,6 +16,8 @@ interface Probe {
   partial: IndexedEntry;
   /** Vector key hidden during the probe. */
   hiddenKey: string | null;
+  /** Also run the query with the whole entry hidden (a label-0 row). */
+  leaveOneOut: boolean;
 }
 
 /**
@@ -26,6 +29,12 @@ interface Probe {
  *   hit is that entry.
  * - a leave-one-out probe: the same query with the whole entry hidden; label 0.
  *   A question near the FAQ's topics that the FAQ cannot answer.
+ * - a leave-question-out probe: about 60% of the question's words, with the
+ *   question itself hidden (an alternate stands in, if any). The entry must be
+ *   found through its other phrasings and its answer, as a real customer's
+ *   wording is not the FAQ's: this is the probe that produces realistic
+ *   confusions between neighbouring entries (the half-question probe is right
+ *   ~95% of the time, so on its own the threshold landed far too high).
  * Only each probe's top hit becomes a row: calibration predicts "the top hit is right".
  */
 /** The parts of the retriever the probes use. */
@@ -36,50 +45,62 @@ export interface ProbeTarget {
   readonly vectors: HnswVectorIndex | null;
 }
 
-export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promise<{ x: number[]; y: number }[]> {
+export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promise<ProbeRow[]> {
   if (r.entries.size < 3) return [];
-  const probes = sample([...r.entries.keys()], MAX_PROBED_ENTRIES).map((id) => makeProbe(r.entries.get(id)!));
+  const probes = sample([...r.entries.keys()], MAX_PROBED_ENTRIES).flatMap((id) => {
+    const e = r.entries.get(id)!;
+    return [paraphraseProbe(e), leaveQuestionOutProbe(e)];
+  });
   const hybrid = mode === 'hybrid' && r.embedder && r.vectors;
   const qvs = hybrid ? await r.embedder!.embed(probes.map((p) => p.query)) : [];
-  const rows: { x: number[]; y: number }[] = [];
+  const rows: ProbeRow[] = [];
   for (let n = 0; n < probes.length; n++) {
     // Yield now and then: a big FAQ must not hold the event loop for the whole fit.
     if (n % 20 === 19) await new Promise((res) => setImmediate(res));
-    const { entry: e, query, partial, hiddenKey } = probes[n]!;
+    const { entry: e, query, partial, hiddenKey, leaveOneOut } = probes[n]!;
     if (r.entries.get(e.id) !== e) continue; // edited meanwhile
     // Hide, search, restore in one synchronous block: no concurrent search sees the edited index.
     r.lexical.upsert(partial);
     const lexPos = r.lexical.search(query, 20);
     r.lexical.upsert(e);
-    const lexNeg = r.lexical.search(query, 20, new Set([e.id]));
+    const lexNeg = leaveOneOut ? r.lexical.search(query, 20, new Set([e.id])) : [];
     let vecPos: VectorEntryHit[] | null = null;
     let vecNeg: VectorEntryHit[] | null = null;
     if (hybrid) {
       const prefix = `${e.id}\u001f`;
       vecPos = entryHits(r.vectors!.search(qvs[n]!, 40, (k) => k !== hiddenKey));
-      vecNeg = entryHits(r.vectors!.search(qvs[n]!, 40, (k) => !k.startsWith(prefix)));
+      vecNeg = leaveOneOut ? entryHits(r.vectors!.search(qvs[n]!, 40, (k) => !k.startsWith(prefix))) : [];
     }
     const pos = buildCandidates(lexPos, vecPos, 1)[0];
-    if (pos) rows.push({ x: pos.features, y: pos.id === e.id ? 1 : 0 });
-    const neg = buildCandidates(lexNeg, vecNeg, 1)[0];
-    if (neg) rows.push({ x: neg.features, y: 0 });
+    if (pos) rows.push({ x: pos.features, y: pos.id === e.id ? 1 : 0, capped: pos.noOverlap === true });
+    const neg = leaveOneOut ? buildCandidates(lexNeg, vecNeg, 1)[0] : undefined;
+    if (neg) rows.push({ x: neg.features, y: 0, capped: neg.noOverlap === true });
   }
   return rows;
 }
 
-function makeProbe(e: IndexedEntry): Probe {
+function paraphraseProbe(e: IndexedEntry): Probe {
   if (e.alternates.length > 0) {
     const i = hash(e.id) % e.alternates.length;
-    return { entry: e, query: e.alternates[i]!, partial: { ...e, alternates: e.alternates.filter((_, j) => j !== i) }, hiddenKey: vectorKey(e.id, `a${i}`) };
+    const partial = { ...e, alternates: e.alternates.filter((_, j) => j !== i) };
+    return { entry: e, query: e.alternates[i]!, partial, hiddenKey: vectorKey(e.id, `a${i}`), leaveOneOut: true };
   }
-  const words = tokenize(e.question);
-  let seed = hash(e.id);
+  return { entry: e, query: keepWords(e.question, hash(e.id), 0.5), partial: e, hiddenKey: null, leaveOneOut: true };
+}
+
+function leaveQuestionOutProbe(e: IndexedEntry): Probe {
+  const partial = { ...e, question: e.alternates[0] ?? '', alternates: e.alternates.slice(1) };
+  return { entry: e, query: keepWords(e.question, hash(`${e.id}\u001fq`), 0.6), partial, hiddenKey: vectorKey(e.id, 'q'), leaveOneOut: false };
+}
+
+/** About `share` of the words, chosen deterministically from `seed` (at least one). */
+function keepWords(text: string, seed: number, share: number): string {
+  const words = tokenize(text);
   const kept = words.filter(() => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed / 2 ** 32 < 0.5;
+    return seed / 2 ** 32 < share;
   });
-  const query = (kept.length > 0 ? kept : words.slice(0, 1)).join(' ');
-  return { entry: e, query, partial: e, hiddenKey: null };
+  return (kept.length > 0 ? kept : words.slice(0, 1)).join(' ');
 }
 
 /** FNV-1a: deterministic choices, so two fits over the same FAQ agree. */

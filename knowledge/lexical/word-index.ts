@@ -1,0 +1,153 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { FaqEntry } from '../../core/index.js';
+import { analyze, MAX_QUERY_TERMS, processTerm, tokenize } from '../text/analyzer.js';
+import type { LexicalHit, MatchedField } from './lexical-hit.js';
+import { TermStats } from './term-stats.js';
+
+type Entry = Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>;
+interface Doc {
+  id: string;
+  question: string;
+  alternates: string;
+  answer: string;
+}
+
+/**
+ * Questions and alternates are phrased like customer questions; the answer
+ * only bridges vocabulary gaps (on CovidFAQ any answer weight costs R@1, on
+ * FAQs with terse questions it is the only place a word appears): one fifth.
+ */
+const BOOST = { question: 1, alternates: 1, answer: 0.2 };
+/** Queries with more distinct terms than this are cut down to their rarest terms. */
+const LONG_QUERY_TERMS = 16;
+/**
+ * Query terms whose entry-level weight is below this are not searched (unless
+ * nothing else is left): they add at most 15% of a rare term's score but scan
+ * the longest posting lists. At 10k entries that is a term in more than a
+ * third of the entries; below about 100 entries no term is that common.
+ */
+const MIN_TERM_WEIGHT = 0.15;
+/** A query with more unknown words than this is pasted text, not a typo. */
+const MAX_FUZZY_TERMS = 3;
+
+const toDoc = (e: Entry): Doc => ({ id: e.id, question: e.question, alternates: e.alternates.join('\n'), answer: e.answer });
+const phrasings = (e: Entry): string => `${e.question}\n${e.alternates.join('\n')}`;
+
+/**
+ * Word-level BM25 (minisearch) over question, alternates and answer with
+ * NLP.js English normalisation. Edits are incremental: discard + add.
+ *
+ * Two departures from minisearch's defaults, both general:
+ * - Each query term is weighted by its IDF over whole entries (question,
+ *   alternates and answer), on top of minisearch's per-field IDF. A topic word
+ *   that only one question happens to contain ("coronavirus" in a COVID FAQ,
+ *   "order" in a shop FAQ) is rare in the question field, yet appears in most
+ *   answers and says little about which entry is meant.
+ * - minisearch multiplies a document's score by how many query terms it
+ *   matched, stop words included ("what is a ..."); the plain BM25 sum is used
+ *   instead, the IDF weights already reward covering the rare words.
+ */
+export class WordIndex {
+  private ms = WordIndex.create();
+  /** Document frequency over questions + alternates (to shorten pasted queries). */
+  private stats = new TermStats();
+  /** Document frequency over whole entries (query term weights). */
+  private entryStats = new TermStats();
+
+  private static create(): MiniSearch<Doc> {
+    return new MiniSearch<Doc>({
+      fields: ['question', 'alternates', 'answer'],
+      storeFields: [],
+      tokenize,
+      processTerm,
+      autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
+    });
+  }
+
+  get size(): number {
+    return this.ms.documentCount;
+  }
+
+  has(id: string): boolean {
+    return this.ms.has(id);
+  }
+
+  addAll(entries: Entry[]): void {
+    this.ms.addAll(entries.map(toDoc));
+    for (const e of entries) this.setStats(e);
+  }
+
+  upsert(e: Entry): void {
+    if (this.ms.has(e.id)) this.ms.discard(e.id);
+    this.ms.add(toDoc(e));
+    this.setStats(e);
+  }
+
+  private setStats(e: Entry): void {
+    this.stats.set(e.id, phrasings(e));
+    this.entryStats.set(e.id, `${phrasings(e)}\n${e.answer}`);
+  }
+
+  remove(id: string): void {
+    if (this.ms.has(id)) this.ms.discard(id);
+    this.stats.delete(id);
+    this.entryStats.delete(id);
+  }
+
+  clear(): void {
+    this.ms = WordIndex.create();
+    this.stats = new TermStats();
+    this.entryStats = new TermStats();
+  }
+
+  search(text: string, limit: number, exclude?: ReadonlySet<string>): LexicalHit[] {
+    const analyzed = analyze(text, MAX_QUERY_TERMS);
+    if (analyzed.terms.length === 0) return [];
+    // Verbose queries (pasted paragraphs) keep their rarest words: same answer, a fraction of the cost.
+    const keep = analyzed.terms.length > LONG_QUERY_TERMS ? this.stats.rarest(analyzed.terms, LONG_QUERY_TERMS) : null;
+    const pick = <T>(xs: T[]): T[] => (keep ? keep.map((i) => xs[i]!) : xs);
+    const [raw, terms, content] = [pick(analyzed.raw), pick(analyzed.terms), pick(analyzed.content)];
+    // Coverage counts content words; with none ("what is it?"), all words count.
+    const counted = new Set(content.some(Boolean) ? terms.filter((_, i) => content[i]) : terms);
+    const n = this.size;
+    const useful = raw.filter((_, i) => this.entryStats.weight(terms[i]!, n) >= MIN_TERM_WEIGHT);
+    const query = (useful.length > 0 ? useful : raw).join(' ');
+    const base = {
+      boost: BOOST,
+      combineWith: 'OR' as const,
+      boostTerm: (term: string) => this.entryStats.weight(term, n),
+      ...(exclude && exclude.size > 0 ? { filter: (r: SearchResult) => !exclude.has(String(r.id)) } : {}),
+    };
+    let results = this.ms.search(query, base);
+    // Fuzzy matching only for words the index does not know (typos like "symptons"):
+    // fuzzy over every word costs 10x at 10k entries and matches noise.
+    const known = new Set(results.flatMap((r) => r.queryTerms));
+    const unknown = new Set(terms.filter((t) => !known.has(t) && t.length >= 5));
+    if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
+      results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } });
+    }
+    // Undo minisearch's "times the number of matched query terms" (see the class comment).
+    for (const r of results) r.score /= Math.max(1, r.queryTerms.length);
+    results.sort((a, b) => b.score - a.score);
+    return results.slice(0, limit).map((r) => describe(r, counted));
+  }
+}
+
+function describe(r: SearchResult, counted: ReadonlySet<string>): LexicalHit {
+  const perField: Record<string, number> = { question: 0, alternates: 0, answer: 0 };
+  const anywhere = new Set<string>();
+  const inQuestion = new Set<string>();
+  // match: index term -> fields; queryTerms: the query terms behind those matches (fuzzy maps back).
+  for (const fields of Object.values(r.match)) for (const f of fields) perField[f] = (perField[f] ?? 0) + 1;
+  for (const qt of r.queryTerms) {
+    if (!counted.has(qt)) continue;
+    anywhere.add(qt);
+    const fields = r.match[qt] ?? Object.values(r.match).flat();
+    if (fields.includes('question') || fields.includes('alternates')) inQuestion.add(qt);
+  }
+  const q = perField.question ?? 0;
+  const a = perField.alternates ?? 0;
+  const matched: MatchedField = q >= a && q > 0 ? 'question' : a > 0 ? 'alternate' : 'answer';
+  const n = Math.max(1, counted.size);
+  return { id: String(r.id), score: r.score, matched, coverage: anywhere.size / n, questionCoverage: inQuestion.size / n, charSim: 0 };
+}
