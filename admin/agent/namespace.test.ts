@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { newToken } from '../../core/index.js';
+import { newToken, type ConversationSummary } from '../../core/index.js';
 import { openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { signAccessToken } from '../auth/tokens.js';
 import { attachAgentNamespace } from './namespace.js';
@@ -41,30 +41,39 @@ function tokenOf(auth: string): string {
   return auth.replace(/^Bearer /, '');
 }
 
+/** What the server emitted to a test socket, in order (payloads are checked by the assertions). */
+type Received = { name: string; payload: unknown }[];
+type Queue = { conversations: ConversationSummary[] };
+interface ConnectRefusal {
+  message: string;
+  data: { code?: string; details?: { issues?: unknown[] } };
+}
+
 /** Connects and resolves with the socket plus the first `queue` it receives. */
-async function agentSocket(auth: unknown): Promise<{ socket: Socket; queue: { conversations: { id: string; state: string }[] }; events: { name: string; payload: any }[] }> {
+async function agentSocket(auth: unknown): Promise<{ socket: Socket; queue: Queue; events: Received }> {
   const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(socket);
-  const events: { name: string; payload: any }[] = [];
+  const events: Received = [];
   socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
-  const queue = await new Promise<any>((resolve, reject) => {
+  const queue = await new Promise<Queue>((resolve, reject) => {
     socket.once('queue', resolve);
     socket.once('connect_error', reject);
   });
   return { socket, queue, events };
 }
 
-async function refused(auth: unknown, origin?: string): Promise<{ message: string; data: any }> {
+async function refused(auth: unknown, origin?: string): Promise<ConnectRefusal> {
   const socket = connect(url, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false, forceNew: true, ...(origin ? { extraHeaders: { Origin: origin } } : {}) });
   sockets.push(socket);
-  return new Promise((resolve) => socket.once('connect_error', (err: Error & { data?: unknown }) => resolve({ message: err.message, data: err.data })));
+  return new Promise((resolve) => socket.once('connect_error', (err: Error & { data?: unknown }) => resolve({ message: err.message, data: err.data as ConnectRefusal['data'] })));
 }
 
-function waitFor(events: { name: string; payload: any }[], name: string, pred: (p: any) => boolean = () => true): Promise<any> {
+/** The first `name` event whose payload (typed by the caller, as the protocol defines it) matches. */
+function waitFor<T>(events: Received, name: string, pred: (p: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve) => {
     const tick = () => {
-      const hit = events.find((e) => e.name === name && pred(e.payload));
-      if (hit) resolve(hit.payload);
+      const hit = events.find((e) => e.name === name && pred(e.payload as T));
+      if (hit) resolve(hit.payload as T);
       else setTimeout(tick, 10);
     };
     tick();
@@ -89,7 +98,7 @@ describe('/agent handshake', () => {
     expect((await refused({ token: expired })).message).toBe('ERR_AUTH_INVALID');
     const extra = await refused({ token: tokenOf(agent.auth), role: 'admin' });
     expect(extra.message).toBe('ERR_VALIDATION');
-    expect(extra.data.details.issues).toBeDefined();
+    expect(extra.data.details?.issues).toBeDefined();
     expect((await refused({ token: tokenOf(agent.auth) }, 'https://evil.example')).message).toBe('ERR_ORIGIN_FORBIDDEN');
   });
 
@@ -97,7 +106,7 @@ describe('/agent handshake', () => {
     const agent = await h.staff('agent');
     const socket = connect(url, { auth: { token: tokenOf(agent.auth) }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Origin: 'https://console.example' } });
     sockets.push(socket);
-    const queue = await new Promise<any>((resolve, reject) => {
+    const queue = await new Promise<Queue>((resolve, reject) => {
       socket.once('queue', resolve);
       socket.once('connect_error', reject);
     });
@@ -110,9 +119,9 @@ describe('/agent handshake', () => {
     const a = await agentSocket({ token: tokenOf(agent.auth) });
     expect(a.queue.conversations).toEqual([expect.objectContaining({ id: first.conversationId, state: 'queued', customer: expect.objectContaining({ name: 'Quinn' }) })]);
     const second = await queuedConversation('Rae');
-    const update = await waitFor(a.events, 'queue', (q) => q.conversations.some((c: { id: string }) => c.id === second.conversationId));
+    const update = await waitFor<Queue>(a.events, 'queue', (q) => q.conversations.some((c) => c.id === second.conversationId));
     expect(update.conversations).toHaveLength(2);
-    const summary = await waitFor(a.events, 'conversation', (c) => c.id === second.conversationId);
+    const summary = await waitFor<ConversationSummary>(a.events, 'conversation', (c) => c.id === second.conversationId);
     expect(summary).toMatchObject({ state: 'queued', assignee: null });
   });
 });
@@ -178,7 +187,7 @@ describe('/agent events', () => {
     expect(notMine.ok).toBe(false);
     expect((await a1.socket.emitWithAck('release', { conversationId })).ok).toBe(true);
     expect((await h.stores.conversations.get(conversationId))?.state).toBe('bot');
-    const summary = await waitFor(a2.events, 'conversation', (c) => c.id === conversationId && c.state === 'bot');
+    const summary = await waitFor<ConversationSummary>(a2.events, 'conversation', (c) => c.id === conversationId && c.state === 'bot');
     expect(summary.assignee).toBeNull();
 
     const other = await queuedConversation('Sam');
