@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Server as HttpServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Server } from 'socket.io';
 import { newToken } from '../../core/index.js';
 import { demoIntents } from '../../nlu/index.js';
 import { attachAgentNamespace } from '../agent/namespace.js';
 import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { startConsoleServer } from '../test-support/console-server.js';
+import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.log('skip: chromium not installed');
-
-const artifacts = fileURLToPath(new URL('../../test/artifacts/', import.meta.url));
+const run = describeWithChromium;
+const artifacts = artifactsDir;
 
 let h: AdminHarness;
 let http: HttpServer;
@@ -24,13 +20,12 @@ let browser: Browser;
 
 run('staff console in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     h = await openAdminHarness();
     ({ http, base } = await startConsoleServer(h));
     // The listening server accepts the socket.io upgrade once the namespace is attached.
     io = new Server(http);
     attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Server as HttpServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { newToken } from '../../core/index.js';
 import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { startConsoleServer } from '../test-support/console-server.js';
+import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.log('skip: chromium not installed');
-
-const artifacts = fileURLToPath(new URL('../../test/artifacts/', import.meta.url));
+const run = describeWithChromium;
+const artifacts = artifactsDir;
 
 let h: AdminHarness;
 let http: HttpServer;
@@ -21,10 +17,9 @@ let browser: Browser;
 
 run('console dashboard in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     h = await openAdminHarness();
     ({ http, base } = await startConsoleServer(h));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createFieldCipher, type DialogueApi, type Stores } from '../../core/index.js';
 import { createDialogue } from '../../bot/index.js';
 import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/keyword-understanding.js';
 import { openEmbeddedStores } from '../../stores/index.js';
 import { buildWidgetBundle, demoPageHtml } from '../index.js';
 import { startWidgetServer, type WidgetTestServer } from '../test-support/socket-harness.js';
+import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.log('skip: chromium not installed');
-const d = hasChromium ? describe : describe.skip;
-const artifacts = fileURLToPath(new URL('../../test/artifacts/', import.meta.url));
+const d = describeWithChromium;
+const artifacts = artifactsDir;
 const ann = { id: 'agent-ann', name: 'Ann' };
 
 let dir: string;
@@ -38,7 +34,7 @@ d('widget in Chromium (demo page)', () => {
       else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
       else if (!req.url?.startsWith('/socket.io')) res.writeHead(404).end();
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
