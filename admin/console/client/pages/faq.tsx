@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, download } from '../api.js';
 import { Empty, ErrorBox, LinkedText, lines } from '../ui.js';
+import type { FaqEntry as Faq } from '../../../../core/index.js';
 
-interface Faq {
-  id: string;
-  question: string;
-  answer: string;
-  alternates: string[];
-  tags: string[];
-}
 interface RowError {
   row: number;
   issues: { path: string; message: string }[];

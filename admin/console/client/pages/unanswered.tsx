@@ -1,22 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox } from '../ui.js';
-import type { UnansweredGroup } from '../../../../core/index.js';
-
-type Group = UnansweredGroup;
-interface Faq {
-  id: string;
-  question: string;
-  answer: string;
-  alternates: string[];
-  tags: string[];
-}
-interface Intent {
-  name: string;
-  utterances: string[];
-  answer?: string;
-  escalate?: boolean;
-}
+import type { FaqEntry as Faq, Intent, UnansweredGroup as Group } from '../../../../core/index.js';
 
 /** Unanswered questions, grouped; one click adds one as an FAQ alternate or an intent utterance. */
 export function UnansweredPage() {
