@@ -28,6 +28,10 @@ export class TermStats {
     }
   }
 
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
   /**
    * Inverse document frequency over `n` entries, scaled to 0-1: 1 for a term in
    * at most one entry (or none), log(2)/log(1+n) for a term in every entry.

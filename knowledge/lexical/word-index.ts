@@ -121,16 +121,30 @@ export class WordIndex {
     let results = this.ms.search(query, base);
     // Fuzzy matching only for words the index does not know (typos like "symptons"):
     // fuzzy over every word costs 10x at 10k entries and matches noise.
-    const known = new Set(results.flatMap((r) => r.queryTerms));
-    const unknown = new Set(terms.filter((t) => !known.has(t) && t.length >= 5));
+    const unknown = new Set(terms.filter((t) => !this.entryStats.has(t) && t.length >= 5));
     if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
       results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } });
     }
-    // Undo minisearch's "times the number of matched query terms" (see the class comment).
-    for (const r of results) r.score /= Math.max(1, r.queryTerms.length);
-    results.sort((a, b) => b.score - a.score);
-    return results.slice(0, limit).map((r) => describe(r, counted));
+    return topByBm25Sum(results, limit).map((r) => describe(r, counted));
   }
+}
+
+/**
+ * The best `limit` results by plain BM25 sum: minisearch's score divided by
+ * the number of query terms matched (see the class comment). A selection, not
+ * a sort: at 10k entries a query can match thousands.
+ */
+function topByBm25Sum(results: SearchResult[], limit: number): SearchResult[] {
+  const top: SearchResult[] = [];
+  for (const r of results) {
+    r.score /= Math.max(1, r.queryTerms.length);
+    if (top.length === limit && r.score <= top[limit - 1]!.score) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1]!.score < r.score) i--;
+    top.splice(i, 0, r);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 function describe(r: SearchResult, counted: ReadonlySet<string>): LexicalHit {
