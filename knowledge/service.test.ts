@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { faqSearchResultSchema } from '../core/index.js';
 import { createKnowledgeService, demoFaqs, type KnowledgeService } from './index.js';
 import { MemoryKnowledgeStore } from './test-support/memory-knowledge-store.js';
@@ -21,6 +21,29 @@ async function lexicalService(seed = true) {
 afterEach(async () => Promise.all(open.splice(0).map((s) => s.close())));
 
 describe('knowledge service (lexical mode)', () => {
+  it('refits the calibration once after a burst of edits settles, then stays idle', async () => {
+    const { svc, lines } = await lexicalService();
+    const refits = () => lines.filter((l) => l.msg === 'FAQ calibration refitted after edits').length;
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      await svc.create({ question: 'Do you sell gift cards?', answer: 'Yes, from 10 EUR.', alternates: [], tags: [] });
+      await svc.create({ question: 'Can I pay by invoice?', answer: 'Yes, for business accounts.', alternates: [], tags: [] });
+      expect(refits()).toBe(0); // still settling
+      // The refit itself runs on real (unfaked) setImmediate turns: let those run after each jump.
+      const turns = async (n: number) => {
+        for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+      };
+      await jest.advanceTimersByTimeAsync(2_000);
+      for (let i = 0; i < 200 && refits() === 0; i++) await turns(10);
+      expect(refits()).toBe(1);
+      await jest.advanceTimersByTimeAsync(60_000);
+      await turns(200);
+      expect(refits()).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('says it runs lexical when no model is installed, and logs why', async () => {
     const { svc, lines } = await lexicalService();
     expect(svc.info()).toMatchObject({ mode: 'lexical', entries: demoFaqs.length });

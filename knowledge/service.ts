@@ -134,12 +134,16 @@ class Service implements KnowledgeService {
     await this.vectors.save();
   }
 
-  /** Writes are serialised so the indexes apply them in the store's order. */
+  /** Writes are serialised so the indexes apply them in the store's order; each one (re)arms the settle timer. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
+    return this.queued(fn).then((v) => (this.settleLater(), v));
+  }
+
+  private queued<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new ParleyError('ERR_UNAVAILABLE', { reason: 'knowledge service closed' }));
     const next = this.chain.then(fn);
     this.chain = next.catch(() => undefined);
-    return next.then((v) => (this.settleLater(), v));
+    return next;
   }
 
   private settleLater(): void {
@@ -148,12 +152,14 @@ class Service implements KnowledgeService {
     this.settleTimer.unref();
   }
 
+  /** Not a write itself: going through `serial` would re-arm the timer and recalibrate every 1.5 s forever. */
   private settle(): Promise<void> {
     this.settleTimer = null;
-    return this.serial(async () => {
+    return this.queued(async () => {
       await this.readyPromise;
       await this.persist();
       await this.retriever.recalibrate();
+      this.log.info({ entries: this.retriever.entries.size }, 'FAQ calibration refitted after edits');
     }).catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'FAQ index maintenance failed'));
   }
 
