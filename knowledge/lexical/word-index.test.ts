@@ -39,6 +39,14 @@ describe('WordIndex', () => {
     expect(ix.search('orders', 5).length).toBeGreaterThan(0);
   });
 
+  it('matches a typo fuzzily and counts it as covered, without losing the exact words', () => {
+    const ix = new WordIndex();
+    ix.addAll([entry('sym', 'What are the symptoms?', 'Fever and cough.'), entry('test', 'Where can I get tested?', 'At a clinic.')]);
+    const [hit] = ix.search('early symptons fever', 5);
+    expect(hit).toMatchObject({ id: 'sym' });
+    expect(hit!.coverage).toBeGreaterThan(0.5); // symptons (fuzzy) and fever (answer) of early/symptons/fever
+  });
+
   it('keeps its term statistics in step with edits', () => {
     const ix = new WordIndex();
     ix.addAll([entry('a', 'Where is my parcel?', 'Track it online.'), entry('b', 'Can I pay by card?', 'Yes.')]);

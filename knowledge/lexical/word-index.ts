@@ -1,7 +1,8 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from '../../core/index.js';
 import { analyze, MAX_QUERY_TERMS, processTerm, tokenize } from '../text/analyzer.js';
-import type { LexicalHit, MatchedField } from './lexical-hit.js';
+import type { LexicalHit } from './lexical-hit.js';
+import { addResults, bm25Sums, describe, topResults } from './word-hits.js';
 import { TermStats } from './term-stats.js';
 
 type Entry = Pick<FaqEntry, 'id' | 'question' | 'alternates' | 'answer'>;
@@ -118,50 +119,13 @@ export class WordIndex {
       boostTerm: (term: string) => this.entryStats.weight(term, n),
       ...(exclude && exclude.size > 0 ? { filter: (r: SearchResult) => !exclude.has(String(r.id)) } : {}),
     };
-    let results = this.ms.search(query, base);
-    // Fuzzy matching only for words the index does not know (typos like "symptons"):
+    const results = bm25Sums(this.ms.search(query, base));
+    // Fuzzy matching only for words no entry contains (typos like "symptons"), searched on their own and added:
     // fuzzy over every word costs 10x at 10k entries and matches noise.
-    const unknown = new Set(terms.filter((t) => !this.entryStats.has(t) && t.length >= 5));
-    if (unknown.size > 0 && unknown.size <= MAX_FUZZY_TERMS) {
-      results = this.ms.search(query, { ...base, fuzzy: (term) => (unknown.has(term) ? 0.2 : false), maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } });
+    const unknown = raw.filter((_, i) => !this.entryStats.has(terms[i]!) && terms[i]!.length >= 5);
+    if (unknown.length > 0 && unknown.length <= MAX_FUZZY_TERMS) {
+      addResults(results, bm25Sums(this.ms.search(unknown.join(' '), { ...base, fuzzy: 0.2, maxFuzzy: 2, weights: { fuzzy: 0.3, prefix: 0.5 } })));
     }
-    return topByBm25Sum(results, limit).map((r) => describe(r, counted));
+    return topResults(results, limit).map((r) => describe(r, counted));
   }
-}
-
-/**
- * The best `limit` results by plain BM25 sum: minisearch's score divided by
- * the number of query terms matched (see the class comment). A selection, not
- * a sort: at 10k entries a query can match thousands.
- */
-function topByBm25Sum(results: SearchResult[], limit: number): SearchResult[] {
-  const top: SearchResult[] = [];
-  for (const r of results) {
-    r.score /= Math.max(1, r.queryTerms.length);
-    if (top.length === limit && r.score <= top[limit - 1]!.score) continue;
-    let i = top.length;
-    while (i > 0 && top[i - 1]!.score < r.score) i--;
-    top.splice(i, 0, r);
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-
-function describe(r: SearchResult, counted: ReadonlySet<string>): LexicalHit {
-  const perField: Record<string, number> = { question: 0, alternates: 0, answer: 0 };
-  const anywhere = new Set<string>();
-  const inQuestion = new Set<string>();
-  // match: index term -> fields; queryTerms: the query terms behind those matches (fuzzy maps back).
-  for (const fields of Object.values(r.match)) for (const f of fields) perField[f] = (perField[f] ?? 0) + 1;
-  for (const qt of r.queryTerms) {
-    if (!counted.has(qt)) continue;
-    anywhere.add(qt);
-    const fields = r.match[qt] ?? Object.values(r.match).flat();
-    if (fields.includes('question') || fields.includes('alternates')) inQuestion.add(qt);
-  }
-  const q = perField.question ?? 0;
-  const a = perField.alternates ?? 0;
-  const matched: MatchedField = q >= a && q > 0 ? 'question' : a > 0 ? 'alternate' : 'answer';
-  const n = Math.max(1, counted.size);
-  return { id: String(r.id), score: r.score, matched, coverage: anywhere.size / n, questionCoverage: inQuestion.size / n, charSim: 0 };
 }

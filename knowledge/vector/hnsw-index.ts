@@ -8,7 +8,7 @@ import { startWorker } from '../embed/worker-url.js';
 const M = 16;
 const EF_CONSTRUCTION = 100;
 /** Search breadth; not saved in the file, so it is set on every (re)load. */
-const EF_SEARCH = 128;
+export const EF_SEARCH = 128;
 const INITIAL_CAPACITY = 1024;
 
 export interface VectorItem {
@@ -33,6 +33,7 @@ export class HnswVectorIndex implements VectorIndex {
   protected nextLabel = 0;
   /** Set by the owner; `save()` of the persistent subclass records it. */
   revision = 0;
+  protected ef = EF_SEARCH;
 
   constructor(readonly dimensions: number) {
     this.index = HnswVectorIndex.empty(dimensions, INITIAL_CAPACITY);
@@ -43,6 +44,12 @@ export class HnswVectorIndex implements VectorIndex {
     index.initIndex({ maxElements: capacity, m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
     index.setEf(EF_SEARCH);
     return index;
+  }
+
+  /** Search breadth (hnswlib's efSearch): more = better recall, slower. For the benchmark's sweep. */
+  setSearchBreadth(ef: number): void {
+    this.ef = ef;
+    this.index.setEf(ef);
   }
 
   size(): number {
@@ -120,7 +127,7 @@ export class HnswVectorIndex implements VectorIndex {
     const next = new hnswlib.HierarchicalNSW('cosine', dim);
     await next.readIndex(tmpPath, true);
     await rm(tmpPath, { force: true });
-    next.setEf(EF_SEARCH);
+    next.setEf(this.ef);
     // Swap: searches see either the old or the new index, never a half-built one.
     this.index = next;
     this.labels = new Map(items.map((it, i) => [it.id, i]));

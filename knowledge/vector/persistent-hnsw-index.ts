@@ -69,7 +69,7 @@ export class PersistentHnswIndex extends HnswVectorIndex {
   }
 
   private adopt(hnsw: InstanceType<typeof hnswlib.HierarchicalNSW>, meta: Meta): void {
-    hnsw.setEf(128);
+    hnsw.setEf(this.ef);
     this.index = hnsw;
     this.labels = new Map(meta.entries.map(([id, label]) => [id, label]));
     this.keys = new Map(meta.entries.map(([id, label]) => [label, id]));
