@@ -56,4 +56,26 @@ describe('WordIndex', () => {
     expect(ix.search('vouchers', 5)[0]?.id).toBe('a');
     expect(ix.size).toBe(2);
   });
+
+  it('ranks exactly like a freshly built index from the first search after edits', () => {
+    const faq = [
+      entry('cost', 'How much does shipping cost?', 'Shipping costs 4.90 EUR.'),
+      entry('time', 'How long does shipping take?', 'Two to three days.', ['When will my parcel arrive?']),
+      entry('intl', 'Do you ship internationally?', 'Yes, to 30 countries.'),
+      entry('returns', 'How do I return an item?', 'Within 30 days, free of charge.'),
+    ];
+    const fresh = new WordIndex();
+    fresh.addAll(faq);
+    const edited = new WordIndex();
+    edited.addAll(faq);
+    // What calibration probes and admin edits do: replace texts, then put them back.
+    for (const e of faq) {
+      edited.upsert({ ...e, question: 'shipping shipping cost time', alternates: [] });
+      edited.upsert(e);
+    }
+    edited.remove('returns');
+    edited.upsert(faq[3]!);
+    const query = 'shipping cost and time';
+    expect(edited.search(query, 5)).toEqual(fresh.search(query, 5));
+  });
 });

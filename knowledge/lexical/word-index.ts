@@ -43,7 +43,10 @@ const phrasings = (e: Entry): string => `${e.question}\n${e.alternates.join('\n'
 
 /**
  * Word-level BM25 (minisearch) over question, alternates and answer with
- * NLP.js English normalisation. Edits are incremental: discard + add.
+ * NLP.js English normalisation. Edits are incremental and exact: the old document is removed with
+ * the text it was indexed with (minisearch's `discard` only removes postings lazily, when a later
+ * search meets them, so until then every term of the old text kept its inflated document count and
+ * the first search after an edit, or after the calibration probes, ranked differently from the next).
  *
  * Two departures from minisearch's defaults, both general:
  * - Each query term is weighted by its IDF over whole entries (question,
@@ -61,6 +64,8 @@ export class WordIndex {
   private stats = new TermStats();
   /** Document frequency over whole entries (query term weights). */
   private entryStats = new TermStats();
+  /** What each entry was indexed with: `remove` needs the exact fields. */
+  private docs = new Map<string, Doc>();
 
   private static create(): MiniSearch<Doc> {
     return new MiniSearch<Doc>({
@@ -68,7 +73,6 @@ export class WordIndex {
       storeFields: [],
       tokenize,
       processTerm,
-      autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
     });
   }
 
@@ -81,14 +85,25 @@ export class WordIndex {
   }
 
   addAll(entries: Entry[]): void {
-    this.ms.addAll(entries.map(toDoc));
+    const docs = entries.map(toDoc);
+    this.ms.addAll(docs);
+    for (const d of docs) this.docs.set(d.id, d);
     for (const e of entries) this.setStats(e);
   }
 
   upsert(e: Entry): void {
-    if (this.ms.has(e.id)) this.ms.discard(e.id);
-    this.ms.add(toDoc(e));
+    this.removeDoc(e.id);
+    const doc = toDoc(e);
+    this.ms.add(doc);
+    this.docs.set(e.id, doc);
     this.setStats(e);
+  }
+
+  private removeDoc(id: string): void {
+    const old = this.docs.get(id);
+    if (!old) return;
+    this.ms.remove(old);
+    this.docs.delete(id);
   }
 
   private setStats(e: Entry): void {
@@ -97,7 +112,7 @@ export class WordIndex {
   }
 
   remove(id: string): void {
-    if (this.ms.has(id)) this.ms.discard(id);
+    this.removeDoc(id);
     this.stats.delete(id);
     this.entryStats.delete(id);
   }
@@ -106,6 +121,7 @@ export class WordIndex {
     this.ms = WordIndex.create();
     this.stats = new TermStats();
     this.entryStats = new TermStats();
+    this.docs.clear();
   }
 
   search(text: string, limit: number, exclude?: ReadonlySet<string>): LexicalHit[] {
