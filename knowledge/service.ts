@@ -1,78 +1,16 @@
 import { join } from 'node:path';
-import { z } from 'zod';
-import {
-  faqInputSchema,
-  parseOrThrow,
-  ParleyError,
-  type FaqEntry,
-  type FaqInput,
-  type FaqSearchResult,
-  type KnowledgeStore,
-} from '../core/index.js';
+import { faqInputSchema, parseOrThrow, ParleyError, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { findInstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
-import { validateImport, type ImportRowError } from './faq/validate-import.js';
-import { FaqRetriever, type RetrievalMode } from './retriever.js';
+import { validateImport } from './faq/validate-import.js';
+import { FaqRetriever } from './retriever.js';
+import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
-
-export interface KnowledgeLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-export interface KnowledgeServiceDeps {
-  store: KnowledgeStore;
-  /** Indexes live in `<dataDir>/indexes/`. */
-  dataDir: string;
-  modelsDir: string;
-  embeddingModel: string;
-  logger?: KnowledgeLogger;
-}
-
-export interface KnowledgeInfo {
-  mode: RetrievalMode;
-  model?: string;
-  entries: number;
-  calibration: { source: 'prior' | 'self-supervised'; samples: number; answerThreshold: number };
-}
-
-export interface ImportResult {
-  imported: number;
-  errors: ImportRowError[];
-}
-
-const shape = faqInputSchema.shape;
-/**
- * Patch of an entry: the input fields, all optional, id excluded. Built field
- * by field because `.partial()` would keep the `[]` defaults of alternates and
- * tags, and a patch of the question would then wipe them.
- */
-export const faqPatchSchema = z
-  .strictObject({
-    question: shape.question.optional(),
-    answer: shape.answer.optional(),
-    alternates: shape.alternates.unwrap().optional(),
-    tags: shape.tags.unwrap().optional(),
-  })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
-export type FaqPatchInput = Partial<Omit<FaqInput, 'id'>>;
-
-export interface KnowledgeService {
-  search(text: string): Promise<FaqSearchResult>;
-  create(input: FaqInput): Promise<FaqEntry>;
-  update(id: string, patch: FaqPatchInput): Promise<FaqEntry>;
-  remove(id: string): Promise<void>;
-  importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult>;
-  info(): KnowledgeInfo;
-  /** Resolves when the vector index (if any) is built and calibration is fitted. */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-}
 
 const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
 const SETTLE_MS = 1500;
+const IMPORT_CHUNK = 500;
 
 export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
   const log = deps.logger ?? silent;
@@ -198,13 +136,15 @@ class Service implements KnowledgeService {
       const { valid, errors } = validateImport(Array.isArray(rows) ? rows : [], existing);
       if (errors.length > 0 && !opts.partial) return { imported: 0, errors };
       const created: FaqEntry[] = [];
-      for (const { row, entry } of valid) {
-        try {
-          created.push(await this.store.create(entry));
-        } catch (err) {
-          const code = err instanceof ParleyError ? err.code : 'ERR_INTERNAL';
-          errors.push({ row, issues: [{ path: '(row)', message: code }] });
-        }
+      // Rows of a chunk are created concurrently: the store commits (and fsyncs) them together, not one by one.
+      for (let i = 0; i < valid.length; i += IMPORT_CHUNK) {
+        const chunk = valid.slice(i, i + IMPORT_CHUNK);
+        const outcomes = await Promise.allSettled(chunk.map(({ entry }) => this.store.create(entry)));
+        outcomes.forEach((o, k) => {
+          if (o.status === 'fulfilled') return void created.push(o.value);
+          const code = o.reason instanceof ParleyError ? o.reason.code : 'ERR_INTERNAL';
+          errors.push({ row: chunk[k]!.row, issues: [{ path: '(row)', message: code }] });
+        });
       }
       await this.retriever.upsertMany(created);
       return { imported: created.length, errors: errors.sort((a, b) => a.row - b.row) };

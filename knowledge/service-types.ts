@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { faqInputSchema, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import type { ImportRowError } from './faq/validate-import.js';
+import type { RetrievalMode } from './retriever.js';
+
+/** The knowledge service's public contract (built in service.ts). */
+export interface KnowledgeLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface KnowledgeServiceDeps {
+  store: KnowledgeStore;
+  /** Indexes live in `<dataDir>/indexes/`. */
+  dataDir: string;
+  modelsDir: string;
+  embeddingModel: string;
+  logger?: KnowledgeLogger;
+}
+
+export interface KnowledgeInfo {
+  mode: RetrievalMode;
+  model?: string;
+  entries: number;
+  calibration: { source: 'prior' | 'self-supervised'; samples: number; answerThreshold: number };
+}
+
+export interface ImportResult {
+  imported: number;
+  errors: ImportRowError[];
+}
+
+const shape = faqInputSchema.shape;
+/**
+ * Patch of an entry: the input fields, all optional, id excluded. Built field
+ * by field because `.partial()` would keep the `[]` defaults of alternates and
+ * tags, and a patch of the question would then wipe them.
+ */
+export const faqPatchSchema = z
+  .strictObject({
+    question: shape.question.optional(),
+    answer: shape.answer.optional(),
+    alternates: shape.alternates.unwrap().optional(),
+    tags: shape.tags.unwrap().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
+export type FaqPatchInput = Partial<Omit<FaqInput, 'id'>>;
+
+export interface KnowledgeService {
+  search(text: string): Promise<FaqSearchResult>;
+  create(input: FaqInput): Promise<FaqEntry>;
+  update(id: string, patch: FaqPatchInput): Promise<FaqEntry>;
+  remove(id: string): Promise<void>;
+  importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult>;
+  info(): KnowledgeInfo;
+  /** Resolves when the vector index (if any) is built and calibration is fitted. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
