@@ -7,10 +7,8 @@ import { demoIntents } from '../../nlu/index.js';
 import { attachAgentNamespace } from '../agent/namespace.js';
 import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
+import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
 
-const run = describeWithChromium;
-const artifacts = artifactsDir;
 
 let h: AdminHarness;
 let http: HttpServer;

@@ -5,10 +5,8 @@ import type { Browser } from 'playwright-core';
 import { newToken } from '../../core/index.js';
 import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
+import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
 
-const run = describeWithChromium;
-const artifacts = artifactsDir;
 
 let h: AdminHarness;
 let http: HttpServer;

@@ -109,11 +109,12 @@ describe('loopTransaction: one transaction per event-loop turn, durability per w
     await expect(write).rejects.toThrow('EIO');
   });
 
-  it('flush commits what is open now', () => {
+  it('close commits what is open now', async () => {
     const { db, observer } = open();
     const tx = loopTransaction(db);
     tx.relaxed(() => db.prepare('INSERT INTO t VALUES (?)').run('x'));
-    tx.flush();
+    const closing = tx.close();
     expect(committed(observer)).toEqual(['x']);
+    await closing;
   });
 });

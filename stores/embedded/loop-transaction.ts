@@ -26,8 +26,6 @@ import { walSyncer, type WalSync } from './wal-sync.js';
 export interface LoopTransaction {
   relaxed<T>(write: () => T): T;
   durable<T>(write: () => T): Promise<T>;
-  /** Commits whatever is open now. */
-  flush(): void;
   /** Commits, waits for running syncs and releases the WAL handle (the connection is closing). */
   close(): Promise<void>;
 }
@@ -99,7 +97,6 @@ export function createLoopTransaction(db: Db, wal: WalSync): LoopTransaction {
       }
       return new Promise<T>((resolve, reject) => waiters.push({ resolve: () => resolve(result), reject }));
     },
-    flush: commit,
     async close() {
       commit();
       await wal.close();

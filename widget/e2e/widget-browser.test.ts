@@ -9,10 +9,8 @@ import { testFaqs, testIntents, testUnderstander } from '../../bot/test-support/
 import { openEmbeddedStores } from '../../stores/index.js';
 import { buildWidgetBundle, demoPageHtml } from '../index.js';
 import { startWidgetServer, type WidgetTestServer } from '../test-support/socket-harness.js';
-import { artifactsDir, describeWithChromium, launchChromium } from '../../test/support/chromium.js';
+import { artifactsDir as artifacts, describeWithChromium as d, launchChromium } from '../../test/support/chromium.js';
 
-const d = describeWithChromium;
-const artifacts = artifactsDir;
 const ann = { id: 'agent-ann', name: 'Ann' };
 
 let dir: string;
