@@ -15,10 +15,15 @@ export function replaceItem(items: ChatItem[], key: string, patch: Partial<ChatI
   return items.map((i) => (i.key === key ? { ...i, ...patch } : i));
 }
 
+/** The conversation a server event names: the known one, or a new bot conversation. */
+function conversationOf(state: ViewState, id: string): NonNullable<ViewState['conversation']> {
+  const conv = state.conversation;
+  return conv && conv.id === id ? conv : { id, state: 'bot', csatPending: false };
+}
+
 /** A message pushed by the server: appended; a reply from the bot or agent ends their typing indicator. */
 export function applyMessage(state: ViewState, m: Message): Partial<ViewState> {
-  const conv = state.conversation;
-  const conversation = conv && conv.id === m.conversationId ? conv : { id: m.conversationId, state: 'bot' as const, csatPending: false };
+  const conversation = conversationOf(state, m.conversationId);
   const typing = state.typing && state.typing.author === m.author ? null : state.typing;
   return { items: [...state.items, itemFromMessage(m)], conversation, typing };
 }
@@ -59,9 +64,7 @@ export function applySession(state: ViewState, s: SessionPayload): Partial<ViewS
 
 /** The server stored a message: it gets its id, and the conversation it went to is the current one. */
 export function applyAccepted(state: ViewState, key: string, res: { messageId: string; conversationId: string }): Partial<ViewState> {
-  const conv = state.conversation;
-  const conversation = conv && conv.id === res.conversationId ? conv : { id: res.conversationId, state: 'bot' as const, csatPending: false };
-  return { conversation, items: replaceItem(state.items, key, { id: res.messageId, delivery: undefined }) };
+  return { conversation: conversationOf(state, res.conversationId), items: replaceItem(state.items, key, { id: res.messageId, delivery: undefined }) };
 }
 
 /** The header line: who the customer is talking to right now. */
