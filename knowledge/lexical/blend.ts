@@ -1,9 +1,9 @@
 import type { LexicalHit, MatchedField } from './lexical-hit.js';
 
-/** Best character n-gram cosine of an entry, and which text it came from (0 = question, i = alternate i-1). */
+/** Best character n-gram similarity of an entry, and which field the text it came from belongs to. */
 export interface CharMatch {
   sim: number;
-  part: number;
+  matched: MatchedField;
 }
 
 /**
@@ -26,8 +26,8 @@ export function blendLexical(words: LexicalHit[], chars: Map<string, CharMatch>,
     const w = byId.get(id);
     const c = chars.get(id);
     const score = (1 - CHAR_WEIGHT) * (topWord > 0 ? (w?.score ?? 0) / topWord : 0) + CHAR_WEIGHT * (topChar > 0 ? (c?.sim ?? 0) / topChar : 0);
-    // The word match names its field explicitly; an entry found only through n-grams matched a question or alternate.
-    const matched: MatchedField = w ? w.matched : c && c.part > 0 ? 'alternate' : 'question';
+    // The word match names its field explicitly; an entry found only through n-grams says which text matched.
+    const matched: MatchedField = w ? w.matched : (c?.matched ?? 'question');
     return { id, score, matched, coverage: w?.coverage ?? 0, questionCoverage: w?.questionCoverage ?? 0, charSim: c?.sim ?? 0 };
   });
   return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);

@@ -8,6 +8,6 @@ export interface LexicalHit {
   coverage: number;
   /** Share of the query's distinct content terms found in the question or an alternate (0-1). */
   questionCoverage: number;
-  /** Character n-gram cosine of the entry's closest question/alternate (0-1). */
+  /** Character n-gram cosine of the entry's closest question/alternate, or half its answer lead's (0-1). */
   charSim: number;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { calibrate, chooseAnswerThreshold, decide, fitCalibration, NO_OVERLAP_CAP } from './calibration.js';
+import { buildCandidates } from './candidates.js';
+import { calibrate, chooseAnswerThreshold, decide, fitCalibration, KNOWN_PHRASING_P, NO_OVERLAP_CAP, priorCalibration } from './calibration.js';
 import { fitLogistic, predict } from './logistic.js';
 import { reciprocalRankFusion } from './fuse.js';
 
@@ -10,6 +11,19 @@ describe('calibration', () => {
     const m = fitLogistic(xs, ys, { iterations: 3000, rate: 2, l2: 0 });
     expect(predict(m, [0.9])).toBeGreaterThan(0.8);
     expect(predict(m, [0.1])).toBeLessThan(0.2);
+  });
+
+  it("answers a query that is one of the top entry's own phrasings, unless another entry has it too", () => {
+    const hit = (id: string, score: number, charSim: number) => ({ id, score, matched: 'alternate' as const, coverage: 1, questionCoverage: 1, charSim });
+    const doubtful = { ...priorCalibration(false), model: { weights: [0, 0, 0, 0], bias: -3 } };
+    const unique = buildCandidates([hit('a', 10, 1), hit('b', 9, 0.5)], null);
+    expect(unique[0]?.knownPhrasing).toBe(true);
+    expect(calibrate(doubtful, unique)[0]).toBeGreaterThanOrEqual(KNOWN_PHRASING_P);
+    expect(calibrate(doubtful, unique)[1]).toBeLessThan(0.1);
+    const shared = buildCandidates([hit('a', 10, 1), hit('b', 9, 1)], null);
+    expect(calibrate(doubtful, shared)[0]).toBeLessThan(0.1);
+    const close = buildCandidates([hit('a', 10, 0.9), hit('b', 9, 0.5)], null);
+    expect(calibrate(doubtful, close)[0]).toBeLessThan(0.1);
   });
 
   it('keeps the prior when there are too few probes', () => {

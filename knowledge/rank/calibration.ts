@@ -19,6 +19,12 @@ export const PRIOR_HYBRID: LogisticModel = { weights: [0, 1, 1.5, 2, 6, 6, 1], b
  * (which cover only some words) were rarely answered.
  */
 export const NO_OVERLAP_CAP = 0.1;
+/**
+ * A query that is word for word one of an entry's own phrasings is answered
+ * whatever the fitted model says: the admin wrote that phrasing for this
+ * answer. Above the highest self-chosen threshold (ANSWER_THRESHOLD_MAX).
+ */
+export const KNOWN_PHRASING_P = 0.95;
 
 /**
  * Decision thresholds on the calibrated probability of the best hit. The
@@ -104,7 +110,8 @@ export function calibrate(c: Calibration, candidates: Candidate[]): number[] {
   // The calibrated value of a lower hit can never exceed a higher one's.
   let cap = 1;
   return candidates.map((cand) => {
-    const p = Math.min(cap, predict(c.model, cand.features), cand.noOverlap ? NO_OVERLAP_CAP : 1);
+    const fitted = cand.knownPhrasing ? Math.max(KNOWN_PHRASING_P, predict(c.model, cand.features)) : predict(c.model, cand.features);
+    const p = Math.min(cap, fitted, cand.noOverlap ? NO_OVERLAP_CAP : 1);
     cap = p;
     return p;
   });

@@ -40,7 +40,15 @@ export interface Candidate {
   features: number[];
   /** Lexical mode: the entry shares no content word with the query (see NO_OVERLAP_CAP). */
   noOverlap?: boolean;
+  /** The query is one of this entry's own phrasings, and no other entry's (see KNOWN_PHRASING_P). */
+  knownPhrasing?: boolean;
 }
+
+/** Character cosine of a query to a phrasing it equals up to case, accents and punctuation. */
+const SAME_TEXT = 0.999;
+/** The runner-up's closest phrasing must be clearly different (two entries sharing a phrasing is the admin's call to fix). */
+const SAME_TEXT_MARGIN = 0.1;
+const isKnownPhrasing = (features: number[]): boolean => (features[2] ?? 0) >= SAME_TEXT && (features[3] ?? 0) >= SAME_TEXT_MARGIN;
 
 /**
  * Query-term coverage is not a feature any more: the half-question probes
@@ -82,7 +90,10 @@ export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null,
     return [l.score / top, (l.score - bestOther(lex, id, (h) => h.score)) / top, l.charSim, l.charSim - otherChar];
   };
   if (!vec) {
-    return lex.slice(0, limit).map((h) => ({ id: h.id, score: h.score, matched: h.matched, features: lexFeatures(h.id), noOverlap: h.coverage === 0 }));
+    return lex.slice(0, limit).map((h, i) => {
+      const features = lexFeatures(h.id);
+      return { id: h.id, score: h.score, matched: h.matched, features, noOverlap: h.coverage === 0, knownPhrasing: i === 0 && isKnownPhrasing(features) };
+    });
   }
   const vecById = new Map(vec.map((h, i) => [h.id, { h, rank: i }]));
   const floor = vec[vec.length - 1]?.similarity ?? 0;
@@ -94,6 +105,7 @@ export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null,
     const cos = v?.h.similarity ?? floor;
     const matched = l && (!v || l.rank <= v.rank) ? l.h.matched : (v?.h.matched ?? 'question');
     const agree = lex[0]?.id === id && vec[0]?.id === id ? 1 : 0;
-    return { id, score, matched, features: [...lexFeatures(id), cos, cos - bestOther(vec, id, (h) => h.similarity), agree] };
+    const lexical = lexFeatures(id);
+    return { id, score, matched, features: [...lexical, cos, cos - bestOther(vec, id, (h) => h.similarity), agree], knownPhrasing: agree === 1 && isKnownPhrasing(lexical) };
   });
 }
