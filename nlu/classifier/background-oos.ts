@@ -43,6 +43,20 @@ export const BACKGROUND_OUT_OF_SCOPE: readonly string[] = [
   'give me a fun fact about octopuses',
   'how many players are on a rugby team',
   'where can i go hiking near the coast',
+  // Personal statements: "my" is in most support utterances ("my order", "my password"), so without these a bot
+  // read "my <anything> is <anything>" as its most "my"-heavy intent.
+  'my neighbour plays loud music every night',
+  'my dog is afraid of thunder',
+  'my favourite band is touring this summer',
+  'my garden is full of snails',
+  'my brother is learning to play the guitar',
+  'my coffee went cold',
+  'my knee hurts after running',
+  'my houseplants keep dying',
+  'my kids are bored at home',
+  'my grandmother is turning ninety',
+  'my team lost again on sunday',
+  'my cousin moved to canada',
   'asdfgh qwerty',
   'lorem ipsum dolor sit amet',
 ];
