@@ -99,7 +99,7 @@ export class FaqRetriever {
       const [qv] = await this.embedder!.embed([q]);
       vec = entryHits(this.vectors!.search(qv!, VECTOR_K));
     }
-    const cands = buildCandidates(lex, vec, limit);
+    const cands = buildCandidates(lex, vec, limit, this.calibration().vectorWeight);
     const cal = calibrate(this.calibration(), cands);
     return cands.map((c, i) => ({ ...c, calibrated: cal[i] ?? 0 }));
   }
@@ -118,8 +118,8 @@ export class FaqRetriever {
   /** Refits the calibration of the current mode on probes built from the FAQ itself. */
   async recalibrate(): Promise<Calibration> {
     const mode = this.mode();
-    const rows = await collectProbes(this, mode);
-    this.calibrations[mode] = fitCalibration(rows, mode === 'hybrid');
+    const { rows, vectorWeight } = await collectProbes(this, mode);
+    this.calibrations[mode] = fitCalibration(rows, mode === 'hybrid', vectorWeight);
     return this.calibrations[mode];
   }
 }

@@ -23,7 +23,8 @@ export interface KnowledgeInfo {
   mode: RetrievalMode;
   model?: string;
   entries: number;
-  calibration: { source: 'prior' | 'self-supervised'; samples: number; answerThreshold: number };
+  /** vectorWeight: hybrid mode only, the vector list's weight in the fusion (0 = lexical ranking, 1 = plain RRF). */
+  calibration: { source: 'prior' | 'self-supervised'; samples: number; answerThreshold: number; vectorWeight?: number };
 }
 
 export interface ImportResult {

@@ -158,7 +158,7 @@ class Service implements KnowledgeService {
       mode,
       ...(mode === 'hybrid' && this.model ? { model: this.model } : {}),
       entries: this.retriever.entries.size,
-      calibration: { source: c.source, samples: c.samples, answerThreshold: c.answerThreshold },
+      calibration: { source: c.source, samples: c.samples, answerThreshold: c.answerThreshold, ...(this.retriever.mode() === 'hybrid' ? { vectorWeight: c.vectorWeight } : {}) },
     };
   }
 

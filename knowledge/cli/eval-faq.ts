@@ -32,7 +32,7 @@ retriever.load(data.faqs.map((f) => ({ id: f.id, question: f.question, answer: f
 await retriever.buildVectors();
 const cal = await retriever.recalibrate();
 const ANSWER_THRESHOLD = cal.answerThreshold;
-process.stderr.write(`calibration: ${cal.source} on ${cal.samples} probe rows, answer threshold ${ANSWER_THRESHOLD.toFixed(3)}, weights ${cal.model.weights.map((w) => w.toFixed(2)).join(' ')} bias ${cal.model.bias.toFixed(2)}\n`);
+process.stderr.write(`calibration: ${cal.source} on ${cal.samples} probe rows, answer threshold ${ANSWER_THRESHOLD.toFixed(3)}, weights ${cal.model.weights.map((w) => w.toFixed(2)).join(' ')} bias ${cal.model.bias.toFixed(2)}${retriever.mode() === 'hybrid' ? `, vector weight ${cal.vectorWeight}` : ''}\n`);
 
 // Warm-up pass so JIT compilation does not land in the latency percentiles.
 for (const q of groups.slice(0, 200)) await retriever.rank(q.text, 5);
@@ -74,7 +74,7 @@ const result: Record<string, unknown> = {
   mode: retriever.mode(),
   ...(installed ? { model: modelName } : {}),
   threshold: round(ANSWER_THRESHOLD),
-  calibration: { source: cal.source, samples: cal.samples },
+  calibration: { source: cal.source, samples: cal.samples, ...(retriever.mode() === 'hybrid' ? { vectorWeight: cal.vectorWeight } : {}) },
   queries: groups.length,
   perRow: { ...rankingMetrics(perRowJudged), ...answerMetrics(perRowJudged, ANSWER_THRESHOLD), queries: rows.length },
 };

@@ -43,7 +43,7 @@ describe('calibration', () => {
   });
 
   it('never gives a lower hit a higher calibrated value, and decides answer/clarify/none', () => {
-    const cal = { model: { weights: [0, 0, 0, 0], bias: 0 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7 };
+    const cal = { model: { weights: [0, 0, 0, 0], bias: 0 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7, vectorWeight: 1 };
     expect(calibrate(cal, [{ id: 'a', score: 1, matched: 'question', features: [0, 0, 0, 0] }])).toEqual([0.5]);
     expect(decide([0.9, 0.1], 0.7).decision).toBe('answer');
     expect(decide([0.4, 0.3, 0.2, 0.01], 0.7)).toEqual({ decision: 'clarify', keep: 3 });
@@ -51,7 +51,7 @@ describe('calibration', () => {
   });
 
   it('never answers or suggests a hit that shares no content word with the query', () => {
-    const cal = { model: { weights: [0, 0, 0, 0], bias: 5 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7 };
+    const cal = { model: { weights: [0, 0, 0, 0], bias: 5 }, source: 'prior' as const, samples: 0, answerThreshold: 0.7, vectorWeight: 1 };
     const [p] = calibrate(cal, [{ id: 'a', score: 1, matched: 'question', features: [1, 1, 1, 1], noOverlap: true }]);
     expect(p).toBeLessThanOrEqual(NO_OVERLAP_CAP);
     expect(decide([p!], 0.7).decision).toBe('none');

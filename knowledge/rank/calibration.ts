@@ -49,10 +49,12 @@ export interface Calibration {
   source: 'prior' | 'self-supervised';
   samples: number;
   answerThreshold: number;
+  /** Hybrid mode: weight of the vector list in the fusion, chosen on the probes (fusion-weight.ts); 1 = plain RRF. */
+  vectorWeight: number;
 }
 
 export function priorCalibration(hybrid: boolean): Calibration {
-  return { model: hybrid ? PRIOR_HYBRID : PRIOR_LEXICAL, source: 'prior', samples: 0, answerThreshold: ANSWER_THRESHOLD };
+  return { model: hybrid ? PRIOR_HYBRID : PRIOR_LEXICAL, source: 'prior', samples: 0, answerThreshold: ANSWER_THRESHOLD, vectorWeight: 1 };
 }
 
 /** Lowest threshold whose answered probes are right at least TARGET_PRECISION of the time. */
@@ -91,8 +93,8 @@ export interface ProbeRow {
   capped?: boolean;
 }
 
-export function fitCalibration(rows: ProbeRow[], hybrid: boolean): Calibration {
-  const prior = priorCalibration(hybrid);
+export function fitCalibration(rows: ProbeRow[], hybrid: boolean, vectorWeight = 1): Calibration {
+  const prior = { ...priorCalibration(hybrid), vectorWeight };
   // Capped rows are decided by the cap, not the model: fit on the others, choose the threshold on all.
   const fit = rows.filter((r) => !r.capped);
   if (fit.length < MIN_SAMPLES || !fit.some((r) => r.y === 1) || !fit.some((r) => r.y === 0)) return prior;
@@ -103,7 +105,7 @@ export function fitCalibration(rows: ProbeRow[], hybrid: boolean): Calibration {
   );
   const answerThreshold =
     rows.length >= MIN_ROWS_FOR_THRESHOLD ? chooseAnswerThreshold(rows.map((r) => ({ p: Math.min(predict(model, r.x), r.capped ? NO_OVERLAP_CAP : 1), y: r.y }))) : ANSWER_THRESHOLD;
-  return { model, source: 'self-supervised', samples: rows.length, answerThreshold };
+  return { model, source: 'self-supervised', samples: rows.length, answerThreshold, vectorWeight };
 }
 
 export function calibrate(c: Calibration, candidates: Candidate[]): number[] {

@@ -79,7 +79,7 @@ function bestOther<T extends { id: string }>(list: T[], id: string, value: (t: T
  * scale-free features: ratios and margins rather than raw BM25 scores, which
  * vary with corpus and query length.
  */
-export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null, limit = 10): Candidate[] {
+export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null, limit = 10, vectorWeight = 1): Candidate[] {
   const lexById = new Map(lex.map((h, i) => [h.id, { h, rank: i }]));
   const top = lex[0]?.score ?? 0;
   const lexFeatures = (id: string): number[] => {
@@ -97,7 +97,7 @@ export function buildCandidates(lex: LexicalHit[], vec: VectorEntryHit[] | null,
   }
   const vecById = new Map(vec.map((h, i) => [h.id, { h, rank: i }]));
   const floor = vec[vec.length - 1]?.similarity ?? 0;
-  const fused = reciprocalRankFusion([lex.map((h) => h.id), vec.map((h) => h.id)]);
+  const fused = reciprocalRankFusion([lex.map((h) => h.id), vec.map((h) => h.id)], [1, vectorWeight]);
   const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || (lexById.get(b[0])?.h.score ?? 0) - (lexById.get(a[0])?.h.score ?? 0));
   return ranked.slice(0, limit).map(([id, score]) => {
     const l = lexById.get(id);

@@ -12,7 +12,8 @@ const load = (withAlternates: boolean) => {
 describe('self-supervised probes', () => {
   it('asks each entry a paraphrase, a leave-one-out and a leave-question-out question', async () => {
     const r = load(true);
-    const rows = await collectProbes(r, 'lexical');
+    const { rows, vectorWeight } = await collectProbes(r, 'lexical');
+    expect(vectorWeight).toBe(1); // lexical mode: nothing to weigh
     expect(rows.length).toBeGreaterThan(2 * demoFaqs.length);
     expect(rows.length).toBeLessThanOrEqual(3 * demoFaqs.length);
     expect(rows.some((x) => x.y === 1)).toBe(true);
@@ -31,7 +32,7 @@ describe('self-supervised probes', () => {
   });
 
   it('probes are harder without alternates: fewer leave-question-out probes find their entry', async () => {
-    const rows = await collectProbes(load(false), 'lexical');
+    const { rows } = await collectProbes(load(false), 'lexical');
     const right = rows.filter((x) => x.y === 1).length;
     expect(right).toBeLessThan(rows.length / 2);
   });

@@ -1,10 +1,11 @@
 import type { Embedder } from '../../core/index.js';
-import type { LexicalIndex } from '../lexical/lexical-index.js';
+import type { LexicalHit, LexicalIndex } from '../lexical/lexical-index.js';
 import type { IndexedEntry, RetrievalMode } from '../retrieval-types.js';
 import type { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { tokenize } from '../text/analyzer.js';
 import type { ProbeRow } from './calibration.js';
 import { buildCandidates, entryHits, vectorKey, type VectorEntryHit } from './candidates.js';
+import { chooseVectorWeight } from './fusion-weight.js';
 
 /** Probed entries per fit: enough for a 4-7 feature logistic model, cheap at any FAQ size. */
 export const MAX_PROBED_ENTRIES = 300;
@@ -45,19 +46,34 @@ export interface ProbeTarget {
   readonly vectors: HnswVectorIndex | null;
 }
 
-export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promise<ProbeRow[]> {
-  if (r.entries.size < 3) return [];
+/** What the probes yield: calibration rows, and (hybrid) the vector weight chosen on them. */
+export interface ProbeResult {
+  rows: ProbeRow[];
+  vectorWeight: number;
+}
+
+interface ProbeLists {
+  probe: Probe;
+  lexPos: LexicalHit[];
+  lexNeg: LexicalHit[];
+  vecPos: VectorEntryHit[] | null;
+  vecNeg: VectorEntryHit[] | null;
+}
+
+export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promise<ProbeResult> {
+  if (r.entries.size < 3) return { rows: [], vectorWeight: 1 };
   const probes = sample([...r.entries.keys()], MAX_PROBED_ENTRIES).flatMap((id) => {
     const e = r.entries.get(id)!;
     return [paraphraseProbe(e), leaveQuestionOutProbe(e)];
   });
   const hybrid = mode === 'hybrid' && r.embedder && r.vectors;
   const qvs = hybrid ? await r.embedder!.embed(probes.map((p) => p.query)) : [];
-  const rows: ProbeRow[] = [];
+  const runs: ProbeLists[] = [];
   for (let n = 0; n < probes.length; n++) {
     // Yield now and then: a big FAQ must not hold the event loop for the whole fit.
     if (n % 20 === 19) await new Promise((res) => setImmediate(res));
-    const { entry: e, query, partial, hiddenKey, leaveOneOut } = probes[n]!;
+    const probe = probes[n]!;
+    const { entry: e, query, partial, hiddenKey, leaveOneOut } = probe;
     if (r.entries.get(e.id) !== e) continue; // edited meanwhile
     // Hide, search, restore in one synchronous block: no concurrent search sees the edited index.
     r.lexical.upsert(partial);
@@ -71,12 +87,20 @@ export async function collectProbes(r: ProbeTarget, mode: RetrievalMode): Promis
       vecPos = entryHits(r.vectors!.search(qvs[n]!, 40, (k) => k !== hiddenKey));
       vecNeg = leaveOneOut ? entryHits(r.vectors!.search(qvs[n]!, 40, (k) => !k.startsWith(prefix))) : [];
     }
-    const pos = buildCandidates(lexPos, vecPos, 1)[0];
-    if (pos) rows.push({ x: pos.features, y: pos.id === e.id ? 1 : 0, capped: pos.noOverlap === true });
-    const neg = leaveOneOut ? buildCandidates(lexNeg, vecNeg, 1)[0] : undefined;
+    runs.push({ probe, lexPos, lexNeg, vecPos, vecNeg });
+  }
+  // The fusion weight first (it decides which entry tops each probe), then the calibration rows under it.
+  const vectorWeight = hybrid
+    ? chooseVectorWeight(runs.map((x) => ({ target: x.probe.entry.id, lexical: x.lexPos.map((h) => h.id), vector: (x.vecPos ?? []).map((h) => h.id) })))
+    : 1;
+  const rows: ProbeRow[] = [];
+  for (const { probe, lexPos, lexNeg, vecPos, vecNeg } of runs) {
+    const pos = buildCandidates(lexPos, vecPos, 1, vectorWeight)[0];
+    if (pos) rows.push({ x: pos.features, y: pos.id === probe.entry.id ? 1 : 0, capped: pos.noOverlap === true });
+    const neg = probe.leaveOneOut ? buildCandidates(lexNeg, vecNeg, 1, vectorWeight)[0] : undefined;
     if (neg) rows.push({ x: neg.features, y: 0, capped: neg.noOverlap === true });
   }
-  return rows;
+  return { rows, vectorWeight };
 }
 
 function paraphraseProbe(e: IndexedEntry): Probe {
