@@ -46,6 +46,8 @@ run('staff console in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, admin.email);
     await page.click('a[href="#/faq"]');
+    // No embedding model in the test's MODELS_DIR: the degraded mode is spelled out on the FAQ page.
+    expect(await page.getByTestId('retrieval-mode').textContent()).toContain('lexical only');
     await page.getByRole('button', { name: 'New entry' }).click();
     await page.getByLabel('Question').fill('Do you sell gift cards?');
     await page.getByLabel(/Alternate phrasings/).fill('Can I buy a voucher?');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, download } from '../api.js';
 import { Empty, ErrorBox, LinkedText, lines } from '../ui.js';
+import { RetrievalMode } from './retrieval-mode.js';
 import type { FaqEntry as Faq } from '../../../../core/index.js';
 
 interface RowError {
@@ -91,6 +92,7 @@ export function FaqPage() {
     <div class="page two-col">
       <section>
         <h2>FAQ</h2>
+        <RetrievalMode />
         <form class="toolbar" onSubmit={(e) => (e.preventDefault(), load(q))}>
           <input type="search" placeholder="Search questions, answers, tags" aria-label="Search FAQ" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
           <button type="submit">Search</button>
