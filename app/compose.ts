@@ -15,6 +15,8 @@ import { createMetrics } from './http/metrics.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
+import { createInProcessBus } from './bus/in-process-bus.js';
+import { createRedisBus } from './bus/redis-bus.js';
 
 export interface ParleyApp {
   http: HttpServer;
@@ -40,14 +42,17 @@ export interface ComposeOverrides {
 
 export async function composeApp(config: Readonly<Config>, logger: Logger, overrides: ComposeOverrides = {}): Promise<ParleyApp> {
   const stores = await openStores(config);
+  // Several nodes share one store; the bus tells each node's in-memory indexes and model what the others changed.
+  const bus = config.redisUrl ? await createRedisBus(config.redisUrl, logger.child({ module: 'bus' })) : createInProcessBus();
   const knowledge = await createKnowledgeService({
+    bus,
     store: stores.knowledge,
     dataDir: config.dataDir,
     modelsDir: config.modelsDir,
     embeddingModel: config.embeddingModel,
     logger: logger.child({ module: 'knowledge' }),
   });
-  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, logger: logger.child({ module: 'nlu' }) });
+  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, logger: logger.child({ module: 'nlu' }) });
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
   const warmup = trainFirstModel({ stores, nlu, logger });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
@@ -128,6 +133,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
       await dialogue.drain();
       await sockets.close(); // also closes the HTTP server
       await knowledge.close();
+      await bus.close();
       await stores.close();
       logger.info({ reason }, 'shut down cleanly');
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faqInputSchema, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { faqInputSchema, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import type { ImportRowError } from './faq/validate-import.js';
 import type { RetrievalMode } from './retriever.js';
 
@@ -17,6 +17,8 @@ export interface KnowledgeServiceDeps {
   modelsDir: string;
   embeddingModel: string;
   logger?: KnowledgeLogger;
+  /** Several nodes: FAQ edits made on one reach the others' indexes (node-sync.ts). */
+  bus?: Bus;
 }
 
 export interface KnowledgeInfo {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { faqInputSchema, parseOrThrow, ParleyError, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { faqInputSchema, newId, parseOrThrow, ParleyError, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { findInstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
 import { validateImport } from './faq/validate-import.js';
+import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedSchema } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
 import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
@@ -35,7 +36,7 @@ export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promis
   const retriever = new FaqRetriever(embedder, vectors);
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
-  return new Service(deps.store, retriever, vectors, log, installed?.name);
+  return new Service(deps.store, retriever, vectors, log, installed?.name, deps.bus);
 }
 
 class Service implements KnowledgeService {
@@ -43,6 +44,9 @@ class Service implements KnowledgeService {
   private readyPromise: Promise<void>;
   private settleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Tells this node's own bus messages from other nodes'. */
+  private readonly origin = newId();
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly store: KnowledgeStore,
@@ -50,7 +54,9 @@ class Service implements KnowledgeService {
     private readonly vectors: PersistentHnswIndex | null,
     private readonly log: KnowledgeLogger,
     private readonly model: string | undefined,
+    private readonly bus: Bus | undefined,
   ) {
+    this.unsubscribe = bus ? bus.subscribe(FAQ_CHANGED, (msg) => this.onRemoteChange(msg)) : () => undefined;
     // A failed build leaves the service in lexical mode (logged), never a crashed process.
     this.readyPromise = this.buildVectors().catch((err: unknown) =>
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
@@ -72,9 +78,33 @@ class Service implements KnowledgeService {
     await this.vectors.save();
   }
 
-  /** Writes are serialised so the indexes apply them in the store's order; each one (re)arms the settle timer. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    return this.queued(fn).then((v) => (this.settleLater(), v));
+  /**
+   * Writes are serialised so the indexes apply them in the store's order; each one (re)arms the settle timer
+   * and tells the other nodes which entries changed.
+   */
+  private serial<T>(fn: () => Promise<T>, changedIds: (result: T) => string[]): Promise<T> {
+    return this.queued(fn).then((v) => {
+      this.settleLater();
+      this.announce(changedIds(v));
+      return v;
+    });
+  }
+
+  private announce(ids: string[]): void {
+    if (!this.bus || ids.length === 0) return;
+    this.bus.publish(FAQ_CHANGED, faqChangedMessage(this.origin, ids)).catch((err: unknown) =>
+      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not tell other nodes about an FAQ edit; they catch up at their next start'),
+    );
+  }
+
+  private onRemoteChange(raw: unknown): void {
+    const parsed = faqChangedSchema.safeParse(raw);
+    if (!parsed.success) return this.log.warn({ issues: parsed.error.issues.length }, 'ignoring a malformed faq.changed message');
+    if (parsed.data.origin === this.origin || this.closed) return;
+    this.queued(() => applyRemoteChange(this.store, this.retriever, parsed.data)).then(
+      (entries) => (this.settleLater(), this.log.info({ entries, all: parsed.data.all === true }, 'FAQ edits from another node applied')),
+      (err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'applying FAQ edits from another node failed'),
+    );
   }
 
   private queued<T>(fn: () => Promise<T>): Promise<T> {
@@ -111,7 +141,7 @@ class Service implements KnowledgeService {
       const entry = await this.store.create(data);
       await this.retriever.upsert(entry);
       return entry;
-    });
+    }, (e) => [e.id]);
   }
 
   async update(id: string, patch: FaqPatchInput): Promise<FaqEntry> {
@@ -120,21 +150,21 @@ class Service implements KnowledgeService {
       const entry = await this.store.update(id, data);
       await this.retriever.upsert(entry);
       return entry;
-    });
+    }, (e) => [e.id]);
   }
 
   remove(id: string): Promise<void> {
     return this.serial(async () => {
       await this.store.delete(id);
       await this.retriever.remove(id);
-    });
+    }, () => [id]);
   }
 
   importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult> {
-    return this.serial(async () => {
+    return this.serial(async (): Promise<ImportResult & { ids: string[] }> => {
       const existing = new Set(this.retriever.entries.keys());
       const { valid, errors } = validateImport(Array.isArray(rows) ? rows : [], existing);
-      if (errors.length > 0 && !opts.partial) return { imported: 0, errors };
+      if (errors.length > 0 && !opts.partial) return { imported: 0, errors, ids: [] };
       const created: FaqEntry[] = [];
       // Rows of a chunk are created concurrently: the store commits (and fsyncs) them together, not one by one.
       for (let i = 0; i < valid.length; i += IMPORT_CHUNK) {
@@ -147,8 +177,8 @@ class Service implements KnowledgeService {
         });
       }
       await this.retriever.upsertMany(created);
-      return { imported: created.length, errors: errors.sort((a, b) => a.row - b.row) };
-    });
+      return { imported: created.length, errors: errors.sort((a, b) => a.row - b.row), ids: created.map((e) => e.id) };
+    }, (r) => r.ids).then(({ ids: _ids, ...result }) => result);
   }
 
   info(): KnowledgeInfo {
@@ -168,6 +198,7 @@ class Service implements KnowledgeService {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.unsubscribe();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.readyPromise.catch(() => undefined);
     await this.chain;

@@ -1,4 +1,5 @@
-import { ParleyError, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import { z } from 'zod';
+import { newId, ParleyError, type Bus, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
 import type { Example, HyperParams } from '../classifier/train-classifier.js';
 import { createEntityExtractor } from '../entities/extractor.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
@@ -18,7 +19,13 @@ export interface NluServiceDeps {
   logger?: NluLogger;
   /** 'worker' (default) trains in a worker thread. */
   trainer?: TrainerMode;
+  /** Several nodes: a model activated on one is loaded by the others. */
+  bus?: Bus;
 }
+
+/** Bus topic: a node activated a model; the others reload the active one from the shared store. */
+export const NLU_MODEL_ACTIVATED = 'nlu.model.activated';
+const activatedSchema = z.strictObject({ origin: z.string().min(1).max(64), version: z.string().min(1).max(200) });
 
 export interface TrainOptions {
   onProgress?(p: number): void;
@@ -61,6 +68,7 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
   let live: NluModel | null = null;
   let liveMetrics: Record<string, unknown> | undefined;
   let training = false;
+  const origin = newId();
 
   async function reload(): Promise<void> {
     const record = await deps.models.active();
@@ -125,6 +133,9 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       live = candidate;
       liveMetrics = metrics;
       log.info({ version: output.version, heldOutAccuracy: newAcc, trainMs: metrics.trainMs }, 'nlu model trained and activated');
+      deps.bus?.publish(NLU_MODEL_ACTIVATED, { origin, version: output.version }).catch((err: unknown) =>
+        log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'could not tell other nodes about the new model; they load it at their next start'),
+      );
       return { activated: true, version: output.version, metrics };
     } finally {
       training = false;
@@ -137,6 +148,16 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
     // A store that is down at boot must not stop chats: serve untrained until reload() succeeds.
     log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'nlu model store unavailable at start');
   }
+  // Reload is idempotent (it re-reads the active record), so the message is only a hint to look.
+  deps.bus?.subscribe(NLU_MODEL_ACTIVATED, (raw) => {
+    const msg = activatedSchema.safeParse(raw);
+    if (!msg.success) return log.warn({}, 'ignoring a malformed nlu.model.activated message');
+    if (msg.data.origin === origin || msg.data.version === live?.version) return;
+    reload().then(
+      () => log.info({ version: live?.version ?? null, announced: msg.data.version }, 'nlu model activated on another node'),
+      (err: unknown) => log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'reloading the model another node activated failed'),
+    );
+  });
   return {
     analyze,
     train,
