@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { faqInputSchema, newId, parseOrThrow, ParleyError, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
-import { findInstalledModel } from './embed/model-files.js';
-import { TransformersEmbedder } from './embed/transformers-embedder.js';
+import { faqInputSchema, parseOrThrow, ParleyError, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
-import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedSchema } from './node-sync.js';
+import { applyRemoteChange, FaqNodeSync, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
 import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
-import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
+import { openVectorStack } from './open-vector-stack.js';
+import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
@@ -15,28 +13,11 @@ const IMPORT_CHUNK = 500;
 
 export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
   const log = deps.logger ?? silent;
-  const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
-  let embedder: TransformersEmbedder | null = null;
-  let vectors: PersistentHnswIndex | null = null;
-  if (!installed) {
-    log.warn({ modelsDir: deps.modelsDir, model: deps.embeddingModel }, 'no embedding model installed: FAQ retrieval runs in lexical mode');
-  } else {
-    try {
-      embedder = await TransformersEmbedder.start(installed);
-      const opened = await PersistentHnswIndex.open(join(deps.dataDir, 'indexes'), 'faq-vectors', installed.name, embedder.info().dimensions);
-      vectors = opened.index;
-      if (opened.state === 'corrupt') log.error({ path: vectors.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
-      else if (opened.state === 'incompatible') log.info({ detail: opened.detail }, 'FAQ vector index was built with another model: rebuilding');
-    } catch (err) {
-      log.error({ model: deps.embeddingModel, err: err instanceof Error ? err.message : String(err), details: err instanceof ParleyError ? err.details : undefined }, 'embedding model failed to load: FAQ retrieval runs in lexical mode');
-      await embedder?.close();
-      embedder = null;
-    }
-  }
+  const { embedder, vectors, model } = await openVectorStack(deps, log);
   const retriever = new FaqRetriever(embedder, vectors);
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
-  return new Service(deps.store, retriever, vectors, log, installed?.name, deps.bus);
+  return new Service(deps.store, retriever, vectors, log, model, deps.bus);
 }
 
 class Service implements KnowledgeService {
@@ -44,9 +25,7 @@ class Service implements KnowledgeService {
   private readyPromise: Promise<void>;
   private settleTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Tells this node's own bus messages from other nodes'. */
-  private readonly origin = newId();
-  private readonly unsubscribe: () => void;
+  private readonly sync: FaqNodeSync;
 
   constructor(
     private readonly store: KnowledgeStore,
@@ -54,9 +33,9 @@ class Service implements KnowledgeService {
     private readonly vectors: PersistentHnswIndex | null,
     private readonly log: KnowledgeLogger,
     private readonly model: string | undefined,
-    private readonly bus: Bus | undefined,
+    bus: Bus | undefined,
   ) {
-    this.unsubscribe = bus ? bus.subscribe(FAQ_CHANGED, (msg) => this.onRemoteChange(msg)) : () => undefined;
+    this.sync = new FaqNodeSync(bus, log, (msg) => this.applyRemote(msg));
     // A failed build leaves the service in lexical mode (logged), never a crashed process.
     this.readyPromise = this.buildVectors().catch((err: unknown) =>
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
@@ -85,24 +64,16 @@ class Service implements KnowledgeService {
   private serial<T>(fn: () => Promise<T>, changedIds: (result: T) => string[]): Promise<T> {
     return this.queued(fn).then((v) => {
       this.settleLater();
-      this.announce(changedIds(v));
+      this.sync.announce(changedIds(v));
       return v;
     });
   }
 
-  private announce(ids: string[]): void {
-    if (!this.bus || ids.length === 0) return;
-    this.bus.publish(FAQ_CHANGED, faqChangedMessage(this.origin, ids)).catch((err: unknown) =>
-      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not tell other nodes about an FAQ edit; they catch up at their next start'),
-    );
-  }
-
-  private onRemoteChange(raw: unknown): void {
-    const parsed = faqChangedSchema.safeParse(raw);
-    if (!parsed.success) return this.log.warn({ issues: parsed.error.issues.length }, 'ignoring a malformed faq.changed message');
-    if (parsed.data.origin === this.origin || this.closed) return;
-    this.queued(() => applyRemoteChange(this.store, this.retriever, parsed.data)).then(
-      (entries) => (this.settleLater(), this.log.info({ entries, all: parsed.data.all === true }, 'FAQ edits from another node applied')),
+  /** Another node changed entries in the shared store: re-read them, in turn with this node's own writes. */
+  private applyRemote(msg: FaqChanged): void {
+    if (this.closed) return;
+    this.queued(() => applyRemoteChange(this.store, this.retriever, msg)).then(
+      (entries) => (this.settleLater(), this.log.info({ entries, all: msg.all === true }, 'FAQ edits from another node applied')),
       (err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'applying FAQ edits from another node failed'),
     );
   }
@@ -198,7 +169,7 @@ class Service implements KnowledgeService {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.unsubscribe();
+    this.sync.close();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.readyPromise.catch(() => undefined);
     await this.chain;

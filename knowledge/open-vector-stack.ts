@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { ParleyError } from '../core/index.js';
+import { findInstalledModel } from './embed/model-files.js';
+import { TransformersEmbedder } from './embed/transformers-embedder.js';
+import type { KnowledgeLogger, KnowledgeServiceDeps } from './service-types.js';
+import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
+
+/**
+ * The embedder and the persisted vector index, or neither: no installed model,
+ * or one that fails to load, means explicit lexical mode (logged, never a fake).
+ */
+export async function openVectorStack(
+  deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
+  log: KnowledgeLogger,
+): Promise<{ embedder: TransformersEmbedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+  const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
+  let embedder: TransformersEmbedder | null = null;
+  let vectors: PersistentHnswIndex | null = null;
+  if (!installed) {
+    log.warn({ modelsDir: deps.modelsDir, model: deps.embeddingModel }, 'no embedding model installed: FAQ retrieval runs in lexical mode');
+  } else {
+    try {
+      embedder = await TransformersEmbedder.start(installed);
+      const opened = await PersistentHnswIndex.open(join(deps.dataDir, 'indexes'), 'faq-vectors', installed.name, embedder.info().dimensions);
+      vectors = opened.index;
+      if (opened.state === 'corrupt') log.error({ path: vectors.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
+      else if (opened.state === 'incompatible') log.info({ detail: opened.detail }, 'FAQ vector index was built with another model: rebuilding');
+    } catch (err) {
+      log.error({ model: deps.embeddingModel, err: err instanceof Error ? err.message : String(err), details: err instanceof ParleyError ? err.details : undefined }, 'embedding model failed to load: FAQ retrieval runs in lexical mode');
+      await embedder?.close();
+      embedder = null;
+    }
+  }
+  return { embedder, vectors, ...(embedder && installed ? { model: installed.name } : {}) };
+}
