@@ -58,6 +58,9 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
+  if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
+    logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
+  }
 
   const metrics = createMetrics();
   let draining = false;

@@ -18,6 +18,13 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('development without ADMIN_EMAIL gets a first admin with a generated password; production never invents one', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).admin).toEqual({ email: 'admin@example.com' });
+    expect(loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'Ann@Shop.example', ADMIN_PASSWORD: 'long enough password' }).admin).toEqual({ email: 'ann@shop.example', password: 'long enough password' });
+    const prod = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example' });
+    expect(prod.admin).toBeUndefined();
+  });
+
   it('generates development secrets once and keeps them', () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(loadConfig({ DATA_DIR: dir }).jwtSecret);

@@ -114,6 +114,9 @@ function readVersion(): string {
   }
 }
 
+/** The development first admin's sign-in name when ADMIN_EMAIL is not set. */
+export const DEV_ADMIN_EMAIL = 'admin@example.com';
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -142,7 +145,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     embeddingModel: e.EMBEDDING_MODEL,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt-secret'),
     encryptionKey: e.ENCRYPTION_KEY ?? devSecret(dataDir, 'encryption-key'),
-    admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
+    // Development without ADMIN_EMAIL: a first admin with a generated password (printed once), so `npm start` on a
+    // fresh clone leads straight into the console. Production never invents an account.
+    admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : e.NODE_ENV === 'production' ? undefined : { email: DEV_ADMIN_EMAIL },
     webhook: e.WEBHOOK_API_KEY ? { apiKey: e.WEBHOOK_API_KEY, callbackUrl: e.WEBHOOK_CALLBACK_URL } : undefined,
     identitySecret: e.IDENTITY_SECRET,
     allowedOrigins: !origins || origins.includes('*') ? null : origins,

@@ -36,11 +36,16 @@ export async function ensureFirstAdmin(
     // The configured email exists as an agent: promote it rather than fail boot.
     const user = await users.update(existing.id, { role: 'admin', passwordHash: await hashPassword(password) });
     logger.warn({ userId: user.id }, 'first admin: promoted the existing account to admin');
-    if (generated) logger.warn({ adminEmail: user.email, generatedPassword: generated }, 'first admin password generated (development only): change it');
+    if (generated) logger.warn({ adminEmail: user.email, generatedPassword: generated }, generatedMessage(user.email, generated));
     return { created: true, user: toPublicUser(user), generatedPassword: generated };
   }
   const user = await createStaffUser(users, { email: admin.email, name: 'Administrator', role: 'admin', password });
   logger.info({ userId: user.id }, 'first admin created');
-  if (generated) logger.warn({ adminEmail: user.email, generatedPassword: generated }, 'first admin password generated (development only): change it');
+  if (generated) logger.warn({ adminEmail: user.email, generatedPassword: generated }, generatedMessage(user.email, generated));
   return { created: true, user, generatedPassword: generated };
+}
+
+/** Readable in a terminal full of JSON lines: the one place a developer learns how to sign in. */
+function generatedMessage(email: string, password: string): string {
+  return `first admin created (development only): sign in to /console/ as ${email} with password ${password}, then change it`;
 }
