@@ -119,4 +119,22 @@ run('staff console in Chromium', () => {
     expect(status).toBe(403);
     await page.close();
   }, 120_000);
+
+  it('admin sets a staff member’s password on the Staff page, and the new one signs in', async () => {
+    const admin = await h.staff('admin', 'boss@example.com');
+    const agent = await h.staff('agent', 'newbie@example.com');
+    const page = await browser.newPage();
+    await signIn(page, admin.email);
+    await page.click('a[href="#/users"]');
+    const row = page.locator('tr', { hasText: agent.email });
+    await row.getByRole('button', { name: 'Set password' }).click();
+    await row.getByLabel(`New password for ${agent.email}`).fill('a brand new passphrase');
+    await row.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('status').filter({ hasText: `Password of ${agent.email} changed.` }).waitFor();
+    const login = (password: string) =>
+      page.evaluate(async (body) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status, JSON.stringify({ email: agent.email, password }));
+    expect(await login('a brand new passphrase')).toBe(200);
+    expect(await login(PASSWORD)).toBe(401);
+    await page.close();
+  }, 60_000);
 });
