@@ -7,7 +7,7 @@ import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml, type WidgetLimits } from '../widget/index.js';
-import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, ensureFirstAdmin } from '../admin/index.js';
+import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHttpApp } from './http/create-http-app.js';
@@ -101,6 +101,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
+        jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
         logger,
       }),
     ],

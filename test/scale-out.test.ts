@@ -88,7 +88,7 @@ maybe('two nodes with REDIS_URL', () => {
     await eventually(async () => expect((await ask('Do you sell gift vouchers?')).map((h) => h.faqId)).not.toContain(id));
   });
 
-  it('a model trained and activated on node A serves on node B', async () => {
+  it('a model trained on node A is followed from node B and then serves on node B', async () => {
     const [a, b] = [await admin(nodes[0]!), await admin(nodes[1]!)];
     const utterances = ['where is my parcel', 'track my order', 'has my package shipped', 'when does my order arrive', 'order status please', 'is my delivery on the way'];
     await request(nodes[0]!.http).post('/api/intents').set('Authorization', a).send({ name: 'order_status', utterances, answer: 'Let me check.' }).expect(201);
@@ -96,7 +96,8 @@ maybe('two nodes with REDIS_URL', () => {
     const { jobId } = (await request(nodes[0]!.http).post('/api/nlu/train').set('Authorization', a).expect(202)).body as { jobId: string };
     let version = '';
     await eventually(async () => {
-      const job = (await request(nodes[0]!.http).get(`/api/jobs/${jobId}`).set('Authorization', a).expect(200)).body as { state: string; result?: { version: string; activated: boolean } };
+      // Polled on node B: the job runs on A, its progress reaches B over the bus.
+      const job = (await request(nodes[1]!.http).get(`/api/jobs/${jobId}`).set('Authorization', b).expect(200)).body as { state: string; result?: { version: string; activated: boolean } };
       expect(job.state).toBe('done');
       expect(job.result?.activated).toBe(true);
       version = job.result!.version;

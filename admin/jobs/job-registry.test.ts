@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { createInProcessBus } from '../../app/bus/in-process-bus.js';
 import { createJobRegistry } from './job-registry.js';
+import { JOB_UPDATED } from './job-sync.js';
 
 async function settled(jobs: ReturnType<typeof createJobRegistry>, id: string) {
   for (;;) {
@@ -44,5 +46,34 @@ describe('job registry', () => {
     expect(jobs.list().length).toBeLessThanOrEqual(3);
     expect(jobs.get(ids[4]!)).toMatchObject({ state: 'done', result: 4 });
     expect(() => jobs.get('nope')).toThrow(expect.objectContaining({ code: 'ERR_JOB_NOT_FOUND' }));
+  });
+
+  it('with a bus, another node answers polls for the job and refuses a second training meanwhile', async () => {
+    const bus = createInProcessBus();
+    const warnings: string[] = [];
+    const [a, b] = [createJobRegistry({ bus }), createJobRegistry({ bus, warn: (_o, msg) => warnings.push(msg) })];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const job = a.start('nlu.train', async (progress) => {
+      progress(0.4);
+      await gate;
+      return { activated: true };
+    }, 'ERR_NLU_TRAINING_RUNNING');
+    const seenOnB = async (state: string) => {
+      while (b.get(job.id).state !== state) await new Promise((r) => setImmediate(r));
+    };
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    await seenOnB('running');
+    expect(b.get(job.id).progress).toBeCloseTo(0.4);
+    expect(() => b.start('nlu.train', async () => 1, 'ERR_NLU_TRAINING_RUNNING')).toThrow(expect.objectContaining({ code: 'ERR_NLU_TRAINING_RUNNING' }));
+    release();
+    await seenOnB('done');
+    expect(b.get(job.id)).toMatchObject({ state: 'done', progress: 1, result: { activated: true } });
+    expect(b.list().map((j) => j.id)).toContain(job.id);
+    expect(b.start('nlu.train', async () => 2, 'ERR_NLU_TRAINING_RUNNING').state).toBe('queued');
+    await bus.publish(JOB_UPDATED, { origin: 'x', job: { id: 'j', state: 'exploded' } });
+    while (warnings.length === 0) await new Promise((r) => setImmediate(r));
+    expect(warnings[0]).toMatch(/malformed job.updated/);
   });
 });

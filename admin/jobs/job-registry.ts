@@ -1,4 +1,5 @@
-import { ParleyError, newId, type ErrorCode, type JobView } from '../../core/index.js';
+import { ParleyError, newId, type Bus, type ErrorCode, type JobView } from '../../core/index.js';
+import { createJobSync } from './job-sync.js';
 
 /** A ParleyError's `details.reason` says why (e.g. why training failed) better than its generic message. */
 function reason(err: unknown): string {
@@ -9,14 +10,21 @@ function reason(err: unknown): string {
 
 export type JobRun = (progress: (fraction: number) => void) => Promise<unknown>;
 
+/** Progress steps smaller than this are not announced to other nodes (a poll every second sees enough). */
+const PUBLISH_STEP = 0.05;
+
 /**
- * In-process background jobs (training): the request returns 202 at once and
- * the console polls GET /api/jobs/:id. Single-node by design; finished jobs are
- * kept (bounded) so a poll after completion still sees the result.
+ * Background jobs (training) run in the process that started them: the request
+ * returns 202 at once and the console polls GET /api/jobs/:id. Finished jobs
+ * are kept (bounded) so a poll after completion still sees the result. With a
+ * bus, every state change and progress step is announced, so a poll that lands
+ * on another node is answered too, and "one training at a time" holds across nodes.
  */
-export function createJobRegistry(options: { keep?: number } = {}) {
+export function createJobRegistry(options: { keep?: number; bus?: Bus; warn?: (o: object, msg: string) => void } = {}) {
   const keep = options.keep ?? 50;
   const jobs = new Map<string, JobView>();
+  const sync = createJobSync(options.bus, keep, options.warn ?? (() => undefined));
+  const announce = (job: JobView) => sync.publish({ ...job });
 
   function prune(): void {
     for (const [id, job] of jobs) {
@@ -29,33 +37,41 @@ export function createJobRegistry(options: { keep?: number } = {}) {
     /** Starts `run` on the next tick. With `exclusiveError`, refuses while a job of the same kind is unfinished. */
     start(kind: string, run: JobRun, exclusiveError?: ErrorCode): JobView {
       if (exclusiveError) {
-        const busy = [...jobs.values()].find((j) => j.kind === kind && (j.state === 'queued' || j.state === 'running'));
+        const busy = [...jobs.values()].find((j) => j.kind === kind && (j.state === 'queued' || j.state === 'running')) ?? sync.busy(kind);
         if (busy) throw new ParleyError(exclusiveError, { jobId: busy.id });
       }
       const job: JobView = { id: newId(), kind, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
       jobs.set(job.id, job);
       prune();
+      announce(job);
       setImmediate(() => {
         job.state = 'running';
+        announce(job);
+        let announced = 0;
         const progress = (f: number) => {
-          if (job.state === 'running' && Number.isFinite(f)) job.progress = Math.min(1, Math.max(job.progress, f));
+          if (job.state !== 'running' || !Number.isFinite(f)) return;
+          job.progress = Math.min(1, Math.max(job.progress, f));
+          if (job.progress - announced < PUBLISH_STEP) return;
+          announced = job.progress;
+          announce(job);
         };
         run(progress)
           .then(
             (result) => Object.assign(job, { state: 'done', progress: 1, result }),
             (err: unknown) => Object.assign(job, { state: 'failed', error: reason(err) }),
           )
-          .finally(prune);
+          .finally(() => (announce(job), prune()));
       });
       return { ...job };
     },
     get(id: string): JobView {
-      const job = jobs.get(id);
+      const job = jobs.get(id) ?? sync.get(id);
       if (!job) throw new ParleyError('ERR_JOB_NOT_FOUND', { id });
       return { ...job };
     },
+    /** Newest first, this node's and (with a bus) the others'. */
     list(): JobView[] {
-      return [...jobs.values()].map((j) => ({ ...j })).reverse();
+      return [...jobs.values(), ...sync.list()].map((j) => ({ ...j })).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
   };
 }
