@@ -5,6 +5,9 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
+COPY app/cli/tune-native.mjs app/cli/
+# The image may run on other CPUs than the one building it: keep hnswlib's portable build (app/cli/tune-native.mjs).
+ENV PARLEY_PORTABLE_NATIVE=1
 RUN sed -i '/^nodedir=/d' .npmrc && npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:ui && (npm run models:fetch || echo "no model fetched: Parley runs in lexical retrieval mode")
