@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { newId, ParleyError, type Bus, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import { ParleyError, type Bus, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
 import type { Example, HyperParams } from '../classifier/train-classifier.js';
 import { createEntityExtractor } from '../entities/extractor.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
@@ -7,6 +6,7 @@ import { NluModel } from '../model/nlu-model.js';
 import type { TrainMetrics } from '../model/train-model.js';
 import { analyzeSentiment } from '../sentiment/analyze-sentiment.js';
 import { runTraining, type TrainerMode } from '../training/run-training.js';
+import { createModelSync } from './model-sync.js';
 
 export interface NluLogger {
   info(o: object, msg?: string): void;
@@ -22,10 +22,6 @@ export interface NluServiceDeps {
   /** Several nodes: a model activated on one is loaded by the others. */
   bus?: Bus;
 }
-
-/** Bus topic: a node activated a model; the others reload the active one from the shared store. */
-export const NLU_MODEL_ACTIVATED = 'nlu.model.activated';
-const activatedSchema = z.strictObject({ origin: z.string().min(1).max(64), version: z.string().min(1).max(200) });
 
 export interface TrainOptions {
   onProgress?(p: number): void;
@@ -68,7 +64,6 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
   let live: NluModel | null = null;
   let liveMetrics: Record<string, unknown> | undefined;
   let training = false;
-  const origin = newId();
 
   async function reload(): Promise<void> {
     const record = await deps.models.active();
@@ -82,6 +77,8 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       log.warn({ version: record.version, reason, serving: live?.version ?? null }, 'nlu model failed to load; keeping the previous one');
     }
   }
+
+  const sync = createModelSync(deps.bus, log, () => live?.version ?? null, reload);
 
   async function analyze(text: string): Promise<NluAnalysis> {
     const safe = typeof text === 'string' ? text : '';
@@ -133,9 +130,7 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       live = candidate;
       liveMetrics = metrics;
       log.info({ version: output.version, heldOutAccuracy: newAcc, trainMs: metrics.trainMs }, 'nlu model trained and activated');
-      deps.bus?.publish(NLU_MODEL_ACTIVATED, { origin, version: output.version }).catch((err: unknown) =>
-        log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'could not tell other nodes about the new model; they load it at their next start'),
-      );
+      sync.announce(output.version);
       return { activated: true, version: output.version, metrics };
     } finally {
       training = false;
@@ -148,16 +143,6 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
     // A store that is down at boot must not stop chats: serve untrained until reload() succeeds.
     log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'nlu model store unavailable at start');
   }
-  // Reload is idempotent (it re-reads the active record), so the message is only a hint to look.
-  deps.bus?.subscribe(NLU_MODEL_ACTIVATED, (raw) => {
-    const msg = activatedSchema.safeParse(raw);
-    if (!msg.success) return log.warn({}, 'ignoring a malformed nlu.model.activated message');
-    if (msg.data.origin === origin || msg.data.version === live?.version) return;
-    reload().then(
-      () => log.info({ version: live?.version ?? null, announced: msg.data.version }, 'nlu model activated on another node'),
-      (err: unknown) => log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'reloading the model another node activated failed'),
-    );
-  });
   return {
     analyze,
     train,
