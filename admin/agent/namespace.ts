@@ -2,7 +2,6 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import {
   AGENT_NAMESPACE,
   ParleyError,
-  agentAuthSchema,
   agentClaimSchema,
   agentMessageSchema,
   agentTypingSchema,
@@ -13,12 +12,12 @@ import {
   type Stores,
 } from '../../core/index.js';
 import { createAuditor } from '../http/audit.js';
-import { originAllowed } from '../http/origin-guard.js';
 import { summarise } from '../http/summaries.js';
-import { silentLogger, type AdminLogger, type StaffIdentity } from '../deps.js';
-import { verifyAccessToken } from '../auth/tokens.js';
+import { silentLogger, type AdminLogger } from '../deps.js';
 import type { AdminKnowledge } from '../services.js';
 import { withAck } from './acks.js';
+import { ALL, attachBroadcasts, room } from './broadcasts.js';
+import { agentHandshake, type AgentData } from './handshake.js';
 import { loadQueue } from './queue.js';
 
 export interface AgentNamespaceDeps {
@@ -35,19 +34,6 @@ export interface AgentNamespaceDeps {
   logger?: AdminLogger;
 }
 
-interface AgentData {
-  staff: StaffIdentity;
-  exp: number;
-}
-
-const ALL = 'agents';
-const room = (userId: string) => `agent:${userId}`;
-
-function refuse(code: 'ERR_AUTH_INVALID' | 'ERR_VALIDATION' | 'ERR_ORIGIN_FORBIDDEN', issues?: { path: string; message: string }[]): Error & { data: unknown } {
-  const body = new ParleyError(code, issues ? { issues } : undefined).toBody();
-  return Object.assign(new Error(code), { data: body });
-}
-
 /** The /agent namespace of PROTOCOL.md: live queue, claim/reply/release/close, typing both ways. */
 export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { namespace: Namespace; detach(): void } {
   const { dialogue, stores } = deps;
@@ -55,67 +41,8 @@ export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { na
   const audit = createAuditor(stores.audit, logger);
   const nsp = io.of(AGENT_NAMESPACE);
 
-  const originOk = deps.allowedOrigins !== undefined ? originAllowed(deps.allowedOrigins) : null;
-  nsp.use(async (socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    if (originOk && origin) {
-      const proto = socket.handshake.secure ? 'https' : 'http';
-      const forwarded = socket.handshake.headers['x-forwarded-proto'];
-      const scheme = typeof forwarded === 'string' && forwarded ? forwarded.split(',')[0]!.trim() : proto;
-      if (!originOk(origin, `${scheme}://${socket.handshake.headers.host ?? ''}`)) return next(refuse('ERR_ORIGIN_FORBIDDEN'));
-    }
-    const auth = agentAuthSchema.safeParse(socket.handshake.auth ?? {});
-    if (!auth.success) {
-      const raw = socket.handshake.auth as Record<string, unknown> | undefined;
-      // Unknown keys are a malformed handshake; a missing or bad token is an auth failure.
-      const unknownKeys = raw && Object.keys(raw).some((k) => k !== 'token');
-      return next(unknownKeys ? refuse('ERR_VALIDATION', [{ path: '(auth)', message: 'Only token is allowed' }]) : refuse('ERR_AUTH_INVALID'));
-    }
-    try {
-      const claims = await verifyAccessToken(auth.data.token, deps.jwtSecret);
-      const user = await stores.users.get(claims.id);
-      if (!user) return next(refuse('ERR_AUTH_INVALID'));
-      const data: AgentData = { staff: { id: user.id, email: user.email, name: user.name, role: user.role }, exp: claims.exp };
-      socket.data = data;
-      next();
-    } catch {
-      next(refuse('ERR_AUTH_INVALID'));
-    }
-  });
-
-  // Several changes in one tick (message + state change) produce one queue broadcast.
-  let queueTimer: NodeJS.Timeout | null = null;
-  const broadcastQueue = () => {
-    if (queueTimer) return;
-    queueTimer = setTimeout(() => {
-      queueTimer = null;
-      loadQueue(stores).then(
-        (conversations) => nsp.to(ALL).emit('queue', { conversations }),
-        (err: unknown) => logger.error({ err }, 'queue broadcast failed'),
-      );
-    }, 20);
-  };
-
-  const offs = [
-    dialogue.events.on('status', ({ conversation }) => {
-      summarise([conversation], stores.customers).then(
-        ([summary]) => nsp.to(ALL).emit('conversation', summary),
-        (err: unknown) => logger.error({ err }, 'conversation broadcast failed'),
-      );
-      broadcastQueue();
-    }),
-    dialogue.events.on('message', ({ conversation, message }) => {
-      if (message.author === 'customer' && conversation.state === 'agent' && conversation.assignee) {
-        nsp.to(room(conversation.assignee.id)).emit('message', toWireMessage(message));
-      }
-      if (conversation.state === 'queued' || conversation.state === 'agent') broadcastQueue();
-    }),
-    dialogue.events.on('typing', ({ conversation, author, typing }) => {
-      if (author === 'customer' && conversation.state === 'agent' && conversation.assignee) {
-        nsp.to(room(conversation.assignee.id)).emit('typing', { conversationId: conversation.id, author: 'customer', typing });
-      }
-    }),
-  ];
+  nsp.use(agentHandshake(deps));
+  const broadcasts = attachBroadcasts(nsp, dialogue, stores, logger);
 
   nsp.on('connection', (socket: Socket) => {
     const data = socket.data as AgentData;
@@ -187,8 +114,7 @@ export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { na
   return {
     namespace: nsp,
     detach() {
-      for (const off of offs) off();
-      if (queueTimer) clearTimeout(queueTimer);
+      broadcasts.detach();
     },
   };
 }
