@@ -5,6 +5,7 @@ export * from './validation.js';
 export * from './crypto.js';
 export * from './events.js';
 export * from './random.js';
+export * from './bus-topic.js';
 export * from './schemas/index.js';
 export * from './protocol/index.js';
 export type * from './ports/index.js';

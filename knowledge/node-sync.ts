@@ -1,23 +1,21 @@
 import { z } from 'zod';
-import { newId, type Bus, type KnowledgeStore } from '../core/index.js';
+import type { KnowledgeStore } from '../core/index.js';
 import type { FaqRetriever } from './retriever.js';
-import type { KnowledgeLogger } from './service-types.js';
 
 /** Bus topic: FAQ entries changed on one node; the others bring their in-memory indexes up to date. */
 export const FAQ_CHANGED = 'faq.changed';
 /** More ids than this and the message says "reload everything" instead (big imports). */
 export const MAX_IDS_PER_MESSAGE = 500;
 
-/** Other nodes are a boundary too: a malformed message is logged and dropped, never applied. */
-export const faqChangedSchema = z.strictObject({
-  origin: z.string().min(1).max(64),
+/** What a `faq.changed` message says (core's `busTopic` adds and checks the sender). */
+export const faqChangedShape = {
   ids: z.array(z.string().min(1).max(200)).max(MAX_IDS_PER_MESSAGE).optional(),
   all: z.literal(true).optional(),
-});
-export type FaqChanged = z.infer<typeof faqChangedSchema>;
+};
+export type FaqChanged = z.infer<z.ZodObject<typeof faqChangedShape>>;
 
-export function faqChangedMessage(origin: string, ids: string[]): FaqChanged {
-  return ids.length > MAX_IDS_PER_MESSAGE ? { origin, all: true } : { origin, ids };
+export function faqChangedMessage(ids: string[]): FaqChanged {
+  return ids.length > MAX_IDS_PER_MESSAGE ? { all: true } : { ids };
 }
 
 /**
@@ -44,36 +42,4 @@ export async function applyRemoteChange(store: KnowledgeStore, retriever: FaqRet
 function changed(retriever: FaqRetriever, e: { id: string; question: string; answer: string; alternates: string[] }): boolean {
   const cur = retriever.entries.get(e.id);
   return !cur || cur.question !== e.question || cur.answer !== e.answer || cur.alternates.join('\n') !== e.alternates.join('\n');
-}
-
-/** One node's side of the bus: announces its own edits, hands other nodes' (validated) to `onRemote`. */
-export class FaqNodeSync {
-  /** Tells this node's own messages from other nodes'. */
-  private readonly origin = newId();
-  private readonly unsubscribe: () => void;
-
-  constructor(
-    private readonly bus: Bus | undefined,
-    private readonly log: KnowledgeLogger,
-    onRemote: (msg: FaqChanged) => void,
-  ) {
-    this.unsubscribe = bus
-      ? bus.subscribe(FAQ_CHANGED, (raw) => {
-          const parsed = faqChangedSchema.safeParse(raw);
-          if (!parsed.success) return this.log.warn({ issues: parsed.error.issues.length }, 'ignoring a malformed faq.changed message');
-          if (parsed.data.origin !== this.origin) onRemote(parsed.data);
-        })
-      : () => undefined;
-  }
-
-  announce(ids: string[]): void {
-    if (!this.bus || ids.length === 0) return;
-    this.bus.publish(FAQ_CHANGED, faqChangedMessage(this.origin, ids)).catch((err: unknown) =>
-      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not tell other nodes about an FAQ edit; they catch up at their next start'),
-    );
-  }
-
-  close(): void {
-    this.unsubscribe();
-  }
 }

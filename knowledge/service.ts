@@ -1,6 +1,6 @@
-import { faqInputSchema, parseOrThrow, ParleyError, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { busTopic, faqInputSchema, parseOrThrow, ParleyError, type Bus, type BusTopic, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
-import { applyRemoteChange, FaqNodeSync, type FaqChanged } from './node-sync.js';
+import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
 import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
 import { openVectorStack } from './open-vector-stack.js';
@@ -25,7 +25,8 @@ class Service implements KnowledgeService {
   private readyPromise: Promise<void>;
   private settleTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  private readonly sync: FaqNodeSync;
+  /** Tells other nodes which entries changed, and applies what they tell this one. */
+  private readonly sync: BusTopic<FaqChanged>;
 
   constructor(
     private readonly store: KnowledgeStore,
@@ -35,7 +36,7 @@ class Service implements KnowledgeService {
     private readonly model: string | undefined,
     bus: Bus | undefined,
   ) {
-    this.sync = new FaqNodeSync(bus, log, (msg) => this.applyRemote(msg));
+    this.sync = busTopic(bus, FAQ_CHANGED, faqChangedShape, log, (msg) => this.applyRemote(msg));
     // A failed build leaves the service in lexical mode (logged), never a crashed process.
     this.readyPromise = this.buildVectors().catch((err: unknown) =>
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
@@ -64,7 +65,8 @@ class Service implements KnowledgeService {
   private serial<T>(fn: () => Promise<T>, changedIds: (result: T) => string[]): Promise<T> {
     return this.queued(fn).then((v) => {
       this.settleLater();
-      this.sync.announce(changedIds(v));
+      const ids = changedIds(v);
+      if (ids.length > 0) this.sync.publish(faqChangedMessage(ids));
       return v;
     });
   }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { jobStateSchema, newId, type Bus, type JobView } from '../../core/index.js';
+import { busTopic, jobStateSchema, type Bus, type JobView } from '../../core/index.js';
 
 /** Bus topic: a node's job changed state or progressed; the others keep a copy so any node can answer a poll. */
 export const JOB_UPDATED = 'job.updated';
 /** A remote job that has not been heard of for this long is taken as dead (its node stopped mid-run). */
 export const REMOTE_JOB_STALE_MS = 10 * 60_000;
 
-const jobUpdatedSchema = z.strictObject({
-  origin: z.string().min(1).max(64),
+const jobUpdatedShape = {
   job: z.strictObject({
     id: z.string().min(1).max(64),
     kind: z.string().min(1).max(64),
@@ -17,7 +16,7 @@ const jobUpdatedSchema = z.strictObject({
     error: z.string().max(2000).optional(),
     createdAt: z.string().max(40),
   }),
-});
+};
 
 export interface RemoteJob {
   job: JobView;
@@ -26,14 +25,10 @@ export interface RemoteJob {
 
 /** Publishes this node's job snapshots; keeps the latest snapshot of other nodes' jobs (bounded). */
 export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: object, msg: string) => void) {
-  const origin = newId();
   const remote = new Map<string, RemoteJob>();
-  bus?.subscribe(JOB_UPDATED, (raw) => {
-    const msg = jobUpdatedSchema.safeParse(raw);
-    if (!msg.success) return warn({ issues: msg.error.issues.length }, 'ignoring a malformed job.updated message');
-    if (msg.data.origin === origin) return;
-    remote.delete(msg.data.job.id); // re-insert: newest last
-    remote.set(msg.data.job.id, { job: msg.data.job as JobView, heardAt: Date.now() });
+  const topic = busTopic(bus, JOB_UPDATED, jobUpdatedShape, { warn }, ({ job }) => {
+    remote.delete(job.id); // re-insert: newest last
+    remote.set(job.id, { job: job as JobView, heardAt: Date.now() });
     for (const id of remote.keys()) {
       if (remote.size <= keep) break;
       remote.delete(id);
@@ -41,7 +36,7 @@ export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: obje
   });
   return {
     publish(job: JobView): void {
-      bus?.publish(JOB_UPDATED, { origin, job }).catch((err: unknown) => warn({ err: String(err) }, 'could not publish a job update'));
+      topic.publish({ job });
     },
     get(id: string): JobView | undefined {
       return remote.get(id)?.job;
