@@ -52,7 +52,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     embeddingModel: config.embeddingModel,
     logger: logger.child({ module: 'knowledge' }),
   });
-  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, logger: logger.child({ module: 'nlu' }) });
+  // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
+  const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
   const warmup = trainFirstModel({ stores, nlu, logger });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });

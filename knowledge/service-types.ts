@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faqInputSchema, type Bus, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { faqInputSchema, type Bus, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import type { ImportRowError } from './faq/validate-import.js';
 import type { RetrievalMode } from './retriever.js';
 
@@ -57,6 +57,8 @@ export interface KnowledgeService {
   remove(id: string): Promise<void>;
   importFaqs(rows: unknown[], opts: { partial: boolean }): Promise<ImportResult>;
   info(): KnowledgeInfo;
+  /** The node's sentence embedder (null in lexical mode), shared with the NLU's semantic member. */
+  embedder(): Embedder | null;
   /** Resolves when the vector index (if any) is built and calibration is fitted. */
   ready(): Promise<void>;
   close(): Promise<void>;

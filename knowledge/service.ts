@@ -1,4 +1,4 @@
-import { busTopic, faqInputSchema, parseOrThrow, ParleyError, type Bus, type BusTopic, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { busTopic, faqInputSchema, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
@@ -163,6 +163,10 @@ class Service implements KnowledgeService {
       entries: this.retriever.entries.size,
       calibration: { source: c.source, samples: c.samples, answerThreshold: c.answerThreshold, ...(this.retriever.mode() === 'hybrid' ? { vectorWeight: c.vectorWeight } : {}) },
     };
+  }
+
+  embedder(): Embedder | null {
+    return this.retriever.embedder;
   }
 
   ready(): Promise<void> {

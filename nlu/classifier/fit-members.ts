@@ -4,6 +4,7 @@ import { OOS_LABEL } from './intent-classifier.js';
 import type { LinearModel } from './linear-model.js';
 import { labelUtterances } from './label-utterances.js';
 import { NlpjsMember } from './nlpjs-member.js';
+import { trainSemantic, type SemanticSource } from './semantic-member.js';
 import { trainLinear } from './train-linear.js';
 import type { Example, HyperParams, Progress } from './train-types.js';
 import { Vectorizer } from './vectorizer.js';
@@ -19,6 +20,8 @@ export interface Members {
   vectorizer: Vectorizer;
   linear: LinearModel;
   nlpjs: NlpjsMember | null;
+  /** Softmax head over sentence embeddings, when the deployment has an embedding model. */
+  semantic: LinearModel | null;
 }
 
 /**
@@ -51,7 +54,14 @@ export function labelSet(data: Example[]): string[] {
 }
 
 /** `labels` fixes the class order (cross-validation folds must share it); by default it comes from `data`. */
-export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress, fixedLabels?: string[]): Promise<Members> {
+export async function fitMembers(
+  data: Example[],
+  hp: HyperParams,
+  withNlpjs: boolean,
+  progress: Progress,
+  fixedLabels?: string[],
+  semanticSource?: SemanticSource,
+): Promise<Members> {
   // Without out-of-scope examples of its own, the model learns half of the background set as an
   // out-of-scope class (the other half stays for calibration): function words like "what is the"
   // then stop pointing at whichever intent happens to use them most.
@@ -85,7 +95,11 @@ export async function fitMembers(data: Example[], hp: HyperParams, withNlpjs: bo
   });
   const inScope = train.flatMap((e) => (e.intent === null ? [] : [{ text: e.text, label: index.get(e.intent) ?? 0 }]));
   const nlpjs = withNlpjs && inScope.length > 0 ? await NlpjsMember.train(inScope) : null;
+  // Small bots get the same minimum number of updates as the n-gram model.
+  const semanticEpochs = Math.min(MAX_EPOCHS, Math.max(hp.semanticEpochs, Math.ceil(MIN_STEPS / Math.max(1, train.length))));
+  const trainOpts = { epochs: semanticEpochs, learningRate: hp.learningRate, l2: hp.l2, seed: hp.seed, weights: sampleWeights };
+  const semantic = semanticSource ? trainSemantic(await semanticSource.embed(train.map((e) => e.text)), ys, labels.length, trainOpts) : null;
   progress(0.92);
-  return { labels, index, vectorizer, linear, nlpjs };
+  return { labels, index, vectorizer, linear, nlpjs, semantic };
 }
 

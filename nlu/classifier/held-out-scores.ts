@@ -1,6 +1,7 @@
 import { BACKGROUND_OUT_OF_SCOPE } from './background-oos.js';
 import { rawFeatures } from './features.js';
 import type { Members } from './fit-members.js';
+import { denseInput, type SemanticSource } from './semantic-member.js';
 import type { Example } from './train-types.js';
 
 /** Background out-of-scope messages weigh as if a fifth of traffic were off-topic. */
@@ -11,6 +12,8 @@ export interface HeldOutScores {
   logits: Float64Array[];
   /** NLP.js scores per utterance, or null when NLP.js did not take part. */
   other: Float64Array[] | null;
+  /** Semantic member logits per utterance, or null without an embedding model. */
+  semantic: Float64Array[] | null;
   truths: number[];
   weights: number[];
   /** False for background stand-ins. */
@@ -22,7 +25,7 @@ export interface HeldOutScores {
  * Scores held-back utterances with both members. Without real out-of-scope
  * examples, the calibration half of the background set stands in for them.
  */
-export async function scoreHeldOut(m: Members, heldOut: Example[]): Promise<HeldOutScores> {
+export async function scoreHeldOut(m: Members, heldOut: Example[], semanticSource?: SemanticSource): Promise<HeldOutScores> {
   const texts = heldOut.map((e) => e.text);
   const truths = heldOut.map((e) => (e.intent === null ? -1 : (m.index.get(e.intent) ?? -2)));
   const weights = heldOut.map(() => 1);
@@ -41,15 +44,19 @@ export async function scoreHeldOut(m: Members, heldOut: Example[]): Promise<Held
   const logits = texts.map((t) => m.linear.logits(m.vectorizer.transform(rawFeatures(t))));
   const nlpjs = m.nlpjs;
   const other = nlpjs ? await Promise.all(texts.map((t) => nlpjs.scores(t, m.labels.length))) : null;
-  return { logits, other, truths, weights, real, realOos };
+  const head = m.semantic;
+  const semantic = head && semanticSource ? (await semanticSource.embed(texts)).map((v) => head.logits(denseInput(v))) : null;
+  return { logits, other, semantic, truths, weights, real, realOos };
 }
 
 /** Pools fold scores into one held-back set (labels must be the same in every fold). */
 export function poolScores(parts: HeldOutScores[]): HeldOutScores {
   const withOther = parts.every((p) => p.other !== null);
+  const withSemantic = parts.every((p) => p.semantic !== null);
   return {
     logits: parts.flatMap((p) => p.logits),
     other: withOther ? parts.flatMap((p) => p.other ?? []) : null,
+    semantic: withSemantic ? parts.flatMap((p) => p.semantic ?? []) : null,
     truths: parts.flatMap((p) => p.truths),
     weights: parts.flatMap((p) => p.weights),
     real: parts.flatMap((p) => p.real),

@@ -1,7 +1,9 @@
 import type { IntentScore } from '../../core/index.js';
 import { argmax, decide, type ConfidenceRule } from './calibrate.js';
 import { rawFeatures } from './features.js';
-import { LinearModel, softmax } from './linear-model.js';
+import { decodeFloats, encodeFloats } from './float-codec.js';
+import { blend, LinearModel, softmax } from './linear-model.js';
+import { SemanticHead, type SemanticHeadState } from './semantic-head.js';
 import { NlpjsMember } from './nlpjs-member.js';
 import { Vectorizer, type VectorizerState } from './vectorizer.js';
 
@@ -22,23 +24,14 @@ export interface ClassifierState {
   nlpjs: string | null;
   /** How the threshold reads confidence; absent in models saved before it existed (they keep 'raw'). */
   confidenceRule?: ConfidenceRule;
+  /** Embedding member; absent when the model was trained without an embedding model. */
+  semantic?: SemanticHeadState;
 }
 
 export interface IntentPrediction {
   intent: IntentScore | null;
   alternatives: IntentScore[];
   outOfScope: boolean;
-}
-
-export function encodeFloats(a: Float32Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-export function decodeFloats(s: string): Float32Array {
-  const buf = Buffer.from(s, 'base64');
-  const out = new Float32Array(buf.byteLength / 4);
-  new Uint8Array(out.buffer).set(buf);
-  return out;
 }
 
 /** Linear TF-IDF model, optionally blended with NLP.js, with calibrated out-of-scope decisions. */
@@ -54,6 +47,7 @@ export class IntentClassifier {
     readonly nlpjsWeight: number,
     readonly nlpjs: NlpjsMember | null,
     readonly confidenceRule: ConfidenceRule = 'in-scope-share',
+    readonly semantic: SemanticHead | null = null,
   ) {
     this.oosClass = labels.indexOf(OOS_LABEL);
   }
@@ -62,7 +56,8 @@ export class IntentClassifier {
     const vectorizer = new Vectorizer(s.vectorizer);
     const linear = new LinearModel(s.labels.length, vectorizer.size, decodeFloats(s.weights), Float32Array.from(s.bias));
     const nlpjs = s.nlpjs ? await NlpjsMember.load(s.nlpjs) : null;
-    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs, s.confidenceRule ?? 'raw');
+    const semantic = s.semantic ? SemanticHead.fromState(s.semantic, s.labels.length) : null;
+    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs, s.confidenceRule ?? 'raw', semantic);
   }
 
   toState(): ClassifierState {
@@ -76,19 +71,28 @@ export class IntentClassifier {
       nlpjsWeight: this.nlpjsWeight,
       nlpjs: this.nlpjs && this.nlpjsWeight > 0 ? this.nlpjs.export() : null,
       confidenceRule: this.confidenceRule,
+      ...(this.semantic ? { semantic: this.semantic.toState() } : {}),
     };
   }
 
-  /** Calibrated class probabilities (the ensemble blend when NLP.js takes part). */
-  async probabilities(text: string): Promise<Float64Array> {
-    const p = softmax(this.linear.logits(this.vectorizer.transform(rawFeatures(text))), this.temperature);
-    if (!this.nlpjs || this.nlpjsWeight <= 0) return p;
-    return blend(p, await this.nlpjs.scores(text, this.labels.length), this.nlpjsWeight);
+  /**
+   * Calibrated class probabilities: the n-gram model, blended with NLP.js when it takes part and with
+   * the semantic member when the model has one and `vector` (the text's embedding) is given.
+   */
+  async probabilities(text: string, vector: Float32Array | null = null): Promise<Float64Array> {
+    let p = softmax(this.linear.logits(this.vectorizer.transform(rawFeatures(text))), this.temperature);
+    if (this.nlpjs && this.nlpjsWeight > 0) p = blend(p, await this.nlpjs.scores(text, this.labels.length), this.nlpjsWeight);
+    return this.semantic && vector ? this.semantic.apply(p, vector) : p;
   }
 
-  async predict(text: string): Promise<IntentPrediction> {
-    const p = await this.probabilities(text);
-    const chosen = decide(p, this.oosClass, this.threshold, this.confidenceRule);
+  /** Without the text's embedding, a model with a semantic member decides with its lexical-only threshold. */
+  private thresholdFor(vector: Float32Array | null): number {
+    return this.semantic && !vector ? this.semantic.lexicalThreshold : this.threshold;
+  }
+
+  async predict(text: string, vector: Float32Array | null = null): Promise<IntentPrediction> {
+    const p = await this.probabilities(text, vector);
+    const chosen = decide(p, this.oosClass, this.thresholdFor(vector), this.confidenceRule);
     const ranked: IntentScore[] = [];
     const order = [...p.keys()].filter((k) => k !== this.oosClass).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     for (const k of order.slice(0, MAX_ALTERNATIVES + 1)) {
@@ -99,25 +103,13 @@ export class IntentClassifier {
   }
 
   /** The decided class index (-1 = out of scope), for evaluation. */
-  async decideIndex(text: string): Promise<number> {
-    return decide(await this.probabilities(text), this.oosClass, this.threshold, this.confidenceRule);
+  async decideIndex(text: string, vector: Float32Array | null = null): Promise<number> {
+    return decide(await this.probabilities(text, vector), this.oosClass, this.thresholdFor(vector), this.confidenceRule);
   }
-}
-
-/** Linear blend; NLP.js scores are renormalised over the known classes. */
-export function blend(linear: Float64Array, other: Float64Array, weight: number): Float64Array {
-  let sum = 0;
-  for (const v of other) sum += v;
-  const out = new Float64Array(linear.length);
-  for (let k = 0; k < linear.length; k++) {
-    const o = sum > 0 ? (other[k] ?? 0) / sum : 0;
-    out[k] = sum > 0 ? (1 - weight) * (linear[k] ?? 0) + weight * o : (linear[k] ?? 0);
-  }
-  return out;
 }
 
 function clamp01(v: number): number {
   return Math.max(0, Math.min(1, Number(v.toFixed(6))));
 }
 
-export { argmax };
+export { argmax, blend };

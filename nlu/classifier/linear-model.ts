@@ -38,3 +38,15 @@ export function softmax(logits: Float64Array, temperature = 1): Float64Array {
   for (let k = 0; k < logits.length; k++) logits[k] = (logits[k] ?? 0) / sum;
   return logits;
 }
+
+/** Linear blend; NLP.js scores are renormalised over the known classes. */
+export function blend(linear: Float64Array, other: Float64Array, weight: number): Float64Array {
+  let sum = 0;
+  for (const v of other) sum += v;
+  const out = new Float64Array(linear.length);
+  for (let k = 0; k < linear.length; k++) {
+    const o = sum > 0 ? (other[k] ?? 0) / sum : 0;
+    out[k] = sum > 0 ? (1 - weight) * (linear[k] ?? 0) + weight * o : (linear[k] ?? 0);
+  }
+  return out;
+}

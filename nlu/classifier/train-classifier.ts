@@ -1,81 +1,26 @@
-import { chooseThreshold, decide, fitTemperature, type HeldOutPrediction } from './calibrate.js';
+import { calibrate, scoredAccuracy, type Calibration } from './ensemble-calibration.js';
 import { fitMembers, labelSet, type Members } from './fit-members.js';
 import { fnv1a } from './hash.js';
 import { tallyHeldOut, type HeldOutAccuracy } from './held-out-accuracy.js';
 import { poolScores, scoreHeldOut, type HeldOutScores } from './held-out-scores.js';
-import { blend, IntentClassifier, OOS_LABEL } from './intent-classifier.js';
-import { softmax } from './linear-model.js';
+import { IntentClassifier, OOS_LABEL } from './intent-classifier.js';
+import { SemanticHead } from './semantic-head.js';
+import { memoizeEmbed, type SemanticSource } from './semantic-member.js';
 import { splitExamples } from './split.js';
 import { DEFAULT_HYPER, type ClassifierMetrics, type Example, type HyperParams, type Progress } from './train-types.js';
 
 export { DEFAULT_HYPER, type ClassifierMetrics, type Example, type HyperParams } from './train-types.js';
 
-// 1 = NLP.js alone: on a tiny bot the linear model may add nothing, and cross-validation can say so.
-const BLEND_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 /** Without a held-back set, bots up to this size calibrate by k-fold cross-validation (all utterances scored once). */
 const CV_MAX_EXAMPLES = 600;
 const CV_FOLDS = 5;
-
-interface Calibration {
-  temperature: number;
-  threshold: number;
-  nlpjsWeight: number;
-}
-
-/** Temperature, blend weight and out-of-scope threshold, all chosen on held-back scores. */
-function calibrate(s: HeldOutScores, oosClass: number): Calibration {
-  const { truths, weights } = s;
-  const temperature = fitTemperature(s.logits, truths, weights, oosClass);
-  const linearProbs = s.logits.map((l) => softmax(Float64Array.from(l), temperature));
-  let nlpjsWeight = 0;
-  let probs = linearProbs;
-  if (s.other) {
-    const other = s.other;
-    // Log loss (a proper scoring rule), not accuracy or decision cost: on a small held-back set
-    // those tie or swing on one utterance.
-    let bestLoss = Infinity;
-    for (const w of BLEND_WEIGHTS) {
-      const blended = linearProbs.map((p, i) => blend(p, other[i] as Float64Array, w));
-      let loss = 0;
-      blended.forEach((p, i) => {
-        const y = truths[i] ?? -1;
-        // Floored: NLP.js gives exact zeros, and one of them must not decide the weight alone.
-        if (y >= 0) loss -= (weights[i] ?? 1) * Math.log(Math.max(1e-4, p[y] ?? 0));
-      });
-      if (loss < bestLoss - 1e-9) {
-        bestLoss = loss;
-        nlpjsWeight = w;
-        probs = blended;
-      }
-    }
-  }
-  const preds: HeldOutPrediction[] = probs.map((p, i) => ({ probs: p, truth: truths[i] ?? -1, weight: weights[i] ?? 1 }));
-  const swept = chooseThreshold(preds, oosClass);
-  // Background messages are not this bot's traffic: they may lower the bar, never lift it above
-  // 0.5, where a calibrated answer stops being more likely right than wrong.
-  const threshold = s.realOos ? swept : Math.min(swept, 0.5);
-  return { temperature, nlpjsWeight, threshold };
-}
-
-/** Real held-back utterances (not background stand-ins) decided under a calibration: overall and per intent. */
-function scoredAccuracy(s: HeldOutScores, c: Calibration, labels: string[]): HeldOutAccuracy {
-  const oosClass = labels.indexOf(OOS_LABEL);
-  const pairs: { truth: number; decided: number }[] = [];
-  for (let i = 0; i < s.truths.length; i++) {
-    if (!s.real[i]) continue;
-    let p = softmax(Float64Array.from(s.logits[i] ?? []), c.temperature);
-    if (s.other && c.nlpjsWeight > 0) p = blend(p, s.other[i] as Float64Array, c.nlpjsWeight);
-    pairs.push({ truth: s.truths[i] ?? -1, decided: decide(p, oosClass, c.threshold) });
-  }
-  return tallyHeldOut(pairs, labels, OOS_LABEL);
-}
 
 /**
  * k-fold cross-validation for small bots: every utterance is scored once by
  * members that never saw it, so the blend weight and threshold rest on all
  * the data instead of a handful of held-back utterances.
  */
-async function crossValidate(train: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress) {
+async function crossValidate(train: Example[], hp: HyperParams, withNlpjs: boolean, progress: Progress, semantic?: SemanticSource) {
   const labels = labelSet(train);
   const folds = Array.from({ length: CV_FOLDS }, () => [] as Example[]);
   // Stratified: each class is dealt round-robin over the folds in text-hash order.
@@ -90,20 +35,24 @@ async function crossValidate(train: Example[], hp: HyperParams, withNlpjs: boole
     const held = folds[f] ?? [];
     if (held.length === 0) continue;
     const rest = folds.flatMap((g, i) => (i === f ? [] : g));
-    const stage = await fitMembers(rest, hp, withNlpjs, (p) => progress(((f + p) / CV_FOLDS) * 0.75), labels);
-    parts.push(await scoreHeldOut(stage, held));
+    const stage = await fitMembers(rest, hp, withNlpjs, (p) => progress(((f + p) / CV_FOLDS) * 0.75), labels, semantic);
+    parts.push(await scoreHeldOut(stage, held, semantic));
   }
   return { scores: poolScores(parts), labels };
 }
 
-function assemble(m: Members, c: Calibration): IntentClassifier {
-  return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null);
+function assemble(m: Members, c: Calibration, source?: SemanticSource): IntentClassifier {
+  const s = c.semantic;
+  const head = s && m.semantic && source ? new SemanticHead(source.model, m.semantic, s.temperature, s.weight, s.lexicalThreshold) : null;
+  return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null, undefined, head);
 }
 
-async function accuracyOn(classifier: IntentClassifier, examples: Example[]): Promise<HeldOutAccuracy> {
+async function accuracyOn(classifier: IntentClassifier, examples: Example[], source?: SemanticSource): Promise<HeldOutAccuracy> {
+  const vectors = classifier.semantic && source ? await source.embed(examples.map((e) => e.text)) : null;
   const pairs: { truth: number; decided: number }[] = [];
-  for (const e of examples) {
-    pairs.push({ truth: e.intent === null ? -1 : classifier.labels.indexOf(e.intent), decided: await classifier.decideIndex(e.text) });
+  for (const [i, e] of examples.entries()) {
+    const decided = await classifier.decideIndex(e.text, vectors?.[i] ?? null);
+    pairs.push({ truth: e.intent === null ? -1 : classifier.labels.indexOf(e.intent), decided });
   }
   return tallyHeldOut(pairs, classifier.labels, OOS_LABEL);
 }
@@ -118,9 +67,10 @@ async function accuracyOn(classifier: IntentClassifier, examples: Example[]): Pr
 export async function trainClassifier(
   train: Example[],
   heldOut: Example[],
-  opts: { hyper?: Partial<HyperParams>; onProgress?: Progress } = {},
+  opts: { hyper?: Partial<HyperParams>; onProgress?: Progress; semantic?: SemanticSource } = {},
 ): Promise<{ classifier: IntentClassifier; metrics: ClassifierMetrics }> {
   const t0 = Date.now();
+  const source = opts.semantic ? { model: opts.semantic.model, embed: memoizeEmbed(opts.semantic.embed) } : undefined;
   const hp = { ...DEFAULT_HYPER, ...opts.hyper };
   const progress = opts.onProgress ?? (() => undefined);
   const withNlpjs = hp.nlpjs === 'on' || (hp.nlpjs === 'auto' && train.length <= hp.maxNlpjsExamples);
@@ -130,23 +80,23 @@ export async function trainClassifier(
   const useCv = heldOut.length === 0 && train.length <= CV_MAX_EXAMPLES && labelSet(train).length >= 2;
   const inner = heldOut.length === 0 && !useCv ? splitExamples(train, 20, 3) : null;
   if (useCv) {
-    const cv = await crossValidate(train, hp, withNlpjs, progress);
+    const cv = await crossValidate(train, hp, withNlpjs, progress, source);
     const oosClass = cv.labels.indexOf(OOS_LABEL);
     calibration = calibrate(cv.scores, oosClass);
     held = scoredAccuracy(cv.scores, calibration, cv.labels);
-    const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.75 + p * 0.2), cv.labels);
-    classifier = assemble(final, calibration);
+    const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.75 + p * 0.2), cv.labels, calibration.semantic && source);
+    classifier = assemble(final, calibration, source);
   } else if (inner && inner.heldOut.length > 0) {
-    const stage = await fitMembers(inner.train, hp, withNlpjs, (p) => progress(p * 0.45));
-    calibration = calibrate(await scoreHeldOut(stage, inner.heldOut), stage.labels.indexOf(OOS_LABEL));
-    held = await accuracyOn(assemble(stage, calibration), inner.heldOut);
-    const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.5 + p * 0.45));
-    classifier = assemble(final, calibration);
+    const stage = await fitMembers(inner.train, hp, withNlpjs, (p) => progress(p * 0.45), undefined, source);
+    calibration = calibrate(await scoreHeldOut(stage, inner.heldOut, source), stage.labels.indexOf(OOS_LABEL));
+    held = await accuracyOn(assemble(stage, calibration, source), inner.heldOut, source);
+    const final = await fitMembers(train, hp, calibration.nlpjsWeight > 0, (p) => progress(0.5 + p * 0.45), undefined, calibration.semantic && source);
+    classifier = assemble(final, calibration, source);
   } else {
-    const members = await fitMembers(train, hp, withNlpjs, (p) => progress(p * 0.9));
-    calibration = calibrate(await scoreHeldOut(members, heldOut), members.labels.indexOf(OOS_LABEL));
-    classifier = assemble(members, calibration);
-    held = await accuracyOn(classifier, heldOut);
+    const members = await fitMembers(train, hp, withNlpjs, (p) => progress(p * 0.9), undefined, source);
+    calibration = calibrate(await scoreHeldOut(members, heldOut, source), members.labels.indexOf(OOS_LABEL));
+    classifier = assemble(members, calibration, source);
+    held = await accuracyOn(classifier, heldOut, source);
   }
   progress(1);
   return {
@@ -155,7 +105,10 @@ export async function trainClassifier(
       heldOutAccuracy: held.accuracy,
       heldOutExamples: useCv ? train.length : (inner?.heldOut.length ?? heldOut.length),
       perIntent: held.perIntent,
-      ...calibration,
+      temperature: calibration.temperature,
+      threshold: calibration.threshold,
+      nlpjsWeight: calibration.nlpjsWeight,
+      semanticWeight: calibration.semantic?.weight ?? 0,
       trainMs: Date.now() - t0,
     },
   };

@@ -17,6 +17,8 @@ export interface HyperParams {
   maxNlpjsExamples: number;
   /** Each intent's name in words joins its training utterances (see label-utterances.ts). */
   intentNames: boolean;
+  /** Passes over the data for the semantic member. */
+  semanticEpochs: number;
 }
 
 export const DEFAULT_HYPER: HyperParams = {
@@ -28,6 +30,7 @@ export const DEFAULT_HYPER: HyperParams = {
   // NLP.js training grows steeply with data (minutes for 15k utterances); above this it sits out.
   maxNlpjsExamples: 3000,
   intentNames: true,
+  semanticEpochs: 10,
 };
 
 export interface ClassifierMetrics {
@@ -42,6 +45,8 @@ export interface ClassifierMetrics {
   temperature: number;
   threshold: number;
   nlpjsWeight: number;
+  /** Share of the sentence-embedding member (0 without an embedding model, or when it did not help on held-back data). */
+  semanticWeight: number;
   trainMs: number;
 }
 

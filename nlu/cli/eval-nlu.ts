@@ -1,10 +1,15 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { Embedder } from '../../core/index.js';
 import { trainClassifier, type Example, type HyperParams } from '../classifier/train-classifier.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
 import { log, nluDatasetSchema, parseArgs, readJson, type NluDataset } from './dataset.js';
 import { trainNlpjsBaseline } from './nlpjs-baseline.js';
 
 /**
- * npm run eval:nlu -- --data ../shared/datasets/clinc150.json [--baseline] [--few 10] [--nlpjs auto|on|off]
+ * npm run eval:nlu -- --data ../shared/datasets/clinc150.json [--baseline] [--few 10] [--nlpjs auto|on|off] [--embedder <module>]
+ * --embedder: a module exporting `createEmbedder(): Promise<Embedder>` (core/ports); the semantic member is then
+ * trained and calibrated on its vectors, and every test analysis embeds its text (counted in p50/p99).
  * Several files (comma-separated) are trained and tested one by one and pooled.
  * Human-readable progress on stderr; the last stdout line is one JSON object.
  */
@@ -16,6 +21,10 @@ if (files.length === 0) {
 }
 const few = Number(args.get('few') ?? 0);
 const nlpjsMode = String(args.get('nlpjs') ?? 'auto') as HyperParams['nlpjs'];
+const embedderModule = args.get('embedder');
+const embedder: Embedder | null = embedderModule
+  ? await (((await import(pathToFileURL(resolve(String(embedderModule))).href)) as { createEmbedder(): Promise<Embedder> }).createEmbedder())
+  : null;
 
 function firstPerIntent(examples: Example[], n: number): Example[] {
   const seen = new Map<string, number>();
@@ -67,6 +76,7 @@ for (const file of files) {
   const { classifier, metrics } = await trainClassifier(train, data.validation ?? [], {
     hyper: { nlpjs: nlpjsMode },
     onProgress: (p) => process.stderr.write(`\r  training ${(p * 100).toFixed(0)}%`),
+    ...(embedder ? { semantic: { model: embedder.info().model, embed: (t: string[]) => embedder.embed(t) } } : {}),
   });
   const cpu = process.cpuUsage(cpu0);
   process.stderr.write('\n');
@@ -75,10 +85,10 @@ for (const file of files) {
   // Same rule as the NLP.js baseline: in a data set with an intent named "None" (NLP.js's fallback
   // intent), declining means "None".
   const fallback = train.some((e) => e.intent === 'None') ? 'None' : null;
-  const r: Row = { ...(await evaluateDecider(async (t) => (await classifier.predict(t)).intent?.name ?? fallback, data.test)), trainMs: metrics.trainMs, trainCpuMs };
+  const r: Row = { ...(await evaluateDecider(async (t) => (await classifier.predict(t, embedder ? ((await embedder.embed([t]))[0] ?? null) : null)).intent?.name ?? fallback, data.test)), trainMs: metrics.trainMs, trainCpuMs };
   report(`${data.name} parley`, r);
   ours.push(r);
-  const entry: Record<string, unknown> = { name: data.name, ...summary([r]), threshold: metrics.threshold, temperature: metrics.temperature, nlpjsWeight: metrics.nlpjsWeight };
+  const entry: Record<string, unknown> = { name: data.name, ...summary([r]), threshold: metrics.threshold, temperature: metrics.temperature, nlpjsWeight: metrics.nlpjsWeight, semanticWeight: metrics.semanticWeight };
   if (args.has('baseline')) {
     log(`${data.name}: training NLP.js defaults`);
     const b = await trainNlpjsBaseline(train);
@@ -92,6 +102,8 @@ for (const file of files) {
 const result = summary(ours, {
   ...(few > 0 ? { fewShot: few } : {}),
   ...(base.length ? { baseline: summary(base) } : {}),
-  ...(files.length > 1 ? { datasets: perDataset } : { threshold: perDataset[0]?.threshold, nlpjsWeight: perDataset[0]?.nlpjsWeight }),
+  ...(files.length > 1 ? { datasets: perDataset } : { threshold: perDataset[0]?.threshold, nlpjsWeight: perDataset[0]?.nlpjsWeight, semanticWeight: perDataset[0]?.semanticWeight }),
+  ...(embedder ? { embedder: embedder.info().model } : {}),
 });
 process.stdout.write(`${JSON.stringify(result)}\n`);
+await embedder?.close();

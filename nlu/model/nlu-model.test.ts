@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isParleyError } from '../../core/index.js';
 import { demoIntents } from '../demo/demo-intents.js';
+import { conceptEmbedder, conceptIntents, testConcepts } from '../testing/concept-embedder.js';
 import { NluModel } from './nlu-model.js';
 import { trainNluModel } from './train-model.js';
 
@@ -54,5 +55,22 @@ describe('NluModel persistence', () => {
       const err = await NluModel.load(data).catch((e: unknown) => e);
       expect(isParleyError(err) && err.code).toBe('ERR_MODEL_LOAD');
     }
+  });
+
+  it('a model with a semantic member says whether this node can use it, and decides lexically when it cannot', async () => {
+    const embedder = conceptEmbedder(testConcepts, 'test/concepts');
+    const out = await trainNluModel({ intents: conceptIntents, entities: [] }, () => undefined, { model: 'test/concepts', embed: (t) => embedder.embed(t) });
+    const active = await NluModel.load(out.data, embedder);
+    expect(active.semantic).toEqual({ state: 'active', model: 'test/concepts' });
+    const without = await NluModel.load(out.data);
+    expect(without.semantic).toMatchObject({ state: 'unavailable', model: 'test/concepts', reason: expect.stringMatching(/no embedding model/) });
+    const other = await NluModel.load(out.data, conceptEmbedder(testConcepts, 'other/model'));
+    expect(other.semantic).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/other\/model/) });
+    const text = 'terminate the contract';
+    expect((await active.analyze(text)).intent?.name).toBe('cancel_subscription');
+    // No vector: the lexical members and their own threshold decide, exactly as the classifier does without one.
+    expect(await without.predict(text)).toEqual(await active.classifier.predict(text, null));
+    const plain = await NluModel.load((await trainNluModel({ intents: conceptIntents, entities: [] })).data, embedder);
+    expect(plain.semantic).toEqual({ state: 'none' });
   });
 });

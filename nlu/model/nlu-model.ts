@@ -1,5 +1,5 @@
-import { ParleyError, type EntityDefinition, type NluAnalysis } from '../../core/index.js';
-import { IntentClassifier, type ClassifierState } from '../classifier/intent-classifier.js';
+import { ParleyError, type Embedder, type EntityDefinition, type NluAnalysis } from '../../core/index.js';
+import { IntentClassifier, type ClassifierState, type IntentPrediction } from '../classifier/intent-classifier.js';
 import { createEntityExtractor, type EntityExtractor } from '../entities/extractor.js';
 import { analyzeSentiment } from '../sentiment/analyze-sentiment.js';
 
@@ -15,8 +15,24 @@ export interface SerializedModel {
   entities: EntityDefinition[];
 }
 
+/** Whether the model's sentence-embedding member takes part in analysis, and if not, why. */
+export type SemanticStatus = { state: 'active'; model: string } | { state: 'none' } | { state: 'unavailable'; model: string; reason: string };
+
+function semanticStatus(classifier: IntentClassifier, embedder: Embedder | null): SemanticStatus {
+  const head = classifier.semantic;
+  if (!head) return { state: 'none' };
+  if (!embedder) return { state: 'unavailable', model: head.model, reason: 'no embedding model is installed on this node' };
+  const running = embedder.info();
+  if (running.model !== head.model) return { state: 'unavailable', model: head.model, reason: `this node runs ${running.model}` };
+  if (running.dimensions !== head.linear.rows) return { state: 'unavailable', model: head.model, reason: `dimensions differ (${running.dimensions})` };
+  return { state: 'active', model: head.model };
+}
+
 /** A loaded model: classifier + entity extractor + sentiment, answering one message at a time. */
 export class NluModel {
+  /** Without an active semantic member the classifier decides with its lexical-only calibration. */
+  readonly semantic: SemanticStatus;
+
   private constructor(
     readonly version: string,
     readonly createdAt: string,
@@ -24,14 +40,17 @@ export class NluModel {
     readonly classifier: IntentClassifier,
     readonly entityDefinitions: EntityDefinition[],
     readonly entities: EntityExtractor,
-  ) {}
+    private readonly embedder: Embedder | null,
+  ) {
+    this.semantic = semanticStatus(classifier, embedder);
+  }
 
-  static async create(meta: Omit<SerializedModel, 'format' | 'classifier'>, classifier: IntentClassifier): Promise<NluModel> {
-    return new NluModel(meta.version, meta.createdAt, meta.intents, classifier, meta.entities, createEntityExtractor(meta.entities));
+  static async create(meta: Omit<SerializedModel, 'format' | 'classifier'>, classifier: IntentClassifier, embedder: Embedder | null = null): Promise<NluModel> {
+    return new NluModel(meta.version, meta.createdAt, meta.intents, classifier, meta.entities, createEntityExtractor(meta.entities), embedder);
   }
 
   /** Parses persisted JSON; any defect becomes ERR_MODEL_LOAD with the reason. */
-  static async load(data: string): Promise<NluModel> {
+  static async load(data: string, embedder: Embedder | null = null): Promise<NluModel> {
     try {
       const s = JSON.parse(data) as SerializedModel;
       if (s.format !== MODEL_FORMAT) throw new Error(`unknown model format ${String(s.format)}`);
@@ -40,7 +59,7 @@ export class NluModel {
       if (classifier.linear.weights.length !== classifier.labels.length * classifier.vectorizer.size) {
         throw new Error('weight matrix does not match labels x features');
       }
-      return NluModel.create(s, classifier);
+      return NluModel.create(s, classifier, embedder);
     } catch (err) {
       if (err instanceof ParleyError) throw err;
       throw new ParleyError('ERR_MODEL_LOAD', { reason: err instanceof Error ? err.message : String(err) });
@@ -59,8 +78,19 @@ export class NluModel {
     return JSON.stringify(s);
   }
 
+  /** The text's sentence embedding when the semantic member is active; null otherwise or if the embedder fails. */
+  async embedding(text: string): Promise<Float32Array | null> {
+    if (this.semantic.state !== 'active' || !this.embedder) return null;
+    // A failed embedding must not fail the customer's turn: the lexical calibration decides that message.
+    return (await this.embedder.embed([text]).catch(() => []))[0] ?? null;
+  }
+
+  async predict(text: string): Promise<IntentPrediction> {
+    return this.classifier.predict(text, await this.embedding(text));
+  }
+
   async analyze(text: string): Promise<NluAnalysis> {
-    const prediction = await this.classifier.predict(text);
+    const prediction = await this.predict(text);
     return {
       ...prediction,
       entities: this.entities.extract(text),

@@ -3,6 +3,7 @@ import type { Intent } from '../../core/index.js';
 import { isParleyError, nluAnalysisSchema } from '../../core/index.js';
 import { demoIntents } from '../demo/demo-intents.js';
 import { memoryIntentStore, memoryModelStore } from '../testing/memory-stores.js';
+import { conceptEmbedder, conceptIntents, testConcepts } from '../testing/concept-embedder.js';
 import { createNluService } from './nlu-service.js';
 
 function logger() {
@@ -102,5 +103,21 @@ describe('NluService', () => {
       const a = await svc.analyze(text);
       expect(nluAnalysisSchema.parse(a)).toEqual(a);
     }
+  });
+
+  it("with the node's embedder, a trained model uses its semantic member; a node without one says so and still serves", async () => {
+    const embedder = conceptEmbedder(testConcepts, 'test/concepts');
+    const models = memoryModelStore();
+    const svc = await createNluService({ intents: memoryIntentStore(conceptIntents), models, trainer: 'in-process', embedder });
+    const res = await svc.train();
+    expect(res.metrics.semanticWeight).toBeGreaterThan(0);
+    expect(svc.status().semantic).toEqual({ state: 'active', model: 'test/concepts' });
+    expect((await svc.analyze('terminate the contract')).intent?.name).toBe('cancel_subscription');
+
+    const log = logger();
+    const bare = await createNluService({ intents: memoryIntentStore(conceptIntents), models, logger: log });
+    expect(bare.status().semantic).toMatchObject({ state: 'unavailable', model: 'test/concepts' });
+    expect(log.warnings.some((w) => /semantic member/.test(w.msg ?? ''))).toBe(true);
+    expect((await bare.analyze('cancel my subscription')).intent?.name).toBe('cancel_subscription');
   });
 });

@@ -1,8 +1,8 @@
-import { ParleyError, type Bus, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import { ParleyError, type Bus, type Embedder, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
 import type { Example, HyperParams } from '../classifier/train-classifier.js';
 import { createEntityExtractor } from '../entities/extractor.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
-import { NluModel } from '../model/nlu-model.js';
+import { NluModel, type SemanticStatus } from '../model/nlu-model.js';
 import type { TrainMetrics } from '../model/train-model.js';
 import { analyzeSentiment } from '../sentiment/analyze-sentiment.js';
 import { runTraining, type TrainerMode } from '../training/run-training.js';
@@ -21,6 +21,8 @@ export interface NluServiceDeps {
   trainer?: TrainerMode;
   /** Several nodes: a model activated on one is loaded by the others. */
   bus?: Bus;
+  /** The node's sentence embedder, when an embedding model is installed: models then train and use a semantic member. */
+  embedder?: Embedder | null;
 }
 
 export interface TrainOptions {
@@ -44,6 +46,8 @@ export interface NluStatus {
   intents: number;
   training: boolean;
   metrics?: Record<string, unknown>;
+  /** The live model's sentence-embedding member: active, absent, or unavailable on this node (and why). */
+  semantic: SemanticStatus;
 }
 
 export interface NluService extends Understander {
@@ -61,6 +65,7 @@ const fallbackEntities = createEntityExtractor();
 
 export async function createNluService(deps: NluServiceDeps): Promise<NluService> {
   const log = deps.logger ?? noopLogger;
+  const embedder = deps.embedder ?? null;
   let live: NluModel | null = null;
   let liveMetrics: Record<string, unknown> | undefined;
   let training = false;
@@ -69,9 +74,10 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
     const record = await deps.models.active();
     if (!record || record.version === live?.version) return;
     try {
-      live = await NluModel.load(record.data);
+      live = await NluModel.load(record.data, embedder);
       liveMetrics = record.metrics;
-      log.info({ version: record.version }, 'nlu model loaded');
+      log.info({ version: record.version, semantic: live.semantic }, 'nlu model loaded');
+      if (live.semantic.state === 'unavailable') log.warn({ version: record.version, ...live.semantic }, 'nlu model has a semantic member this node cannot use: it decides with its lexical calibration until retrained or the model is installed');
     } catch (err) {
       const reason = err instanceof ParleyError ? err.details?.reason : String(err);
       log.warn({ version: record.version, reason, serving: live?.version ?? null }, 'nlu model failed to load; keeping the previous one');
@@ -95,7 +101,7 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
   }
 
   async function decideWith(model: NluModel, examples: Example[]): Promise<EvaluationResult> {
-    return evaluateDecider(async (t) => (await model.classifier.predict(t)).intent?.name ?? null, examples);
+    return evaluateDecider(async (t) => (await model.predict(t)).intent?.name ?? null, examples);
   }
 
   async function train(opts: TrainOptions = {}): Promise<TrainResult> {
@@ -106,8 +112,10 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       let output;
       let candidate: NluModel;
       try {
-        output = await runTraining({ intents, entities, hyper: opts.hyper }, (p) => opts.onProgress?.(p), deps.trainer);
-        candidate = await NluModel.load(output.data);
+        const semanticModel = embedder?.info().model;
+        const embed = embedder ? (texts: string[]) => embedder.embed(texts) : undefined;
+        output = await runTraining({ intents, entities, hyper: opts.hyper, semanticModel }, (p) => opts.onProgress?.(p), deps.trainer, embed);
+        candidate = await NluModel.load(output.data, embedder);
       } catch (err) {
         const reason = err instanceof ParleyError ? String(err.details?.reason ?? err.code) : err instanceof Error ? err.message : String(err);
         log.warn({ reason }, 'nlu training failed; the live model keeps serving');
@@ -153,6 +161,7 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       intents: live?.intents.length ?? 0,
       training,
       ...(liveMetrics ? { metrics: liveMetrics } : {}),
+      semantic: live?.semantic ?? { state: 'none' },
     }),
     evaluate: async (examples) => {
       if (!live) throw new ParleyError('ERR_NLU_NOT_TRAINED');
