@@ -17,7 +17,7 @@ function outcome(result: unknown): { live: boolean | null; reason: string | null
   const live = typeof r.promoted === 'boolean' ? r.promoted : typeof r.activated === 'boolean' ? r.activated : typeof r.accepted === 'boolean' ? r.accepted : null;
   const reason = typeof r.reason === 'string' ? r.reason : null;
   const metrics = r.metrics && typeof r.metrics === 'object' ? (r.metrics as Record<string, unknown>) : {};
-  const picked = ['heldOutAccuracy', 'liveHeldOutAccuracy', 'heldOutExamples', 'trainExamples', 'intents', 'trainMs'].filter((k) => k in metrics);
+  const picked = ['heldOutAccuracy', 'liveHeldOutAccuracy', 'heldOutExamples', 'trainExamples', 'intents', 'semanticWeight', 'trainMs'].filter((k) => k in metrics);
   const figures = [...Object.entries(r), ...picked.map((k) => [k, metrics[k]] as const)]
     .filter(([k, v]) => k !== 'reason' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null))
     .map(([k, v]) => [k, v === null ? '—' : /Accuracy$/.test(k) && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v)] as [string, string]);
