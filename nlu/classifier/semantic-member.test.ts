@@ -39,7 +39,7 @@ describe('semantic member (sentence-embedding head)', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('round-trips through its JSON state, and without an embedding decides with the lexical threshold', async () => {
+  it('round-trips through its JSON state, lexical-only threshold included', async () => {
     const embedder = conceptEmbedder(testConcepts);
     const { classifier } = await trainClassifier(train, [], { semantic: { model: 'test/concepts', embed: (t) => embedder.embed(t) } });
     const loaded = await IntentClassifier.fromState(JSON.parse(JSON.stringify(classifier.toState())));

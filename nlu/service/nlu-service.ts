@@ -6,6 +6,7 @@ import { NluModel, type SemanticStatus } from '../model/nlu-model.js';
 import type { TrainMetrics } from '../model/train-model.js';
 import { analyzeSentiment } from '../sentiment/analyze-sentiment.js';
 import { runTraining, type TrainerMode } from '../training/run-training.js';
+import { loggedEmbedder } from './logged-embedder.js';
 import { createModelSync } from './model-sync.js';
 
 export interface NluLogger {
@@ -65,7 +66,7 @@ const fallbackEntities = createEntityExtractor();
 
 export async function createNluService(deps: NluServiceDeps): Promise<NluService> {
   const log = deps.logger ?? noopLogger;
-  const embedder = deps.embedder ?? null;
+  const embedder = deps.embedder ? loggedEmbedder(deps.embedder, (o, msg) => log.warn(o, msg)) : null;
   let live: NluModel | null = null;
   let liveMetrics: Record<string, unknown> | undefined;
   let training = false;
@@ -113,7 +114,7 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
       let candidate: NluModel;
       try {
         const semanticModel = embedder?.info().model;
-        const embed = embedder ? (texts: string[]) => embedder.embed(texts) : undefined;
+        const embed = embedder?.embed;
         output = await runTraining({ intents, entities, hyper: opts.hyper, semanticModel }, (p) => opts.onProgress?.(p), deps.trainer, embed);
         candidate = await NluModel.load(output.data, embedder);
       } catch (err) {
