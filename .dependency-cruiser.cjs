@@ -4,10 +4,11 @@ const allowed = {
   nlu: ['core'],
   knowledge: ['core'],
   stores: ['core'],
-  analytics: ['core'],
-  bot: ['core', 'nlu', 'knowledge', 'analytics'],
+  crm: ['core'],
+  analytics: ['core', 'crm'],
+  bot: ['core', 'nlu', 'knowledge', 'crm', 'analytics'],
   widget: ['core', 'bot'],
-  admin: ['core', 'bot', 'nlu', 'knowledge', 'analytics'],
+  admin: ['core', 'bot', 'nlu', 'knowledge', 'crm', 'analytics'],
 };
 const folders = Object.keys(allowed);
 
@@ -26,16 +27,16 @@ forbidden.push({
   comment: 'the browser widget may import only core/protocol and core/schemas from core',
   severity: 'error',
   from: { path: '^widget/client/' },
-  to: { path: '^(core/(?!protocol|schemas)|bot/|stores/|nlu/|knowledge/|analytics/)' },
+  to: { path: '^(core/(?!protocol|schemas)|bot/|stores/|nlu/|knowledge/|crm/|analytics/)' },
 });
 
 forbidden.push({
   name: 'only-through-index',
   comment: "other folders' internals are private: import their index.ts",
   severity: 'error',
-  from: { path: '^(core|nlu|knowledge|stores|analytics|bot|widget|admin|app)/', pathNot: '(\\.test\\.tsx?$|/test-support/)' },
+  from: { path: '^(core|nlu|knowledge|stores|crm|analytics|bot|widget|admin|app)/', pathNot: '(\\.test\\.tsx?$|/test-support/)' },
   to: {
-    path: '^(nlu|knowledge|stores|analytics|bot|admin)/(?!index\\.ts$)',
+    path: '^(nlu|knowledge|stores|crm|analytics|bot|admin)/(?!index\\.ts$)',
     pathNot: '^$1/',
   },
 });
