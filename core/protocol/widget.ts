@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { clientMessageIdSchema, textSchema } from '../schemas/common.js';
+import { clientMessageIdSchema, textSchema, wellFormedString } from '../schemas/common.js';
 
 /** /widget namespace: client -> server payloads (strict in). */
 export const widgetAuthSchema = z.strictObject({
   visitorToken: z.string().min(1).max(200).optional(),
   identity: z
     .strictObject({
-      userId: z.string().min(1).max(200),
+      userId: wellFormedString().pipe(z.string().min(1).max(200)),
       email: z.string().email().max(320).optional(),
-      name: z.string().min(1).max(200).optional(),
+      name: wellFormedString().pipe(z.string().min(1).max(200)).optional(),
       hmac: z.string().regex(/^[0-9a-f]{64}$/i, 'hex HMAC-SHA256'),
     })
     .optional(),
@@ -16,12 +16,12 @@ export const widgetAuthSchema = z.strictObject({
 export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 
 export const widgetMessageSchema = z.strictObject({ clientMessageId: clientMessageIdSchema, text: textSchema });
-export const widgetEscalateSchema = z.strictObject({ reason: z.string().max(500).optional() }).optional();
+export const widgetEscalateSchema = z.strictObject({ reason: wellFormedString().pipe(z.string().max(500)).optional() }).optional();
 export const widgetTypingSchema = z.strictObject({ typing: z.boolean() });
 export const widgetCsatSchema = z.strictObject({
   conversationId: z.string().min(1).max(128),
   score: z.number().int().min(1).max(5),
-  comment: z.string().max(1000).optional(),
+  comment: wellFormedString().pipe(z.string().max(1000)).optional(),
 });
 
 export const WIDGET_NAMESPACE = '/widget';
