@@ -1,4 +1,4 @@
-import { hmacHex, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
+import { hmacHex, identityClaimsPayload, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
 import type { WidgetLogger } from './types.js';
 
 export interface ResolvedVisitor {
@@ -8,11 +8,22 @@ export interface ResolvedVisitor {
 
 type Identity = NonNullable<WidgetAuth['identity']>;
 
-/** identity.hmac must be hex HMAC-SHA256(userId, IDENTITY_SECRET); no secret configured means no identity accepted. */
-export function verifyIdentity(identity: Identity, secret: string | undefined): void {
+const HEX_HMAC = /^[0-9a-f]{64}$/i;
+
+/**
+ * identity.hmac is hex HMAC-SHA256 with IDENTITY_SECRET of either `userId` alone (identifies; email and name are then
+ * unsigned and ignored) or of identityClaimsPayload (userId, email, name: all three vouched for by the host).
+ * No secret configured, a malformed or a wrong hmac: ERR_AUTH_IDENTITY. Returns whether the profile claims are signed.
+ */
+export function verifyIdentity(identity: Identity, secret: string | undefined): { claimsSigned: boolean } {
   if (!secret) throw new ParleyError('ERR_AUTH_IDENTITY', { reason: 'identity is not enabled on this server' });
-  const expected = hmacHex(secret, identity.userId);
-  if (!safeEqual(expected, identity.hmac.toLowerCase())) throw new ParleyError('ERR_AUTH_IDENTITY');
+  if (!HEX_HMAC.test(identity.hmac)) throw new ParleyError('ERR_AUTH_IDENTITY', { reason: 'hmac must be 64 hex digits' });
+  const given = identity.hmac.toLowerCase();
+  if ((identity.email !== undefined || identity.name !== undefined) && safeEqual(hmacHex(secret, identityClaimsPayload(identity)), given)) {
+    return { claimsSigned: true };
+  }
+  if (safeEqual(hmacHex(secret, identity.userId), given)) return { claimsSigned: false };
+  throw new ParleyError('ERR_AUTH_IDENTITY');
 }
 
 /**
@@ -29,8 +40,10 @@ export async function resolveVisitor(
   const byToken = auth.visitorToken ? await stores.customers.findByVisitorToken(auth.visitorToken) : null;
 
   if (auth.identity) {
-    verifyIdentity(auth.identity, identitySecret);
-    const customer = await identifiedCustomer(stores, auth.identity);
+    const { claimsSigned } = verifyIdentity(auth.identity, identitySecret);
+    // Unsigned email and name could be anyone's words: only claims the host signed reach the profile.
+    const claims = claimsSigned ? auth.identity : { userId: auth.identity.userId };
+    const customer = await identifiedCustomer(stores, claims);
     if (byToken && byToken.id !== customer.id && byToken.externalId === null) {
       const moved = await stores.conversations.reassignCustomer(byToken.id, customer.id);
       logger?.debug({ from: byToken.id, to: customer.id, moved }, 'widget: anonymous visitor identified');
@@ -44,7 +57,7 @@ export async function resolveVisitor(
   return { customer, visitorToken };
 }
 
-async function identifiedCustomer(stores: Stores, identity: Identity): Promise<Customer> {
+async function identifiedCustomer(stores: Stores, identity: Pick<Identity, 'userId' | 'email' | 'name'>): Promise<Customer> {
   const externalId = `identity:${identity.userId}`;
   const existing = await stores.customers.findByExternalId(externalId);
   if (!existing) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { hmacHex, type DialogueApi, type Message, type Stores } from '../../core/index.js';
+import { hmacHex, identityClaimsPayload, type DialogueApi, type Message, type Stores } from '../../core/index.js';
 import { nextEvent, record, startWidgetServer, type ConnectRefusal, type WidgetTestServer } from '../test-support/socket-harness.js';
 import { openKeywordWidgetFixture, type KeywordWidgetFixture } from '../test-support/keyword-fixture.js';
 
@@ -137,11 +137,37 @@ describe('/widget message', () => {
 
 describe('/widget identity', () => {
   const identity = (userId: string, extra: Record<string, string> = {}) => ({ userId, hmac: hmacHex(SECRET, userId), ...extra });
+  const signedIdentity = (userId: string, claims: { email?: string; name?: string }) => ({
+    userId,
+    ...claims,
+    hmac: hmacHex(SECRET, identityClaimsPayload({ userId, ...claims })),
+  });
 
   it('refuses a bad hmac with ERR_AUTH_IDENTITY', async () => {
     const err = (await server.connect({ identity: { userId: 'u1', hmac: hmacHex('wrong', 'u1') } }).catch((e: unknown) => e)) as ConnectRefusal;
     expect(err.message).toBe('ERR_AUTH_IDENTITY');
     expect(err.data?.error.code).toBe('ERR_AUTH_IDENTITY');
+  });
+
+  it('refuses a malformed hmac (not 64 hex digits) with ERR_AUTH_IDENTITY, as PROTOCOL says', async () => {
+    for (const hmac of ['zz', 'not-hex'.repeat(10), '']) {
+      const err = (await server.connect({ identity: { userId: 'u1', hmac } }).catch((e: unknown) => e)) as ConnectRefusal;
+      expect(err.data?.error.code).toBe('ERR_AUTH_IDENTITY');
+    }
+  });
+
+  it('writes only signed claims: email and name outside the hmac never reach the profile', async () => {
+    const first = await server.connect({ identity: identity('user-77', { name: 'Mallory', email: 'mallory@evil.test' }) });
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ externalId: 'identity:user-77', name: null, email: null });
+    first.socket.disconnect();
+    const signed = await server.connect({ identity: signedIdentity('user-77', { name: 'Grace', email: 'grace@example.com' }) });
+    expect(signed.session.customerId).toBe(first.session.customerId);
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ name: 'Grace', email: 'grace@example.com' });
+    signed.socket.disconnect();
+    // A replayed userId-only signature cannot overwrite what was signed.
+    const replay = await server.connect({ identity: identity('user-77', { name: 'Mallory', email: 'mallory@evil.test' }) });
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ name: 'Grace', email: 'grace@example.com' });
+    replay.socket.disconnect();
   });
 
   it('refuses any identity when no secret is configured', async () => {
@@ -161,7 +187,7 @@ describe('/widget identity', () => {
     await reply;
     anon.socket.disconnect();
 
-    const known = await server.connect({ visitorToken: anon.session.visitorToken, identity: identity('user-42', { name: 'Grace', email: 'grace@example.com' }) });
+    const known = await server.connect({ visitorToken: anon.session.visitorToken, identity: signedIdentity('user-42', { name: 'Grace', email: 'grace@example.com' }) });
     expect(known.session.customerId).not.toBe(anon.session.customerId);
     expect(known.session.conversation?.id).toBe(ack.conversationId);
     expect(known.session.history.map((m) => m.text)).toContain('hello');
