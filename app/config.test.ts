@@ -49,10 +49,18 @@ describe('config', () => {
     expect(ok.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
   });
 
+  it('refuses half the Bot Framework credentials in every mode (the channel would be open or silently off)', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(problems({ NODE_ENV, DATA_DIR: dataDir(), MICROSOFT_APP_ID: 'app' }).join('\n')).toMatch(/MICROSOFT_APP_PASSWORD/);
+      expect(problems({ NODE_ENV, DATA_DIR: dataDir(), MICROSOFT_APP_PASSWORD: 'pw' }).join('\n')).toMatch(/MICROSOFT_APP_ID/);
+    }
+  });
+
   it('enables optional channels only when configured', () => {
     const c = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: 'k'.repeat(20), MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' });
     expect(c.webhook).toEqual({ apiKey: 'k'.repeat(20), callbackUrl: undefined });
-    expect(c.botFramework.authEnabled).toBe(true);
+    expect(c.botFramework.enabled).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir() }).botFramework.enabled).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: '' }).webhook).toBeUndefined();
   });
 });

@@ -44,15 +44,17 @@ const envSchema = z
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
       ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required when STORE=mongo' });
     }
+    // In every mode: with one of the two the channel would be off while the operator believes it is on.
+    if (!env.MICROSOFT_APP_ID !== !env.MICROSOFT_APP_PASSWORD) {
+      const missing = env.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD go together (without both the Bot Framework channel is off)' });
+    }
     if (env.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
       }
       if (!env.ALLOWED_ORIGINS) {
         ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: 'is required when NODE_ENV=production (comma-separated origins or *)' });
-      }
-      if (!env.MICROSOFT_APP_ID !== !env.MICROSOFT_APP_PASSWORD) {
-        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD go together' });
       }
       if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
         ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is required with ADMIN_EMAIL in production (no default password)' });
@@ -81,7 +83,8 @@ export interface Config {
   identitySecret?: string;
   /** null = any origin (development only). */
   allowedOrigins: string[] | null;
-  botFramework: { appId?: string; appPassword?: string; tenantId?: string; authEnabled: boolean };
+  /** The channel is on only with both credentials (never with authentication off). */
+  botFramework: { appId?: string; appPassword?: string; tenantId?: string; enabled: boolean };
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
   demoContent: boolean;
@@ -155,7 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
-      authEnabled: Boolean(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD),
+      enabled: Boolean(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD),
     },
     policy: { escalateAfterFallbacks: e.ESCALATE_AFTER_FALLBACKS, escalateNegativeStreak: e.ESCALATE_NEGATIVE_STREAK },
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,
