@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createMetrics } from './http/metrics.js';
+import { clientIpResolver } from './http/client-ip.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
@@ -81,7 +82,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     metrics,
     health,
     isDraining: () => draining,
-    trustProxy: config.production,
+    trustProxy: config.trustProxy,
     routers: [
       uiRoutes(
         {
@@ -110,7 +111,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, limits: overrides.widgetLimits, logger });
+  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

@@ -56,6 +56,15 @@ describe('config', () => {
     }
   });
 
+  it('TRUST_PROXY: off by default (also in production), a hop count or proxy addresses; anything else stops boot', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    for (const bad of ['true', 'banana', '99']) expect(problems({ DATA_DIR: dataDir(), TRUST_PROXY: bad })[0]).toMatch(/^TRUST_PROXY=.*hop count/);
+  });
+
   it('enables optional channels only when configured', () => {
     const c = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: 'k'.repeat(20), MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' });
     expect(c.webhook).toEqual({ apiKey: 'k'.repeat(20), callbackUrl: undefined });

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from './http/client-ip.js';
 
 /**
  * The only reader of process.env (PROTOCOL.md "Operator contract").
@@ -9,6 +11,30 @@ import { z } from 'zod';
  */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
 const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * TRUST_PROXY: off (default: the socket address is the client), a hop count, or comma-separated proxy addresses/subnets.
+ * `true` (believe any X-Forwarded-For) is refused: anyone could then pick their own IP and lift every per-IP limit.
+ */
+const trustProxy = z.preprocess(
+  (v) => (v === undefined || v === '' ? 'off' : v),
+  z.string().transform((v, ctx): TrustProxy => {
+    const value = v.trim().toLowerCase();
+    if (['off', 'false', '0', 'no'].includes(value)) return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+    }
+    const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+    try {
+      if (value === 'true' || /^\d+$/.test(value) || list.length === 0) throw new Error('not a list');
+      proxyaddr.compile(list);
+      return list;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be off, a hop count (1-10), or comma-separated proxy addresses/subnets (e.g. 10.0.0.0/8, loopback)' });
+      return z.NEVER;
+    }
+  }),
+);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z
@@ -34,6 +60,7 @@ const envSchema = z
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
+    TRUST_PROXY: trustProxy,
     /** Not in PROTOCOL.md's table (additions are fine): policy and limits with sane defaults. */
     ESCALATE_AFTER_FALLBACKS: z.coerce.number().int().min(1).max(20).default(2),
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
@@ -84,6 +111,8 @@ export interface Config {
   /** null = any origin (development only). */
   allowedOrigins: string[] | null;
   /** The channel is on only with both credentials (never with authentication off). */
+  /** TRUST_PROXY: whose X-Forwarded-For is believed for every per-IP limit (express `trust proxy` and socket handshakes). */
+  trustProxy: TrustProxy;
   botFramework: { appId?: string; appPassword?: string; tenantId?: string; enabled: boolean };
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
@@ -154,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     webhook: e.WEBHOOK_API_KEY ? { apiKey: e.WEBHOOK_API_KEY, callbackUrl: e.WEBHOOK_CALLBACK_URL } : undefined,
     identitySecret: e.IDENTITY_SECRET,
     allowedOrigins: !origins || origins.includes('*') ? null : origins,
+    trustProxy: e.TRUST_PROXY,
     botFramework: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,

@@ -5,6 +5,7 @@ import type { HealthBody } from '../../core/index.js';
 import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Metrics } from './metrics.js';
+import type { TrustProxy } from './client-ip.js';
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -14,13 +15,14 @@ export interface HttpAppDeps {
   routers: Router[];
   /** Requests are refused with 503 while draining for shutdown. */
   isDraining: () => boolean;
-  trustProxy?: boolean;
+  /** TRUST_PROXY; off by default: X-Forwarded-For is ignored and req.ip is the socket address. */
+  trustProxy?: TrustProxy;
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', 1);
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {

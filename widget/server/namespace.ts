@@ -9,15 +9,6 @@ import { customerRoom, type WidgetDeps, type WidgetSocketData } from './types.js
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function clientIp(socket: Socket, trustProxy: boolean | undefined): string {
-  if (trustProxy) {
-    const header = socket.handshake.headers['x-forwarded-for'];
-    const last = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').pop()?.trim();
-    if (last) return last;
-  }
-  return socket.handshake.address;
-}
-
 /** A refused handshake: the client sees `connect_error` with message = code and data = the common error shape. */
 function refusal(err: unknown): Error & { data: unknown } {
   const { body } = toErrorBody(err);
@@ -44,7 +35,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
 
   let closed = false;
   nsp.use((socket, next) => {
-    const ip = clientIp(socket, deps.trustProxy);
+    const ip = deps.clientIp ? deps.clientIp(socket.request) : socket.handshake.address;
     void (async () => {
       // Middleware cannot be removed from a namespace: after close() new visitors are refused instead.
       if (closed) throw new ParleyError('ERR_UNAVAILABLE');

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { DialogueApi, Stores } from '../../core/index.js';
 
 /** The part of a pino logger the namespace uses (pino's Logger satisfies it). */
@@ -29,10 +30,10 @@ export interface WidgetDeps {
   logger?: WidgetLogger;
   limits?: Partial<WidgetLimits>;
   /**
-   * Behind one reverse proxy (TRUST_PROXY): the client IP for per-IP limits is the last
-   * X-Forwarded-For entry (the one our proxy added), as Express does with `trust proxy` = 1.
+   * Who the client is for per-IP limits, from the handshake request (app/compose applies TRUST_PROXY, the same rule
+   * as express's req.ip). Default: the socket address, X-Forwarded-For ignored.
    */
-  trustProxy?: boolean;
+  clientIp?: (req: IncomingMessage) => string;
   /** How long a closed conversation without rating is offered for CSAT again in `session` (ms). */
   csatWindowMs?: number;
 }

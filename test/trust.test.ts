@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { loadConfig } from '../app/config.js';
+import { createLogger } from '../app/logger.js';
+import { composeApp, type ParleyApp } from '../app/compose.js';
+
+// The product as a production deployment builds it (NODE_ENV=production, no TRUST_PROXY), probed as an attacker would.
+const ADMIN = { email: 'admin@shop.example', password: 'correct horse battery staple' };
+let app: ParleyApp;
+let url: string;
+let dataDir: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'parley-trust-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    MODELS_DIR: join(dataDir, 'models'),
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DEMO_CONTENT: 'false',
+    JWT_SECRET: 'a-real-secret-that-is-long-enough-for-tests',
+    ENCRYPTION_KEY: 'another-real-secret-long-enough-for-tests',
+    ALLOWED_ORIGINS: 'https://shop.example',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  app = await composeApp(config, createLogger('silent'));
+  url = await app.listen();
+  await app.warmup;
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await app?.close('test');
+});
+
+function openWidget(headers: Record<string, string> = {}, auth: object = {}): Promise<Socket> {
+  const s = connect(`${url}/widget`, { transports: ['websocket'], auth, reconnection: false, forceNew: true, extraHeaders: headers });
+  sockets.push(s);
+  return new Promise((resolve, reject) => {
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}
+
+describe('per-IP limits without TRUST_PROXY (the socket address is the client)', () => {
+  it('a rotated X-Forwarded-For does not lift the widget handshake limit', async () => {
+    let refused: Error | null = null;
+    for (let i = 0; i < 100 && !refused; i++) {
+      try {
+        const s = await openWidget({ 'x-forwarded-for': `203.0.113.${i}` });
+        s.disconnect();
+      } catch (err) {
+        refused = err as Error;
+      }
+    }
+    expect(refused?.message).toBe('ERR_RATE_LIMITED');
+  });
+
+  it('a rotated X-Forwarded-For does not lift the login limit', async () => {
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 429; i++) {
+      const res = await request(app.http).post('/api/auth/login').set('x-forwarded-for', `198.51.100.${i}`).send({ email: `nobody${i}@shop.example`, password: 'wrong password' });
+      status = res.status;
+    }
+    expect(status).toBe(429);
+  });
+});
