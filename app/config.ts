@@ -37,6 +37,15 @@ const trustProxy = z.preprocess(
 );
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/**
+ * Values that were published as samples (old docker-compose defaults) or are obviously placeholders: anyone can read
+ * them, so production refuses them. Development accepts them for local trials.
+ */
+const SAMPLE_SECRETS = new Set(['change-me-change-me-change-me-change-me', 'change-me-too-change-me-too-change-me-too', 'parley-admin-please-change']);
+const isSample = (v: string | undefined): boolean => v !== undefined && (SAMPLE_SECRETS.has(v) || /change-?me/i.test(v));
+/** Never echoed in boot errors (logs are read by more people than the secrets are). */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -81,7 +90,12 @@ const envSchema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
       }
       if (!env.ALLOWED_ORIGINS) {
-        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: 'is required when NODE_ENV=production (comma-separated origins or *)' });
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: 'is required when NODE_ENV=production (comma-separated origins of the sites that embed the widget)' });
+      } else if (env.ALLOWED_ORIGINS.split(',').some((o) => o.trim() === '*')) {
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: '* (any site) is refused when NODE_ENV=production: list the origins that embed the widget' });
+      }
+      for (const key of ['JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD'] as const) {
+        if (isSample(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'is a published sample value: set your own secret (e.g. openssl rand -base64 48)' });
       }
       if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
         ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is required with ADMIN_EMAIL in production (no default password)' });
@@ -156,7 +170,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'environment');
         const value = source[name];
-        return `${name}${value === undefined ? '' : `=${JSON.stringify(value)}`}: ${i.message}`;
+        const shown = value === undefined || SECRET_VARIABLES.has(name) ? '' : `=${JSON.stringify(value)}`;
+        return `${name}${shown}: ${i.message}`;
       }),
     );
   }
