@@ -19,7 +19,7 @@ export function authRoutes(deps: { users: UserStore; jwtSecret: string; limiter:
     }
     await deps.limiter.succeeded(email);
     const pub = toPublicUser(user);
-    res.json({ token: await signAccessToken(pub, deps.jwtSecret), user: pub });
+    res.json({ token: await signAccessToken(user, deps.jwtSecret), user: pub });
   });
 
   const staff = requireRole('agent', deps);
@@ -28,8 +28,9 @@ export function authRoutes(deps: { users: UserStore; jwtSecret: string; limiter:
   });
   // A still-valid token buys a fresh one, so an open console does not log out every 15 minutes.
   r.post('/api/auth/refresh', staff, async (_req, res) => {
-    const user = staffOf(res);
-    res.json({ token: await signAccessToken(user, deps.jwtSecret), user });
+    const user = await deps.users.get(staffOf(res).id);
+    if (!user) throw new ParleyError('ERR_AUTH_INVALID');
+    res.json({ token: await signAccessToken(user, deps.jwtSecret), user: toPublicUser(user) });
   });
   return r;
 }
