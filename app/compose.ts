@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFieldCipher, type HealthBody, type Stores } from '../core/index.js';
+import { createFieldCipher, hmacHex, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
@@ -111,7 +111,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
+  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

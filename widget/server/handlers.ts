@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import {
+  isParleyError,
   parseOrThrow,
   ParleyError,
   toWireMessage,
@@ -35,11 +36,32 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     await ctx.actionsPerIp.consume(data.ip);
   };
 
+  /**
+   * Before a write: store an anonymous visitor at its first one (two tabs may race: the loser reads the winner's
+   * record), and refuse a customer erased since the handshake (its sockets are being dropped on every node).
+   */
+  const ensureCustomer = async (): Promise<void> => {
+    if (data.pending) {
+      try {
+        await ctx.stores.customers.create({ id: customerId, visitorToken: data.visitorToken });
+      } catch (err) {
+        if (!isParleyError(err) || err.code !== 'ERR_STORE_CONFLICT' || !(await ctx.stores.customers.get(customerId))) throw err;
+      }
+      data.pending = false;
+      return;
+    }
+    if (!(await ctx.stores.customers.get(customerId))) {
+      setImmediate(() => socket.disconnect(true));
+      throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { customerId });
+    }
+  };
+
   socket.on(
     widgetEvents.message,
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetMessageSchema, payload);
+      await ensureCustomer();
       const result = await ctx.dialogue.handle({
         channel: 'widget',
         customerId,
@@ -58,6 +80,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetEscalateSchema, payload);
+      await ensureCustomer();
       const conversation = await ctx.dialogue.escalate(customerId, 'widget', input?.reason);
       return { conversationId: conversation.id, state: conversation.state };
     }, ctx.logger, 'escalate'),
@@ -68,6 +91,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetCsatSchema, payload);
+      if (!data.pending) await ensureCustomer();
       const conversation = await ctx.stores.conversations.get(input.conversationId);
       if (!conversation || conversation.customerId !== customerId) {
         throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { conversationId: input.conversationId });
@@ -81,7 +105,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
   // No ack by protocol: invalid or excess typing notices are dropped.
   socket.on(widgetEvents.typing, (payload: unknown) => {
     void (async () => {
-      if (!(await ctx.typingPerSocket.allow(socket.id))) return;
+      if (data.pending || !(await ctx.typingPerSocket.allow(socket.id))) return;
       const parsed = widgetTypingSchema.safeParse(payload);
       if (!parsed.success) return;
       const open = await ctx.stores.conversations.findOpen(customerId);

@@ -1,9 +1,26 @@
-import { hmacHex, identityClaimsPayload, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
+import { hmacHex, identityClaimsPayload, newId, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
 import type { WidgetLogger } from './types.js';
 
 export interface ResolvedVisitor {
-  customer: Customer;
+  customerId: string;
   visitorToken: string;
+  /** An anonymous visitor not stored yet: the customer record is written at its first message or escalation. */
+  pending: boolean;
+}
+
+/**
+ * Anonymous visitors cost nothing until they write: the handshake hands out a customer id and a token that carries
+ * it, signed with a server key (`p.<id>.<mac>`). Another tab or a reconnect presenting that token gets the same id
+ * without any lookup or write; the first message stores the customer under that id with that token.
+ */
+export function pendingToken(customerId: string, key: string): string {
+  return `p.${customerId}.${hmacHex(key, `visitor:${customerId}`)}`;
+}
+
+function pendingIdOf(token: string, key: string): string | null {
+  const m = /^p\.([0-9A-Za-z]{8,64})\.([0-9a-f]{64})$/.exec(token);
+  if (!m) return null;
+  return safeEqual(pendingToken(m[1]!, key), token) ? m[1]! : null;
 }
 
 type Identity = NonNullable<WidgetAuth['identity']>;
@@ -34,9 +51,10 @@ export function verifyIdentity(identity: Identity, secret: string | undefined): 
 export async function resolveVisitor(
   stores: Stores,
   auth: WidgetAuth,
-  identitySecret: string | undefined,
+  keys: { identitySecret: string | undefined; visitorTokenKey: string },
   logger?: WidgetLogger,
 ): Promise<ResolvedVisitor> {
+  const { identitySecret } = keys;
   const byToken = auth.visitorToken ? await stores.customers.findByVisitorToken(auth.visitorToken) : null;
 
   if (auth.identity) {
@@ -51,10 +69,11 @@ export async function resolveVisitor(
     return ensureToken(stores, customer);
   }
 
-  if (byToken) return { customer: byToken, visitorToken: auth.visitorToken as string };
-  const visitorToken = newToken();
-  const customer = await stores.customers.create({ visitorToken });
-  return { customer, visitorToken };
+  if (byToken) return { customerId: byToken.id, visitorToken: auth.visitorToken as string, pending: false };
+  const pendingId = auth.visitorToken ? pendingIdOf(auth.visitorToken, keys.visitorTokenKey) : null;
+  if (pendingId) return { customerId: pendingId, visitorToken: auth.visitorToken as string, pending: true };
+  const customerId = newId();
+  return { customerId, visitorToken: pendingToken(customerId, keys.visitorTokenKey), pending: true };
 }
 
 async function identifiedCustomer(stores: Stores, identity: Pick<Identity, 'userId' | 'email' | 'name'>): Promise<Customer> {
@@ -76,8 +95,8 @@ async function identifiedCustomer(stores: Stores, identity: Pick<Identity, 'user
 }
 
 async function ensureToken(stores: Stores, customer: Customer): Promise<ResolvedVisitor> {
-  if (customer.visitorToken) return { customer, visitorToken: customer.visitorToken };
+  if (customer.visitorToken) return { customerId: customer.id, visitorToken: customer.visitorToken, pending: false };
   const visitorToken = newToken();
-  const updated = await stores.customers.update(customer.id, { visitorToken });
-  return { customer: updated, visitorToken };
+  await stores.customers.update(customer.id, { visitorToken });
+  return { customerId: customer.id, visitorToken, pending: false };
 }

@@ -21,12 +21,46 @@ afterAll(() => fixture.close());
 const isBot = (m: Message): boolean => m.author === 'bot';
 
 describe('/widget session', () => {
-  it('a new visitor gets a token, a customer and no conversation yet', async () => {
+  it('a new visitor gets a token and a customer id, and no conversation yet; the customer is stored at the first message', async () => {
     const { socket, session } = await server.connect();
     expect(session.visitorToken).toEqual(expect.any(String));
+    expect(session.customerId).toEqual(expect.any(String));
     expect(session.conversation).toBeNull();
     expect(session.history).toEqual([]);
+    expect(await stores.customers.get(session.customerId)).toBeNull();
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    expect(await socket.emitWithAck('message', { clientMessageId: 'first', text: 'hello' })).toMatchObject({ ok: true });
+    await reply;
     expect(await stores.customers.findByVisitorToken(session.visitorToken)).toMatchObject({ id: session.customerId });
+    socket.disconnect();
+  });
+
+  it('anonymous handshakes write nothing: a reconnect loop does not fill the customer store', async () => {
+    const before = await stores.customers.count();
+    for (let i = 0; i < 10; i++) (await server.connect()).socket.disconnect();
+    expect(await stores.customers.count()).toBe(before);
+  });
+
+  it('a second tab (or a reconnect) with a not-yet-stored token keeps the same customer id and token', async () => {
+    const first = await server.connect();
+    const second = await server.connect({ visitorToken: first.session.visitorToken });
+    expect(second.session).toMatchObject({ visitorToken: first.session.visitorToken, customerId: first.session.customerId });
+    // Both tabs write at once: one customer, both acks refer to the same conversation.
+    const acks = (await Promise.all([
+      first.socket.emitWithAck('escalate', {}),
+      second.socket.emitWithAck('escalate', {}),
+    ])) as Ack[];
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(acks[0]?.conversationId).toBe(acks[1]?.conversationId);
+    expect((await stores.customers.findByVisitorToken(first.session.visitorToken))?.id).toBe(first.session.customerId);
+    first.socket.disconnect();
+    second.socket.disconnect();
+  });
+
+  it('a made-up token that looks like ours is not accepted as a customer id', async () => {
+    const { session, socket } = await server.connect({ visitorToken: 'p.0mxdc7r8nKw4BjNcSha.deadbeef' });
+    expect(session.visitorToken).not.toBe('p.0mxdc7r8nKw4BjNcSha.deadbeef');
+    expect(session.customerId).not.toBe('0mxdc7r8nKw4BjNcSha');
     socket.disconnect();
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { parseOrThrow, ParleyError, toErrorBody, WIDGET_NAMESPACE, widgetAuthSchema, widgetEvents, isParleyError } from '../../core/index.js';
 import { deliverConversationEvents } from './delivery.js';
@@ -31,6 +32,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
     typingPerSocket: new Limiter(limits.typingPerSocket, 'widget-typing-socket'),
   };
   const csatWindowMs = deps.csatWindowMs ?? DAY_MS;
+  const visitorTokenKey = deps.visitorTokenKey ?? randomBytes(32).toString('hex');
   const nsp = io.of(WIDGET_NAMESPACE);
 
   let closed = false;
@@ -41,8 +43,8 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
       if (closed) throw new ParleyError('ERR_UNAVAILABLE');
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});
-      const { customer, visitorToken } = await resolveVisitor(deps.stores, auth, deps.identitySecret, deps.logger);
-      const data: WidgetSocketData = { customerId: customer.id, visitorToken, ip };
+      const visitor = await resolveVisitor(deps.stores, auth, { identitySecret: deps.identitySecret, visitorTokenKey }, deps.logger);
+      const data: WidgetSocketData = { ...visitor, ip };
       Object.assign(socket.data, data);
     })().then(
       () => next(),
@@ -61,7 +63,10 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
       ctx.actionsPerSocket.forget(socket.id);
       ctx.typingPerSocket.forget(socket.id);
     });
-    buildSession(deps.stores, data.customerId, data.visitorToken, csatWindowMs).then(
+    const session = data.pending
+      ? Promise.resolve({ visitorToken: data.visitorToken, customerId: data.customerId, conversation: null, history: [] })
+      : buildSession(deps.stores, data.customerId, data.visitorToken, csatWindowMs);
+    session.then(
       (session) => socket.emit(widgetEvents.session, session),
       (err: unknown) => {
         deps.logger?.error({ err }, 'widget: session failed');

@@ -34,6 +34,11 @@ export interface WidgetDeps {
    * as express's req.ip). Default: the socket address, X-Forwarded-For ignored.
    */
   clientIp?: (req: IncomingMessage) => string;
+  /**
+   * Signs the tokens of anonymous visitors not stored yet (identify.ts pendingToken); app/compose derives it from
+   * JWT_SECRET so tokens survive restarts and work on every node. Default: a random key per process.
+   */
+  visitorTokenKey?: string;
   /** How long a closed conversation without rating is offered for CSAT again in `session` (ms). */
   csatWindowMs?: number;
 }
@@ -43,6 +48,8 @@ export interface WidgetSocketData {
   customerId: string;
   visitorToken: string;
   ip: string;
+  /** True until the anonymous visitor's first write stores the customer. */
+  pending: boolean;
 }
 
 export const customerRoom = (customerId: string): string => `customer:${customerId}`;
