@@ -34,6 +34,8 @@ export interface AdminRouterDeps {
   /** Tests lower these; production uses the defaults. */
   loginLimits?: LoginLimits;
   jobs?: JobRegistry;
+  /** Called after a customer is erased: app/compose drops the customer's widget sockets on every node. */
+  customerErased?: (customerId: string) => void;
 }
 
 const ADMIN_PREFIXES = [
@@ -90,6 +92,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.
       onErase: analytics ? () => analytics.markDirty() : undefined,
+      customerErased: deps.customerErased,
     }),
   );
   r.use(unansweredRoutes({ interactions: stores.interactions }));

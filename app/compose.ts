@@ -64,6 +64,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
   }
 
+  let widget: ReturnType<typeof attachWidgetNamespace> | undefined;
   const metrics = createMetrics();
   let draining = false;
   const health = async (): Promise<HealthBody> => {
@@ -104,6 +105,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
         jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
+        // The widget namespace is attached below, once the socket server exists.
+        customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         logger,
       }),
     ],
@@ -111,7 +114,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
+  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
@@ -133,7 +136,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
       logger.info({ reason }, 'shutting down: draining');
       draining = true;
       analytics.stop();
-      widget.close();
+      widget?.close();
       agents.detach();
       await warmup;
       await dialogue.drain();

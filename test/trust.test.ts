@@ -40,15 +40,44 @@ afterAll(async () => {
   await app?.close('test');
 });
 
-function openWidget(headers: Record<string, string> = {}, auth: object = {}): Promise<Socket> {
+interface Session {
+  customerId: string;
+  visitorToken: string;
+  history: unknown[];
+  conversation: unknown;
+}
+
+/** A /widget socket, resolved with its `session` (rejects with the connect_error). */
+function openWidget(headers: Record<string, string> = {}, auth: object = {}): Promise<Socket & { session: Session }> {
   const s = connect(`${url}/widget`, { transports: ['websocket'], auth, reconnection: false, forceNew: true, extraHeaders: headers });
   sockets.push(s);
   return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
+    s.once('session', (session: Session) => resolve(Object.assign(s, { session })));
     s.once('connect_error', reject);
   });
 }
 
+describe('erase', () => {
+  const login = async () => (await request(app.http).post('/api/auth/login').send(ADMIN).expect(200)).body.token as string;
+
+  it("disconnects the erased customer's open sockets and refuses their writes", async () => {
+    const s = await openWidget();
+    const { session } = s;
+    const ack = (await s.emitWithAck('message', { clientMessageId: 'before-erase', text: 'my email is eve@example.com' })) as { ok: boolean; conversationId: string };
+    expect(ack.ok).toBe(true);
+    const dropped = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+    const token = await login();
+    await request(app.http).delete(`/api/customers/${session.customerId}`).set('Authorization', `Bearer ${token}`).expect(204);
+    expect(await dropped).toBe('io server disconnect');
+    expect(await app.stores.conversations.findOpen(session.customerId)).toBeNull();
+    // The old token no longer leads to the erased customer's data.
+    const again = await openWidget({}, { visitorToken: session.visitorToken });
+    expect(again.session).toMatchObject({ history: [], conversation: null });
+    again.disconnect();
+  });
+});
+
+// Last: these exhaust the per-IP limits of 127.0.0.1 for the rest of this app's life.
 describe('per-IP limits without TRUST_PROXY (the socket address is the client)', () => {
   it('a rotated X-Forwarded-For does not lift the widget handshake limit', async () => {
     let refused: Error | null = null;

@@ -35,6 +35,22 @@ describe('/widget session', () => {
     socket.disconnect();
   });
 
+  it('refuses writes of a customer erased while its socket was open (the drop may still be on its way)', async () => {
+    const { socket, session } = await server.connect();
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    expect(await socket.emitWithAck('message', { clientMessageId: 'e1', text: 'hello' })).toMatchObject({ ok: true });
+    await reply;
+    await dialogue.drain();
+    await stores.interactions.eraseCustomer(session.customerId);
+    await stores.conversations.eraseCustomer(session.customerId);
+    await stores.customers.erase(session.customerId);
+    const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    expect(await socket.emitWithAck('message', { clientMessageId: 'e2', text: 'still here?' })).toMatchObject({ ok: false, error: { code: 'ERR_CUSTOMER_NOT_FOUND' } });
+    await dropped;
+    expect(await stores.conversations.findLatest(session.customerId)).toBeNull();
+    expect(await stores.customers.get(session.customerId)).toBeNull();
+  });
+
   it('anonymous handshakes write nothing: a reconnect loop does not fill the customer store', async () => {
     const before = await stores.customers.count();
     for (let i = 0; i < 10; i++) (await server.connect()).socket.disconnect();

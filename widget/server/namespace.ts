@@ -20,7 +20,7 @@ function refusal(err: unknown): Error & { data: unknown } {
  * Mounts the customer-facing `/widget` namespace (PROTOCOL.md) on a socket.io server.
  * `close()` stops delivery and disconnects the namespace's sockets.
  */
-export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): void } {
+export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): void; disconnectCustomer(customerId: string): void } {
   const limits = { ...defaultLimits, ...deps.limits };
   const connectionsPerIp = new Limiter(limits.connectionsPerIp, 'widget-conn-ip');
   const ctx = {
@@ -78,6 +78,10 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
 
   const stopDelivery = deliverConversationEvents(nsp, deps.dialogue.events);
   return {
+    /** After an erase: drops the customer's sockets on every node (the Redis adapter carries it to the others). */
+    disconnectCustomer(customerId: string) {
+      nsp.in(customerRoom(customerId)).disconnectSockets(true);
+    },
     close() {
       closed = true;
       stopDelivery();
