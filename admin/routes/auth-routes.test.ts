@@ -6,7 +6,7 @@ import { signAccessToken } from '../auth/tokens.js';
 
 let h: AdminHarness;
 beforeEach(async () => {
-  h = await openAdminHarness({ loginLimits: { perIp: 100, perEmail: 3, windowSeconds: 60 } });
+  h = await openAdminHarness({ loginLimits: { perUserAndIp: 3, perIpPerDay: 100, blockSeconds: 60 } });
 });
 afterEach(async () => h.close());
 
@@ -42,7 +42,7 @@ describe('POST /api/auth/login', () => {
     expect([broken.status, broken.body.error.code]).toEqual([400, 'ERR_VALIDATION']);
   });
 
-  it('rate limits failed attempts per email with Retry-After, even for the right password', async () => {
+  it('rate limits consecutive failures per email and IP with Retry-After, even for the right password', async () => {
     await h.staff('agent', 'carol@example.com');
     for (let i = 0; i < 3; i++) {
       const r = await request(h.app).post('/api/auth/login').send({ email: 'carol@example.com', password: 'guess-guess' });
@@ -59,8 +59,8 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('rate limit per IP', () => {
-  it('limits attempts from one IP across emails', async () => {
-    const limited = await openAdminHarness({ loginLimits: { perIp: 2, perEmail: 100, windowSeconds: 60 } });
+  it('limits failures from one IP across emails (slow lane)', async () => {
+    const limited = await openAdminHarness({ loginLimits: { perUserAndIp: 100, perIpPerDay: 2, blockSeconds: 60 } });
     try {
       const codes: number[] = [];
       for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {

@@ -10,14 +10,15 @@ export function authRoutes(deps: { users: UserStore; jwtSecret: string; limiter:
   const r = Router();
   r.post('/api/auth/login', async (req, res) => {
     const { email, password } = parseOrThrow(loginSchema, req.body);
-    await deps.limiter.before(req.ip ?? 'unknown', email);
+    const ip = req.ip ?? 'unknown';
+    await deps.limiter.before(ip, email);
     const user = await deps.users.findByEmail(email);
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
-      await deps.limiter.failed(email);
+      await deps.limiter.failed(ip, email);
       throw new ParleyError('ERR_AUTH_INVALID');
     }
-    await deps.limiter.succeeded(email);
+    await deps.limiter.succeeded(ip, email);
     const pub = toPublicUser(user);
     res.json({ token: await signAccessToken(user, deps.jwtSecret), user: pub });
   });
