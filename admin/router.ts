@@ -59,6 +59,11 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const auth = { users: stores.users, jwtSecret: deps.jwtSecret };
   const r = Router();
 
+  // Tokens, customer data and exports must not be kept by browsers or shared caches.
+  r.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   r.use('/api', originGuard(deps.allowedOrigins));
   const json = jsonBody('1mb');
   // The import route parses its own, larger body and answers ERR_IMPORT_TOO_LARGE.

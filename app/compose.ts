@@ -84,6 +84,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     health,
     isDraining: () => draining,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     routers: [
       uiRoutes(
         {

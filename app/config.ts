@@ -44,7 +44,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const SAMPLE_SECRETS = new Set(['change-me-change-me-change-me-change-me', 'change-me-too-change-me-too-change-me-too', 'parley-admin-please-change']);
 const isSample = (v: string | undefined): boolean => v !== undefined && (SAMPLE_SECRETS.has(v) || /change-?me/i.test(v));
 /** Never echoed in boot errors (logs are read by more people than the secrets are). */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
 
 const envSchema = z
   .object({
@@ -70,6 +70,7 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
     TRUST_PROXY: trustProxy,
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Not in PROTOCOL.md's table (additions are fine): policy and limits with sane defaults. */
     ESCALATE_AFTER_FALLBACKS: z.coerce.number().int().min(1).max(20).default(2),
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
@@ -127,6 +128,8 @@ export interface Config {
   /** The channel is on only with both credentials (never with authentication off). */
   /** TRUST_PROXY: whose X-Forwarded-For is believed for every per-IP limit (express `trust proxy` and socket handshakes). */
   trustProxy: TrustProxy;
+  /** METRICS_TOKEN: bearer token for /metrics; undefined = open. */
+  metricsToken?: string;
   botFramework: { appId?: string; appPassword?: string; tenantId?: string; enabled: boolean };
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
@@ -199,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     identitySecret: e.IDENTITY_SECRET,
     allowedOrigins: !origins || origins.includes('*') ? null : origins,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     botFramework: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,

@@ -57,6 +57,35 @@ function openWidget(headers: Record<string, string> = {}, auth: object = {}): Pr
   });
 }
 
+describe('staff API responses', () => {
+  it('are never cached (Cache-Control: no-store), the login token included', async () => {
+    const login = await request(app.http).post('/api/auth/login').send(ADMIN).expect(200);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const me = await request(app.http).get('/api/auth/me').set('Authorization', `Bearer ${login.body.token as string}`).expect(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    const refused = await request(app.http).get('/api/users').expect(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('origin refusals on the sockets', () => {
+  for (const nsp of ['/widget', '/agent']) {
+    it(`${nsp}: a foreign Origin gets connect_error ERR_ORIGIN_FORBIDDEN with the common error shape`, async () => {
+      const s = connect(`${url}${nsp}`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Origin: 'https://evil.example' } });
+      sockets.push(s);
+      const err = await new Promise<Error & { data?: { error?: { code: string; message: string } } }>((resolve) => s.once('connect_error', resolve));
+      expect(err.message).toBe('ERR_ORIGIN_FORBIDDEN');
+      expect(err.data?.error).toMatchObject({ code: 'ERR_ORIGIN_FORBIDDEN', message: expect.any(String) });
+    });
+  }
+
+  it('an allowed Origin connects', async () => {
+    const s = await openWidget({ Origin: 'https://shop.example' });
+    expect(s.session.visitorToken).toEqual(expect.any(String));
+    s.disconnect();
+  });
+});
+
 describe('erase', () => {
   const login = async () => (await request(app.http).post('/api/auth/login').send(ADMIN).expect(200)).body.token as string;
 

@@ -14,8 +14,9 @@ export interface AgentData {
 }
 
 function refuse(code: 'ERR_AUTH_INVALID' | 'ERR_VALIDATION' | 'ERR_ORIGIN_FORBIDDEN', issues?: { path: string; message: string }[]): Error & { data: unknown } {
+  // PROTOCOL: err.data is the common error shape, `{ error: { code, message, details? } }`.
   const body = new ParleyError(code, issues ? { issues } : undefined).toBody();
-  return Object.assign(new Error(code), { data: body });
+  return Object.assign(new Error(code), { data: { error: body } });
 }
 
 /** The /agent handshake: origin (when configured), then a valid access token of an existing staff member. */

@@ -47,7 +47,7 @@ type Received = { name: string; payload: unknown }[];
 type Queue = { conversations: ConversationSummary[] };
 interface ConnectRefusal {
   message: string;
-  data: { code?: string; details?: { issues?: unknown[] } };
+  data: { error: { code?: string; details?: { issues?: unknown[] } } };
 }
 
 /** Connects and resolves with the socket plus the first `queue` it receives. */
@@ -92,7 +92,7 @@ describe('/agent handshake', () => {
     const agent = await h.staff('agent');
     const missing = await refused({});
     expect(missing.message).toBe('ERR_AUTH_INVALID');
-    expect(missing.data).toMatchObject({ code: 'ERR_AUTH_INVALID' });
+    expect(missing.data).toMatchObject({ error: { code: 'ERR_AUTH_INVALID' } });
     const stored = (await h.stores.users.get(agent.id))!;
     const forged = await signAccessToken(stored, 'wrong-secret-wrong-secret-wrong-secret!!');
     expect((await refused({ token: forged })).message).toBe('ERR_AUTH_INVALID');
@@ -100,7 +100,7 @@ describe('/agent handshake', () => {
     expect((await refused({ token: expired })).message).toBe('ERR_AUTH_INVALID');
     const extra = await refused({ token: tokenOf(agent.auth), role: 'admin' });
     expect(extra.message).toBe('ERR_VALIDATION');
-    expect(extra.data.details?.issues).toBeDefined();
+    expect(extra.data.error.details?.issues).toBeDefined();
     expect((await refused({ token: tokenOf(agent.auth) }, 'https://evil.example')).message).toBe('ERR_ORIGIN_FORBIDDEN');
   });
 
