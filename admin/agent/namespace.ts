@@ -29,7 +29,7 @@ export interface AgentNamespaceDeps {
   /**
    * When given, a browser handshake (it carries Origin) must come from the console's own origin
    * or one of these (`*` = any): a leaked token cannot drive the inbox from another site.
-   * Omit to leave origin checks to the io server's allowRequest.
+   * Omit to leave origin checks to the io server's namespace middleware (app/http/create-socket-server).
    */
   allowedOrigins?: string[] | null;
   logger?: AdminLogger;
