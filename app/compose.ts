@@ -16,6 +16,7 @@ import { clientIpResolver } from './http/client-ip.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
+import { secureDataDir } from './data-dir.js';
 import { createInProcessBus } from './bus/in-process-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 
@@ -31,6 +32,8 @@ export interface ParleyApp {
 
 /** The one place where adapters are chosen (STYLE.md §3): everything else receives ports. */
 export async function openStores(config: Readonly<Config>): Promise<Stores> {
+  // Before anything is written there (CLIs such as demo:seed and user:create open stores through here too).
+  secureDataDir(config.dataDir);
   const cipher = createFieldCipher(config.encryptionKey);
   if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });

@@ -146,7 +146,7 @@ export class ConfigError extends Error {
 
 /** Development secrets are generated once into DATA_DIR so tokens survive restarts. */
 function devSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, `.${name}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -56,6 +56,26 @@ function openWidget(headers: Record<string, string> = {}, auth: object = {}): Pr
     s.once('connect_error', reject);
   });
 }
+
+describe('DATA_DIR on disk', () => {
+  it('holds only owner-readable files (0600) and directories (0700)', async () => {
+    // Something written by every part: the store, its WAL, the secrets the dev config would generate, the indexes.
+    await request(app.http).post('/api/auth/login').send(ADMIN).expect(200);
+    const loose: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        const mode = statSync(path).mode & 0o777;
+        if (mode & 0o077) loose.push(`${path.slice(dataDir.length)} ${mode.toString(8)}`);
+        if (entry.isDirectory()) walk(path);
+      }
+    };
+    expect(statSync(dataDir).mode & 0o077).toBe(0);
+    walk(dataDir);
+    expect(readdirSync(dataDir).length).toBeGreaterThan(0);
+    expect(loose).toEqual([]);
+  });
+});
 
 describe('staff API responses', () => {
   it('are never cached (Cache-Control: no-store), the login token included', async () => {
