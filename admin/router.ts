@@ -100,9 +100,9 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       customerErased: deps.customerErased,
     }),
   );
-  r.use(unansweredRoutes({ interactions: stores.interactions }));
   r.use(auditRoutes({ audit: stores.audit }));
   if (analytics) {
+    r.use(unansweredRoutes({ analytics }));
     r.get('/api/analytics/overview', async (req, res) => {
       const range = parseOrThrow(analyticsRangeSchema, { from: req.query.from, to: req.query.to });
       res.json(await analytics.overview(range));
