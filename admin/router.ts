@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
+import type { PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -28,6 +29,8 @@ export interface AdminRouterDeps {
   jwtSecret: string;
   /** Extra origins allowed to make state-changing calls (same origin always is); `*` allows any. */
   allowedOrigins: string[] | null;
+  /** The dialogue's policy config (ESCALATE_* variables): the console's test decision uses the very same. */
+  policy: PolicyConfig;
   /** Passed to nlu training when it accepts one (accuracy drop tolerated before a new model is kept back). */
   trainRegressionMargin: number;
   logger?: AdminLogger;
@@ -85,7 +88,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       intents: stores.intents,
       jobs: deps.jobs ?? createJobRegistry(),
       audit,
-      preview: createDecisionPreview(stores.intents),
+      preview: createDecisionPreview(stores.intents, deps.policy),
       regressionMargin: deps.trainRegressionMargin,
     }),
   );

@@ -108,6 +108,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
+        policy: config.policy,
         jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
