@@ -5,7 +5,7 @@ import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
 import { createAuditor } from './http/audit.js';
-import { jsonBody } from './http/json-body.js';
+import { jsonBody } from '../core/edge/index.js';
 import { originGuard } from './http/origin-guard.js';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 import { auditRoutes } from './routes/audit-routes.js';

@@ -15,7 +15,7 @@ import { createAuditor } from '../http/audit.js';
 import { summarise } from '../http/summaries.js';
 import { silentLogger, type AdminLogger } from '../deps.js';
 import type { AdminKnowledge } from '../services.js';
-import { withAck } from './acks.js';
+import { withAck } from '../../core/edge/index.js';
 import { ALL, attachBroadcasts, room } from './broadcasts.js';
 import { agentHandshake, type AgentData } from './handshake.js';
 import { currentStaff } from '../auth/tokens.js';
@@ -70,7 +70,7 @@ export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { na
       }
     };
     const on = (event: string, handler: (payload: unknown) => Promise<Record<string, unknown> | void>) =>
-      socket.on(event, withAck(logger, event, async (payload) => (await checkStaff(), handler(payload))));
+      socket.on(event, withAck(async (payload) => (await checkStaff(), handler(payload)), { event, logger }));
 
     on('claim', async (payload) => {
       const { conversationId } = parseOrThrow(agentClaimSchema, payload);

@@ -4,7 +4,7 @@ import { ParleyError, type DialogueApi, type Stores } from '../../core/index.js'
 import type { Logger } from '../dialogue/context.js';
 import { ParleyActivityBot, REFERENCE_NS, toActivity } from './botframework-bot.js';
 import { isOutOfTurn } from './webhook-callback.js';
-import { jsonBody } from './json-body.js';
+import { jsonBody } from '../../core/edge/index.js';
 import { KeyedSerial } from '../dialogue/keyed-serial.js';
 
 /** botframework-connector's BotFrameworkAuthentication (botbuilder does not re-export the type). */

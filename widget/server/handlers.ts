@@ -12,7 +12,7 @@ import {
   type DialogueApi,
   type Stores,
 } from '../../core/index.js';
-import { withAck } from './ack.js';
+import { withAck } from '../../core/edge/index.js';
 import type { Limiter } from './rate-limit.js';
 import { customerRoom, customerSenderKey, type WidgetLogger, type WidgetSocketData } from './types.js';
 
@@ -72,7 +72,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       // The customer's other tabs see the message; the sending socket already shows it.
       if (!result.duplicate) socket.to(room).emit(widgetEvents.message, toWireMessage(result.message));
       return { messageId: result.message.id, conversationId: result.conversationId, duplicate: result.duplicate };
-    }, ctx.logger, 'message'),
+    }, { event: 'message', logger: ctx.logger }),
   );
 
   socket.on(
@@ -83,7 +83,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       await ensureCustomer();
       const conversation = await ctx.dialogue.escalate(customerId, 'widget', input?.reason);
       return { conversationId: conversation.id, state: conversation.state };
-    }, ctx.logger, 'escalate'),
+    }, { event: 'escalate', logger: ctx.logger }),
   );
 
   socket.on(
@@ -99,7 +99,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       const { conversationId, score, comment } = input;
       await ctx.dialogue.submitCsat(customerId, comment === undefined ? { conversationId, score } : { conversationId, score, comment });
       return {};
-    }, ctx.logger, 'csat'),
+    }, { event: 'csat', logger: ctx.logger }),
   );
 
   // No ack by protocol: invalid or excess typing notices are dropped.
@@ -110,6 +110,6 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       if (!parsed.success) return;
       const open = await ctx.stores.conversations.findOpen(customerId);
       if (open) await ctx.dialogue.typing(open.id, 'customer', parsed.data.typing);
-    })().catch((err: unknown) => ctx.logger?.debug({ err }, 'widget: typing dropped'));
+    })().catch((err: unknown) => ctx.logger?.debug?.({ err }, 'widget: typing dropped'));
   });
 }

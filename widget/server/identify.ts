@@ -64,7 +64,7 @@ export async function resolveVisitor(
     const customer = await identifiedCustomer(stores, claims);
     if (byToken && byToken.id !== customer.id && byToken.externalId === null) {
       const moved = await stores.conversations.reassignCustomer(byToken.id, customer.id);
-      logger?.debug({ from: byToken.id, to: customer.id, moved }, 'widget: anonymous visitor identified');
+      logger?.debug?.({ from: byToken.id, to: customer.id, moved }, 'widget: anonymous visitor identified');
     }
     return ensureToken(stores, customer);
   }

@@ -1,12 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { DialogueApi, Stores } from '../../core/index.js';
+import type { DialogueApi, Logger, Stores } from '../../core/index.js';
 
-/** The part of a pino logger the namespace uses (pino's Logger satisfies it). */
-export interface WidgetLogger {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
+/** The shared logger type (core/ports/logger.ts; pino's Logger satisfies it). */
+export type WidgetLogger = Logger;
 
 /** A rate-limit window: `points` actions per `duration` seconds; null disables the limit. */
 export type LimitRule = { points: number; duration: number } | null;
