@@ -1,11 +1,7 @@
-import type { DialogueApi, FaqSearchResult, NluAnalysis, Stores } from '../core/index.js';
+import type { DialogueApi, FaqSearchResult, Logger, NluAnalysis, Stores } from '../core/index.js';
 
-/** The slice of a pino logger admin uses (pino's Logger satisfies it). */
-export interface AdminLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The shared logger type (core/ports/logger.ts; pino's Logger satisfies it). */
+export type AdminLogger = Logger;
 
 export const silentLogger: AdminLogger = { info() {}, warn() {}, error() {} };
 

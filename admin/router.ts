@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
+import type { PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
 import { createAuditor } from './http/audit.js';
-import { jsonBody } from './http/json-body.js';
+import { jsonBody } from '../core/edge/index.js';
 import { originGuard } from './http/origin-guard.js';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -28,12 +29,16 @@ export interface AdminRouterDeps {
   jwtSecret: string;
   /** Extra origins allowed to make state-changing calls (same origin always is); `*` allows any. */
   allowedOrigins: string[] | null;
+  /** The dialogue's policy config (ESCALATE_* variables): the console's test decision uses the very same. */
+  policy: PolicyConfig;
   /** Passed to nlu training when it accepts one (accuracy drop tolerated before a new model is kept back). */
   trainRegressionMargin: number;
   logger?: AdminLogger;
   /** Tests lower these; production uses the defaults. */
   loginLimits?: LoginLimits;
   jobs?: JobRegistry;
+  /** Called after a customer is erased: app/compose drops the customer's widget sockets on every node. */
+  customerErased?: (customerId: string) => void;
 }
 
 const ADMIN_PREFIXES = [
@@ -57,6 +62,11 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const auth = { users: stores.users, jwtSecret: deps.jwtSecret };
   const r = Router();
 
+  // Tokens, customer data and exports must not be kept by browsers or shared caches.
+  r.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   r.use('/api', originGuard(deps.allowedOrigins));
   const json = jsonBody('1mb');
   // The import route parses its own, larger body and answers ERR_IMPORT_TOO_LARGE.
@@ -78,7 +88,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       intents: stores.intents,
       jobs: deps.jobs ?? createJobRegistry(),
       audit,
-      preview: createDecisionPreview(stores.intents),
+      preview: createDecisionPreview(stores.intents, deps.policy),
       regressionMargin: deps.trainRegressionMargin,
     }),
   );
@@ -90,11 +100,12 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.
       onErase: analytics ? () => analytics.markDirty() : undefined,
+      customerErased: deps.customerErased,
     }),
   );
-  r.use(unansweredRoutes({ interactions: stores.interactions }));
   r.use(auditRoutes({ audit: stores.audit }));
   if (analytics) {
+    r.use(unansweredRoutes({ analytics }));
     r.get('/api/analytics/overview', async (req, res) => {
       const range = parseOrThrow(analyticsRangeSchema, { from: req.query.from, to: req.query.to });
       res.json(await analytics.overview(range));

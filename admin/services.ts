@@ -12,4 +12,4 @@ export type AdminNlu = Pick<NluService, 'analyze' | 'train' | 'status'>;
 export type AdminKnowledge = Pick<KnowledgeService, 'search' | 'create' | 'update' | 'remove' | 'importFaqs' | 'info'>;
 
 /** Optional analytics/ capabilities: the overview routes (JSON + CSV), churn risk in profiles, recompute after an erase. */
-export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv'>;
+export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv' | 'unanswered'>;

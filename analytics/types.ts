@@ -1,4 +1,4 @@
-import type { Clock, ErrorIssue, Stores } from '../core/index.js';
+import type { Clock, ErrorIssue, Logger, Stores } from '../core/index.js';
 import type { ChurnDefinition } from './churn/labels.js';
 
 export type ChurnSummary =
@@ -96,11 +96,8 @@ export interface ImportResult {
   errors: { line: number; issues: ErrorIssue[] }[];
 }
 
-export interface AnalyticsLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The shared logger type (core/ports/logger.ts). */
+export type AnalyticsLogger = Logger;
 
 export interface AnalyticsOptions {
   churn?: Partial<ChurnDefinition>;

@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFieldCipher, type HealthBody, type Stores } from '../core/index.js';
+import { createFieldCipher, hmacHex, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
@@ -12,9 +12,11 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createMetrics } from './http/metrics.js';
+import { clientIpResolver } from './http/client-ip.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
+import { secureDataDir } from './data-dir.js';
 import { createInProcessBus } from './bus/in-process-bus.js';
 import { createRedisBus } from './bus/redis-bus.js';
 
@@ -30,6 +32,8 @@ export interface ParleyApp {
 
 /** The one place where adapters are chosen (STYLE.md §3): everything else receives ports. */
 export async function openStores(config: Readonly<Config>): Promise<Stores> {
+  // Before anything is written there (CLIs such as demo:seed and user:create open stores through here too).
+  secureDataDir(config.dataDir);
   const cipher = createFieldCipher(config.encryptionKey);
   if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
@@ -63,6 +67,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
   }
 
+  let widget: ReturnType<typeof attachWidgetNamespace> | undefined;
   const metrics = createMetrics();
   let draining = false;
   const health = async (): Promise<HealthBody> => {
@@ -81,7 +86,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     metrics,
     health,
     isDraining: () => draining,
-    trustProxy: config.production,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     routers: [
       uiRoutes(
         {
@@ -102,7 +108,10 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
+        policy: config.policy,
         jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
+        // The widget namespace is attached below, once the socket server exists.
+        customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         logger,
       }),
     ],
@@ -110,7 +119,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, limits: overrides.widgetLimits, logger });
+  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
@@ -132,7 +141,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
       logger.info({ reason }, 'shutting down: draining');
       draining = true;
       analytics.stop();
-      widget.close();
+      widget?.close();
       agents.detach();
       await warmup;
       await dialogue.drain();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
@@ -34,7 +34,8 @@ describe('config', () => {
     expect(problems({ DATA_DIR: dataDir(), PORT: 'eighty' })[0]).toMatch(/^PORT="eighty": /);
     expect(problems({ DATA_DIR: dataDir(), STORE: 'postgres' })[0]).toMatch(/^STORE="postgres": .*embedded.*mongo/);
     expect(problems({ DATA_DIR: dataDir(), STORE: 'mongo' })[0]).toMatch(/^MONGODB_URI: is required when STORE=mongo/);
-    expect(problems({ DATA_DIR: dataDir(), MONGODB_URI: 'http://x' })[0]).toMatch(/^MONGODB_URI=.*mongodb:\/\//);
+    // A connection string may carry a password: the variable is named, its value is not echoed.
+    expect(problems({ DATA_DIR: dataDir(), MONGODB_URI: 'http://user:pw@x' })[0]).toMatch(/^MONGODB_URI: must start with mongodb:\/\//);
   });
 
   it('production refuses insecure defaults', () => {
@@ -49,10 +50,48 @@ describe('config', () => {
     expect(ok.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
   });
 
+  it('refuses half the Bot Framework credentials in every mode (the channel would be open or silently off)', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(problems({ NODE_ENV, DATA_DIR: dataDir(), MICROSOFT_APP_ID: 'app' }).join('\n')).toMatch(/MICROSOFT_APP_PASSWORD/);
+      expect(problems({ NODE_ENV, DATA_DIR: dataDir(), MICROSOFT_APP_PASSWORD: 'pw' }).join('\n')).toMatch(/MICROSOFT_APP_ID/);
+    }
+  });
+
+  it('production refuses the sample secrets once shipped in docker-compose and ALLOWED_ORIGINS=*, with a clear boot error', () => {
+    const base = { NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example' };
+    expect(problems({ ...base, JWT_SECRET: 'change-me-change-me-change-me-change-me' })[0]).toMatch(/^JWT_SECRET: .*sample value/);
+    expect(problems({ ...base, ENCRYPTION_KEY: 'change-me-too-change-me-too-change-me-too' })[0]).toMatch(/^ENCRYPTION_KEY: .*sample value/);
+    expect(problems({ ...base, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'parley-admin-please-change' })[0]).toMatch(/^ADMIN_PASSWORD: .*sample value/);
+    expect(problems({ ...base, ALLOWED_ORIGINS: '*' })[0]).toMatch(/^ALLOWED_ORIGINS=.*\*/);
+    expect(problems({ ...base, ALLOWED_ORIGINS: 'https://shop.example,*' })[0]).toMatch(/^ALLOWED_ORIGINS=/);
+    // The values never leak into the message (boot logs are read by many).
+    expect(problems({ ...base, JWT_SECRET: 'change-me-change-me-change-me-change-me' })[0]).not.toContain('change-me');
+    // Development keeps working with them (local trials).
+    expect(problems({ DATA_DIR: dataDir(), JWT_SECRET: 'change-me-change-me-change-me-change-me', ALLOWED_ORIGINS: '*' })).toEqual([]);
+  });
+
+  it('docker-compose makes the operator set every secret (no usable defaults)', () => {
+    const compose = readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8');
+    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'ALLOWED_ORIGINS']) {
+      expect(compose).toMatch(new RegExp(`${name}: \\$\\{${name}:\\?[^}]+\\}`));
+    }
+    expect(compose).not.toMatch(/:-change-me|please-change|ALLOWED_ORIGINS:-\*/);
+  });
+
+  it('TRUST_PROXY: off by default (also in production), a hop count or proxy addresses; anything else stops boot', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: secret, ENCRYPTION_KEY: secret, ALLOWED_ORIGINS: 'https://shop.example' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    for (const bad of ['true', 'banana', '99']) expect(problems({ DATA_DIR: dataDir(), TRUST_PROXY: bad })[0]).toMatch(/^TRUST_PROXY=.*hop count/);
+  });
+
   it('enables optional channels only when configured', () => {
     const c = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: 'k'.repeat(20), MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' });
     expect(c.webhook).toEqual({ apiKey: 'k'.repeat(20), callbackUrl: undefined });
-    expect(c.botFramework.authEnabled).toBe(true);
+    expect(c.botFramework.enabled).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir() }).botFramework.enabled).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_API_KEY: '' }).webhook).toBeUndefined();
   });
 });

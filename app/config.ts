@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from './http/client-ip.js';
 
 /**
  * The only reader of process.env (PROTOCOL.md "Operator contract").
@@ -9,7 +11,40 @@ import { z } from 'zod';
  */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
 const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * TRUST_PROXY: off (default: the socket address is the client), a hop count, or comma-separated proxy addresses/subnets.
+ * `true` (believe any X-Forwarded-For) is refused: anyone could then pick their own IP and lift every per-IP limit.
+ */
+const trustProxy = z.preprocess(
+  (v) => (v === undefined || v === '' ? 'off' : v),
+  z.string().transform((v, ctx): TrustProxy => {
+    const value = v.trim().toLowerCase();
+    if (['off', 'false', '0', 'no'].includes(value)) return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+    }
+    const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+    try {
+      if (value === 'true' || /^\d+$/.test(value) || list.length === 0) throw new Error('not a list');
+      proxyaddr.compile(list);
+      return list;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be off, a hop count (1-10), or comma-separated proxy addresses/subnets (e.g. 10.0.0.0/8, loopback)' });
+      return z.NEVER;
+    }
+  }),
+);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Values that were published as samples (old docker-compose defaults) or are obviously placeholders: anyone can read
+ * them, so production refuses them. Development accepts them for local trials.
+ */
+const SAMPLE_SECRETS = new Set(['change-me-change-me-change-me-change-me', 'change-me-too-change-me-too-change-me-too', 'parley-admin-please-change']);
+const isSample = (v: string | undefined): boolean => v !== undefined && (SAMPLE_SECRETS.has(v) || /change-?me/i.test(v));
+/** Never echoed in boot errors (logs are read by more people than the secrets are). */
+const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
 
 const envSchema = z
   .object({
@@ -34,6 +69,8 @@ const envSchema = z
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
+    TRUST_PROXY: trustProxy,
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Not in PROTOCOL.md's table (additions are fine): policy and limits with sane defaults. */
     ESCALATE_AFTER_FALLBACKS: z.coerce.number().int().min(1).max(20).default(2),
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
@@ -44,15 +81,22 @@ const envSchema = z
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
       ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required when STORE=mongo' });
     }
+    // In every mode: with one of the two the channel would be off while the operator believes it is on.
+    if (!env.MICROSOFT_APP_ID !== !env.MICROSOFT_APP_PASSWORD) {
+      const missing = env.MICROSOFT_APP_ID ? 'MICROSOFT_APP_PASSWORD' : 'MICROSOFT_APP_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD go together (without both the Bot Framework channel is off)' });
+    }
     if (env.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
       }
       if (!env.ALLOWED_ORIGINS) {
-        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: 'is required when NODE_ENV=production (comma-separated origins or *)' });
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: 'is required when NODE_ENV=production (comma-separated origins of the sites that embed the widget)' });
+      } else if (env.ALLOWED_ORIGINS.split(',').some((o) => o.trim() === '*')) {
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_ORIGINS'], message: '* (any site) is refused when NODE_ENV=production: list the origins that embed the widget' });
       }
-      if (!env.MICROSOFT_APP_ID !== !env.MICROSOFT_APP_PASSWORD) {
-        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD go together' });
+      for (const key of ['JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD'] as const) {
+        if (isSample(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'is a published sample value: set your own secret (e.g. openssl rand -base64 48)' });
       }
       if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
         ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is required with ADMIN_EMAIL in production (no default password)' });
@@ -81,7 +125,12 @@ export interface Config {
   identitySecret?: string;
   /** null = any origin (development only). */
   allowedOrigins: string[] | null;
-  botFramework: { appId?: string; appPassword?: string; tenantId?: string; authEnabled: boolean };
+  /** The channel is on only with both credentials (never with authentication off). */
+  /** TRUST_PROXY: whose X-Forwarded-For is believed for every per-IP limit (express `trust proxy` and socket handshakes). */
+  trustProxy: TrustProxy;
+  /** METRICS_TOKEN: bearer token for /metrics; undefined = open. */
+  metricsToken?: string;
+  botFramework: { appId?: string; appPassword?: string; tenantId?: string; enabled: boolean };
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
   demoContent: boolean;
@@ -97,7 +146,7 @@ export class ConfigError extends Error {
 
 /** Development secrets are generated once into DATA_DIR so tokens survive restarts. */
 function devSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, `.${name}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
@@ -124,7 +173,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'environment');
         const value = source[name];
-        return `${name}${value === undefined ? '' : `=${JSON.stringify(value)}`}: ${i.message}`;
+        const shown = value === undefined || SECRET_VARIABLES.has(name) ? '' : `=${JSON.stringify(value)}`;
+        return `${name}${shown}: ${i.message}`;
       }),
     );
   }
@@ -151,11 +201,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     webhook: e.WEBHOOK_API_KEY ? { apiKey: e.WEBHOOK_API_KEY, callbackUrl: e.WEBHOOK_CALLBACK_URL } : undefined,
     identitySecret: e.IDENTITY_SECRET,
     allowedOrigins: !origins || origins.includes('*') ? null : origins,
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     botFramework: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
-      authEnabled: Boolean(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD),
+      enabled: Boolean(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD),
     },
     policy: { escalateAfterFallbacks: e.ESCALATE_AFTER_FALLBACKS, escalateNegativeStreak: e.ESCALATE_NEGATIVE_STREAK },
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createFieldCipher, hmacHex, newId, parseOrThrow, ParleyError, safeEqual, toErrorBody, widgetMessageSchema } from './index.js';
+import { createFieldCipher, hmacHex, newId, parseOrThrow, ParleyError, safeEqual, toErrorBody, widgetCsatSchema, widgetEscalateSchema, widgetMessageSchema } from './index.js';
 
 const codeOf = (fn: () => unknown) => {
   try { fn(); return null; } catch (e) { return (e as ParleyError).code; }
@@ -22,6 +22,14 @@ describe('message text rule', () => {
     const emoji = '😀'.repeat(4000);
     expect(parseOrThrow(widgetMessageSchema, { clientMessageId: 'm1', text: emoji }).text).toBe(emoji);
     expect(codeOf(() => parseOrThrow(widgetMessageSchema, { clientMessageId: 'm1', text: emoji + 'x' }))).toBe('ERR_MESSAGE_TOO_LONG');
+  });
+  it('refuses ill-formed UTF-16 (lone surrogates) with ERR_VALIDATION instead of storing U+FFFD', () => {
+    for (const text of ['hi \uD800 there', 'x\uDC00', '\uD83D']) {
+      expect(codeOf(() => parseOrThrow(widgetMessageSchema, { clientMessageId: 'm1', text }))).toBe('ERR_VALIDATION');
+    }
+    expect(parseOrThrow(widgetMessageSchema, { clientMessageId: 'm1', text: 'ok \uD83D\uDE00' }).text).toBe('ok 😀');
+    expect(codeOf(() => parseOrThrow(widgetCsatSchema, { conversationId: 'c', score: 5, comment: 'a\uDFFF' }))).toBe('ERR_VALIDATION');
+    expect(codeOf(() => parseOrThrow(widgetEscalateSchema, { reason: '\uD800' }))).toBe('ERR_VALIDATION');
   });
   it('empty text and unknown keys are ERR_VALIDATION with issues', () => {
     expect(codeOf(() => parseOrThrow(widgetMessageSchema, { clientMessageId: 'm1', text: '   ' }))).toBe('ERR_VALIDATION');

@@ -47,6 +47,7 @@ export const errorCatalogue = {
   ERR_INDEX_CORRUPT: { status: 500, message: 'The index file is corrupt' },
   ERR_WEBHOOK_DISABLED: { status: 404, message: 'The webhook channel is not enabled' },
   ERR_WEBHOOK_KEY: { status: 401, message: 'Invalid API key' },
+  ERR_BOTFRAMEWORK_DISABLED: { status: 404, message: 'The Bot Framework channel is not enabled' },
   ERR_STORE_UNAVAILABLE: { status: 503, message: 'The store is not reachable' },
   ERR_STORE_CONFLICT: { status: 409, message: 'The record was changed concurrently' },
   ERR_ANALYTICS_NOT_READY: { status: 409, message: 'Not enough data for this figure yet' },

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import { ParleyError, agentAuthSchema } from '../../core/index.js';
 import type { StaffIdentity } from '../deps.js';
-import { verifyAccessToken } from '../auth/tokens.js';
+import { currentStaff, verifyAccessToken } from '../auth/tokens.js';
 import { originAllowed } from '../http/origin-guard.js';
 import type { AgentNamespaceDeps } from './namespace.js';
 
@@ -9,11 +9,14 @@ import type { AgentNamespaceDeps } from './namespace.js';
 export interface AgentData {
   staff: StaffIdentity;
   exp: number;
+  /** The token's credential stamp: each privileged event re-checks it against the stored user. */
+  stamp: string;
 }
 
 function refuse(code: 'ERR_AUTH_INVALID' | 'ERR_VALIDATION' | 'ERR_ORIGIN_FORBIDDEN', issues?: { path: string; message: string }[]): Error & { data: unknown } {
+  // PROTOCOL: err.data is the common error shape, `{ error: { code, message, details? } }`.
   const body = new ParleyError(code, issues ? { issues } : undefined).toBody();
-  return Object.assign(new Error(code), { data: body });
+  return Object.assign(new Error(code), { data: { error: body } });
 }
 
 /** The /agent handshake: origin (when configured), then a valid access token of an existing staff member. */
@@ -37,9 +40,8 @@ export function agentHandshake(deps: Pick<AgentNamespaceDeps, 'allowedOrigins' |
     }
     try {
       const claims = await verifyAccessToken(auth.data.token, deps.jwtSecret);
-      const user = await stores.users.get(claims.id);
-      if (!user) return next(refuse('ERR_AUTH_INVALID'));
-      const data: AgentData = { staff: { id: user.id, email: user.email, name: user.name, role: user.role }, exp: claims.exp };
+      const user = await currentStaff(stores.users, claims, deps.jwtSecret);
+      const data: AgentData = { staff: { id: user.id, email: user.email, name: user.name, role: user.role }, exp: claims.exp, stamp: claims.stamp };
       socket.data = data;
       next();
     } catch {

@@ -6,6 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { newToken, type ConversationSummary } from '../../core/index.js';
 import { openAdminHarness, type AdminHarness } from '../test-support/harness.js';
 import { signAccessToken } from '../auth/tokens.js';
+import { hashPassword } from '../auth/passwords.js';
 import { attachAgentNamespace } from './namespace.js';
 
 let h: AdminHarness;
@@ -46,7 +47,7 @@ type Received = { name: string; payload: unknown }[];
 type Queue = { conversations: ConversationSummary[] };
 interface ConnectRefusal {
   message: string;
-  data: { code?: string; details?: { issues?: unknown[] } };
+  data: { error: { code?: string; details?: { issues?: unknown[] } } };
 }
 
 /** Connects and resolves with the socket plus the first `queue` it receives. */
@@ -91,14 +92,15 @@ describe('/agent handshake', () => {
     const agent = await h.staff('agent');
     const missing = await refused({});
     expect(missing.message).toBe('ERR_AUTH_INVALID');
-    expect(missing.data).toMatchObject({ code: 'ERR_AUTH_INVALID' });
-    const forged = await signAccessToken({ id: agent.id, email: agent.email, name: 'x', role: 'agent' }, 'wrong-secret-wrong-secret-wrong-secret!!');
+    expect(missing.data).toMatchObject({ error: { code: 'ERR_AUTH_INVALID' } });
+    const stored = (await h.stores.users.get(agent.id))!;
+    const forged = await signAccessToken(stored, 'wrong-secret-wrong-secret-wrong-secret!!');
     expect((await refused({ token: forged })).message).toBe('ERR_AUTH_INVALID');
-    const expired = await signAccessToken({ id: agent.id, email: agent.email, name: 'x', role: 'agent' }, 'test-jwt-secret-test-jwt-secret-0123456789', -5);
+    const expired = await signAccessToken(stored, 'test-jwt-secret-test-jwt-secret-0123456789', -5);
     expect((await refused({ token: expired })).message).toBe('ERR_AUTH_INVALID');
     const extra = await refused({ token: tokenOf(agent.auth), role: 'admin' });
     expect(extra.message).toBe('ERR_VALIDATION');
-    expect(extra.data.details?.issues).toBeDefined();
+    expect(extra.data.error.details?.issues).toBeDefined();
     expect((await refused({ token: tokenOf(agent.auth) }, 'https://evil.example')).message).toBe('ERR_ORIGIN_FORBIDDEN');
   });
 
@@ -211,5 +213,40 @@ describe('/agent events', () => {
     const ack = await a.socket.emitWithAck('suggest', { conversationId: conv.id });
     expect(ack.ok).toBe(true);
     expect(ack.hits[0]).toMatchObject({ faqId: 'hours', answer: 'Mon-Fri 9-17.' });
+  });
+});
+
+describe('/agent revocation (removed, demoted or re-passworded staff)', () => {
+  it("a deleted agent's open socket can no longer claim, and is disconnected", async () => {
+    const { conversationId } = await queuedConversation();
+    const agent = await h.staff('agent');
+    const a = await agentSocket({ token: tokenOf(agent.auth) });
+    const dropped = new Promise<void>((resolve) => a.socket.once('disconnect', () => resolve()));
+    await h.stores.users.delete(agent.id);
+    const ack = await a.socket.emitWithAck('claim', { conversationId });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'ERR_AUTH_INVALID' } });
+    await dropped;
+    expect((await h.stores.conversations.get(conversationId))?.state).toBe('queued');
+  });
+
+  it('a demoted admin loses admin powers on the socket it already has', async () => {
+    const { conversationId } = await queuedConversation();
+    const [owner, boss] = [await h.staff('agent'), await h.staff('admin')];
+    const o = await agentSocket({ token: tokenOf(owner.auth) });
+    const b = await agentSocket({ token: tokenOf(boss.auth) });
+    expect(await o.socket.emitWithAck('claim', { conversationId })).toMatchObject({ ok: true });
+    await h.stores.users.update(boss.id, { role: 'agent' });
+    const ack = await b.socket.emitWithAck('release', { conversationId });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'ERR_CONVERSATION_NOT_ASSIGNED' } });
+    expect((await h.stores.conversations.get(conversationId))?.assignee?.id).toBe(owner.id);
+  });
+
+  it('a password change revokes the tokens issued before it: no new socket, and the open one is refused', async () => {
+    const { conversationId } = await queuedConversation();
+    const agent = await h.staff('agent');
+    const a = await agentSocket({ token: tokenOf(agent.auth) });
+    await h.stores.users.update(agent.id, { passwordHash: await hashPassword('a brand new password') });
+    expect((await refused({ token: tokenOf(agent.auth) })).message).toBe('ERR_AUTH_INVALID');
+    expect(await a.socket.emitWithAck('claim', { conversationId })).toMatchObject({ ok: false, error: { code: 'ERR_AUTH_INVALID' } });
   });
 });

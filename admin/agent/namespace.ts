@@ -15,9 +15,10 @@ import { createAuditor } from '../http/audit.js';
 import { summarise } from '../http/summaries.js';
 import { silentLogger, type AdminLogger } from '../deps.js';
 import type { AdminKnowledge } from '../services.js';
-import { withAck } from './acks.js';
+import { withAck } from '../../core/edge/index.js';
 import { ALL, attachBroadcasts, room } from './broadcasts.js';
 import { agentHandshake, type AgentData } from './handshake.js';
+import { currentStaff } from '../auth/tokens.js';
 import { loadQueue } from './queue.js';
 
 export interface AgentNamespaceDeps {
@@ -28,7 +29,7 @@ export interface AgentNamespaceDeps {
   /**
    * When given, a browser handshake (it carries Origin) must come from the console's own origin
    * or one of these (`*` = any): a leaked token cannot drive the inbox from another site.
-   * Omit to leave origin checks to the io server's allowRequest.
+   * Omit to leave origin checks to the io server's namespace middleware (app/http/create-socket-server).
    */
   allowedOrigins?: string[] | null;
   logger?: AdminLogger;
@@ -48,22 +49,28 @@ export function attachAgentNamespace(io: Server, deps: AgentNamespaceDeps): { na
     const data = socket.data as AgentData;
     const me = data.staff;
     const assignee = { id: me.id, name: me.name };
-    const isAdmin = me.role === 'admin';
     void socket.join([ALL, room(me.id)]);
     loadQueue(stores).then(
       (conversations) => socket.emit('queue', { conversations }),
       (err: unknown) => logger.error({ err }, 'initial queue failed'),
     );
 
-    // Tokens are short-lived: a socket outliving its token must reconnect with a fresh one.
-    const checkToken = () => {
-      if (Date.now() / 1000 >= data.exp) {
+    /** Role as stored right now (a demoted admin loses admin powers on the socket it already has). */
+    let isAdmin = me.role === 'admin';
+    // Tokens are short-lived, and the user behind one may be deleted, demoted or re-passworded meanwhile: every
+    // privileged event re-reads the user (one primary-key read) and a socket that lost its right is dropped.
+    const checkStaff = async () => {
+      try {
+        if (Date.now() / 1000 >= data.exp) throw new ParleyError('ERR_AUTH_INVALID', { reason: 'token expired' });
+        const user = await currentStaff(stores.users, { id: me.id, stamp: data.stamp }, deps.jwtSecret);
+        isAdmin = user.role === 'admin';
+      } catch (err) {
         setImmediate(() => socket.disconnect(true));
-        throw new ParleyError('ERR_AUTH_INVALID', { reason: 'token expired' });
+        throw err;
       }
     };
     const on = (event: string, handler: (payload: unknown) => Promise<Record<string, unknown> | void>) =>
-      socket.on(event, withAck(logger, event, async (payload) => (checkToken(), handler(payload))));
+      socket.on(event, withAck(async (payload) => (await checkStaff(), handler(payload)), { event, logger }));
 
     on('claim', async (payload) => {
       const { conversationId } = parseOrThrow(agentClaimSchema, payload);

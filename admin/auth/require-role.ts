@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { ParleyError, type Role, type UserStore } from '../../core/index.js';
 import type { StaffIdentity } from '../deps.js';
-import { verifyAccessToken } from './tokens.js';
+import { currentStaff, verifyAccessToken } from './tokens.js';
 
 /** admin can do everything an agent can. */
 const allowed: Record<Role, Role[]> = { agent: ['agent', 'admin'], admin: ['admin'] };
@@ -13,7 +13,7 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Verifies the Bearer token, then re-reads the user so a deleted or demoted
+ * Verifies the Bearer token, then re-reads the user so a deleted, demoted or re-passworded
  * account loses access at once instead of when its token expires.
  */
 export function requireRole(role: Role, deps: { users: UserStore; jwtSecret: string }): RequestHandler {
@@ -22,8 +22,7 @@ export function requireRole(role: Role, deps: { users: UserStore; jwtSecret: str
     if (token === null) throw new ParleyError('ERR_AUTH_REQUIRED');
     if (token === '') throw new ParleyError('ERR_AUTH_INVALID');
     const claims = await verifyAccessToken(token, deps.jwtSecret);
-    const user = await deps.users.get(claims.id);
-    if (!user) throw new ParleyError('ERR_AUTH_INVALID');
+    const user = await currentStaff(deps.users, claims, deps.jwtSecret);
     if (!allowed[role].includes(user.role)) throw new ParleyError('ERR_AUTH_FORBIDDEN', { required: role });
     const staff: StaffIdentity = { id: user.id, email: user.email, name: user.name, role: user.role };
     res.locals.staff = staff;

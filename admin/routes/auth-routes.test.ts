@@ -6,7 +6,7 @@ import { signAccessToken } from '../auth/tokens.js';
 
 let h: AdminHarness;
 beforeEach(async () => {
-  h = await openAdminHarness({ loginLimits: { perIp: 100, perEmail: 3, windowSeconds: 60 } });
+  h = await openAdminHarness({ loginLimits: { perUserAndIp: 3, perIpPerDay: 100, blockSeconds: 60 } });
 });
 afterEach(async () => h.close());
 
@@ -42,7 +42,7 @@ describe('POST /api/auth/login', () => {
     expect([broken.status, broken.body.error.code]).toEqual([400, 'ERR_VALIDATION']);
   });
 
-  it('rate limits failed attempts per email with Retry-After, even for the right password', async () => {
+  it('rate limits consecutive failures per email and IP with Retry-After, even for the right password', async () => {
     await h.staff('agent', 'carol@example.com');
     for (let i = 0; i < 3; i++) {
       const r = await request(h.app).post('/api/auth/login').send({ email: 'carol@example.com', password: 'guess-guess' });
@@ -59,8 +59,8 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('rate limit per IP', () => {
-  it('limits attempts from one IP across emails', async () => {
-    const limited = await openAdminHarness({ loginLimits: { perIp: 2, perEmail: 100, windowSeconds: 60 } });
+  it('limits failures from one IP across emails (slow lane)', async () => {
+    const limited = await openAdminHarness({ loginLimits: { perUserAndIp: 100, perIpPerDay: 2, blockSeconds: 60 } });
     try {
       const codes: number[] = [];
       for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {
@@ -81,7 +81,7 @@ describe('Bearer tokens', () => {
 
   it('401 ERR_AUTH_INVALID for forged, expired, unsigned and garbage tokens', async () => {
     const admin = await h.staff('admin');
-    const user = { id: admin.id, email: admin.email, name: 'x', role: 'admin' as const };
+    const user = (await h.stores.users.get(admin.id))!;
     const forged = await signAccessToken(user, 'another-secret-another-secret-0123456789');
     const expired = await signAccessToken(user, JWT_SECRET, -60);
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: admin.id, role: 'admin' })).toString('base64url')}.`;
@@ -133,5 +133,31 @@ describe('cross-origin writes', () => {
     expect(allowed.status).toBe(201);
     const srv = request(h.app).get('/api/users').set('Authorization', admin.auth).set('Origin', 'https://evil.example');
     expect((await srv).status).toBe(200);
+  });
+});
+
+describe('token revocation', () => {
+  it('a password change revokes the tokens issued before it; the new password signs in', async () => {
+    const admin = await h.staff('admin');
+    const agent = await h.staff('agent');
+    expect((await request(h.app).get('/api/auth/me').set('Authorization', agent.auth)).status).toBe(200);
+    const put = await request(h.app).put(`/api/users/${agent.id}`).set('Authorization', admin.auth).send({ password: 'a brand new password' });
+    expect(put.status).toBe(200);
+    for (const path of ['/api/auth/me', '/api/auth/refresh']) {
+      const req = path.endsWith('me') ? request(h.app).get(path) : request(h.app).post(path);
+      const res = await req.set('Authorization', agent.auth);
+      expect([path, res.status, res.body.error?.code]).toEqual([path, 401, 'ERR_AUTH_INVALID']);
+    }
+    const login = await request(h.app).post('/api/auth/login').send({ email: agent.email, password: 'a brand new password' });
+    expect(login.status).toBe(200);
+    expect((await request(h.app).get('/api/auth/me').set('Authorization', `Bearer ${login.body.token as string}`)).status).toBe(200);
+  });
+
+  it('a deleted user cannot refresh a still-valid token into a new one', async () => {
+    const admin = await h.staff('admin');
+    const agent = await h.staff('agent');
+    expect((await request(h.app).delete(`/api/users/${agent.id}`).set('Authorization', admin.auth)).status).toBe(204);
+    const res = await request(h.app).post('/api/auth/refresh').set('Authorization', agent.auth);
+    expect(res.status).toBe(401);
   });
 });

@@ -10,16 +10,17 @@ export function authRoutes(deps: { users: UserStore; jwtSecret: string; limiter:
   const r = Router();
   r.post('/api/auth/login', async (req, res) => {
     const { email, password } = parseOrThrow(loginSchema, req.body);
-    await deps.limiter.before(req.ip ?? 'unknown', email);
+    const ip = req.ip ?? 'unknown';
+    await deps.limiter.before(ip, email);
     const user = await deps.users.findByEmail(email);
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
-      await deps.limiter.failed(email);
+      await deps.limiter.failed(ip, email);
       throw new ParleyError('ERR_AUTH_INVALID');
     }
-    await deps.limiter.succeeded(email);
+    await deps.limiter.succeeded(ip, email);
     const pub = toPublicUser(user);
-    res.json({ token: await signAccessToken(pub, deps.jwtSecret), user: pub });
+    res.json({ token: await signAccessToken(user, deps.jwtSecret), user: pub });
   });
 
   const staff = requireRole('agent', deps);
@@ -28,8 +29,9 @@ export function authRoutes(deps: { users: UserStore; jwtSecret: string; limiter:
   });
   // A still-valid token buys a fresh one, so an open console does not log out every 15 minutes.
   r.post('/api/auth/refresh', staff, async (_req, res) => {
-    const user = staffOf(res);
-    res.json({ token: await signAccessToken(user, deps.jwtSecret), user });
+    const user = await deps.users.get(staffOf(res).id);
+    if (!user) throw new ParleyError('ERR_AUTH_INVALID');
+    res.json({ token: await signAccessToken(user, deps.jwtSecret), user: toPublicUser(user) });
   });
   return r;
 }

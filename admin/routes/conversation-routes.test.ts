@@ -104,17 +104,23 @@ describe('/api/analytics/overview', () => {
 });
 
 describe('/api/unanswered', () => {
-  it('groups fallback/clarify questions by normalised text with counts', async () => {
+  it("clusters fallback/clarify questions through analytics, with customers' contact details masked", async () => {
     await escalatedCustomer('A');
     const other = await h.stores.customers.create({ visitorToken: newToken() });
     await say(other.id, 'QWZX plok vrim!!');
     const third = await h.stores.customers.create({ visitorToken: newToken() });
     await say(third.id, 'Where is the blue llama?');
+    const fourth = await h.stores.customers.create({ visitorToken: newToken() });
+    await say(fourth.id, 'zorblat eve.private@example.com +1 415 555 0100 please');
     const res = await request(h.app).get('/api/unanswered').set('Authorization', admin.auth).expect(200);
     expect(res.body.nextCursor).toBeNull();
     // The escalating turn is not "unanswered" (a human took it), so the first customer counts once.
-    expect(res.body.items[0]).toMatchObject({ key: 'qwzx plok vrim', count: 2, fallback: 2 });
-    expect(res.body.items.map((g: { key: string }) => g.key)).toContain('where is the blue llama');
+    expect(res.body.items[0]).toMatchObject({ count: 2, text: expect.stringMatching(/qwzx plok vrim/i), examples: expect.any(Array) });
+    expect(res.body.items.map((g: { text: string }) => g.text.toLowerCase())).toEqual(expect.arrayContaining([expect.stringContaining('blue llama')]));
+    const body = JSON.stringify(res.body);
+    expect(body).not.toContain('eve.private@example.com');
+    expect(body).not.toContain('555 0100');
+    expect(body).toContain('[email]');
     const bad = await request(h.app).get('/api/unanswered?from=yesterday').set('Authorization', admin.auth);
     expect(bad.body.error.code).toBe('ERR_VALIDATION');
     expect((await request(h.app).get('/api/unanswered').set('Authorization', agent.auth)).status).toBe(403);

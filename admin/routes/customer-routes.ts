@@ -6,7 +6,14 @@ import { drain } from '../http/drain.js';
 import { customerProfile, type ChurnLookup } from './customer-profile.js';
 
 /** /api/customers/:id, /export, DELETE (admin): profile, data export and erasure (GDPR). */
-export function customerRoutes(deps: { stores: Stores; audit: Auditor; churn?: ChurnLookup; onErase?: (customerId: string) => Promise<void> }): Router {
+export function customerRoutes(deps: {
+  stores: Stores;
+  audit: Auditor;
+  churn?: ChurnLookup;
+  onErase?: (customerId: string) => Promise<void>;
+  /** After the erase: the customer's open sessions are closed (every channel that holds one). */
+  customerErased?: (customerId: string) => void;
+}): Router {
   const { stores, audit } = deps;
   const r = Router();
 
@@ -48,6 +55,7 @@ export function customerRoutes(deps: { stores: Stores; audit: Auditor; churn?: C
     await stores.conversations.eraseCustomer(customer.id);
     if (deps.onErase) await deps.onErase(customer.id);
     await stores.customers.erase(customer.id);
+    deps.customerErased?.(customer.id);
     await audit(staffOf(res), 'customer.erase', customer.id);
     res.status(204).end();
   });

@@ -127,3 +127,16 @@ describe('POST /api/nlu/test', () => {
     expect(long.body.error.code).toBe('ERR_MESSAGE_TOO_LONG');
   });
 });
+
+describe('POST /api/nlu/test uses the production policy config', () => {
+  it('escalates a first miss when ESCALATE_AFTER_FALLBACKS is 1, as the bot would', async () => {
+    const strict = await openAdminHarness({ policy: { escalateAfterFallbacks: 1, escalateNegativeStreak: 3 } });
+    try {
+      const boss = await strict.staff('admin');
+      const res = await request(strict.app).post('/api/nlu/test').set('Authorization', boss.auth).send({ text: 'qwzx vbnm plok' });
+      expect(res.body.decision).toBe('escalate');
+    } finally {
+      await strict.close();
+    }
+  });
+});

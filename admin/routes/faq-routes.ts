@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ParleyError, faqInputSchema, parseOrThrow, type FaqEntry, type KnowledgeStore } from '../../core/index.js';
 import { staffOf } from '../auth/require-role.js';
 import type { Auditor } from '../http/audit.js';
-import { jsonBody } from '../http/json-body.js';
+import { jsonBody } from '../../core/edge/index.js';
 import { pageArray, pageOf, queryString } from '../http/paging.js';
 import { parseCsv, toCsv } from '../../knowledge/index.js';
 import type { AdminKnowledge } from '../services.js';

@@ -12,10 +12,11 @@ export interface DecisionPreview {
 
 /**
  * What the bot would decide for this message as the first turn of a fresh
- * conversation: the bot's own pure policy (bot `decide`), so the test console
- * never disagrees with production.
+ * conversation: the bot's own pure policy (bot `decide`) with the policy config the
+ * dialogue runs with (app/compose passes the same object), so the test console never
+ * disagrees with production.
  */
-export function createDecisionPreview(intents: IntentStore, config: PolicyConfig = { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }) {
+export function createDecisionPreview(intents: IntentStore, config: PolicyConfig) {
   return async (analysis: NluAnalysis, faq: FaqSearchResult): Promise<DecisionPreview> => {
     const intent = analysis.intent ? await intents.getIntent(analysis.intent.name) : null;
     const { action } = decide({ analysis, faq, intent, counters: { consecutiveFallbacks: 0, negativeStreak: 0 } }, config);

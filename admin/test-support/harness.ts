@@ -15,6 +15,7 @@ import { createNluService, type NluService } from '../../nlu/index.js';
 
 export const JWT_SECRET = 'test-jwt-secret-test-jwt-secret-0123456789';
 export const PASSWORD = 'correct horse battery';
+const DEFAULT_POLICY = { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 };
 
 export interface AdminHarness {
   app: express.Express;
@@ -39,7 +40,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
   await knowledge.ready();
   const dialogue =
     overrides.dialogue ??
-    createDialogue({ stores, nlu, knowledge, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 }, logger: { info() {}, warn() {}, error() {} } });
+    createDialogue({ stores, nlu, knowledge, policy: overrides.policy ?? DEFAULT_POLICY, logger: { info() {}, warn() {}, error() {} } });
   const analytics = createAnalytics({ stores });
   const app = express();
   app.set('trust proxy', false);
@@ -53,6 +54,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       jwtSecret: JWT_SECRET,
       allowedOrigins: ['https://allowed.example'],
       trainRegressionMargin: 0.02,
+      policy: DEFAULT_POLICY,
       ...overrides,
     }),
   );

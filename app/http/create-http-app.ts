@@ -1,10 +1,11 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { HealthBody } from '../../core/index.js';
+import { ParleyError, safeEqual, type HealthBody } from '../../core/index.js';
 import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Metrics } from './metrics.js';
+import type { TrustProxy } from './client-ip.js';
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -14,13 +15,16 @@ export interface HttpAppDeps {
   routers: Router[];
   /** Requests are refused with 503 while draining for shutdown. */
   isDraining: () => boolean;
-  trustProxy?: boolean;
+  /** TRUST_PROXY; off by default: X-Forwarded-For is ignored and req.ip is the socket address. */
+  trustProxy?: TrustProxy;
+  /** METRICS_TOKEN: when set, /metrics wants `Authorization: Bearer <token>`; unset = open (keep it off the internet). */
+  metricsToken?: string;
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', 1);
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -62,8 +66,10 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       next(err);
     }
   });
-  app.get('/metrics', async (_req, res, next) => {
+  const metricsAuth = deps.metricsToken ? `Bearer ${deps.metricsToken}` : null;
+  app.get('/metrics', async (req, res, next) => {
     try {
+      if (metricsAuth && !safeEqual(req.get('authorization') ?? '', metricsAuth)) throw new ParleyError('ERR_AUTH_REQUIRED');
       res.setHeader('Content-Type', deps.metrics.registry.contentType);
       res.send(await deps.metrics.registry.metrics());
     } catch (err) {

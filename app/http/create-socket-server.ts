@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Namespace } from 'socket.io';
+import { ParleyError } from '../../core/index.js';
 import { Redis } from 'ioredis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger.js';
@@ -10,10 +11,18 @@ export interface SocketServerOptions {
   logger: Logger;
 }
 
+/** Same origin (the Host the browser talked to), or listed; null = any (development). */
+function originAllowed(allowedOrigins: string[] | null, origin: string, host: string | undefined): boolean {
+  if (!allowedOrigins) return true;
+  const sameOrigin = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  return sameOrigin || allowedOrigins.includes(origin);
+}
+
 /**
- * One socket.io server on the HTTP server. Origins are checked in allowRequest
- * (browsers always send Origin; server-to-server clients without one are allowed).
- * With REDIS_URL, rooms fan out across nodes through the Redis adapter.
+ * One socket.io server on the HTTP server. Origins are checked in a middleware of every namespace (browsers always
+ * send Origin; server-to-server clients without one are allowed), not in engine.io's allowRequest: a refusal there
+ * reaches the browser as a bare websocket error, here as connect_error with message ERR_ORIGIN_FORBIDDEN and data =
+ * the common error shape (PROTOCOL "Refused socket connections"). With REDIS_URL, rooms fan out through Redis.
  */
 export async function createSocketServer(http: HttpServer, opts: SocketServerOptions): Promise<{ io: Server; close(): Promise<void> }> {
   const io = new Server(http, {
@@ -21,13 +30,15 @@ export async function createSocketServer(http: HttpServer, opts: SocketServerOpt
     pingInterval: 20_000,
     pingTimeout: 20_000,
     cors: { origin: opts.allowedOrigins ?? true, credentials: false },
-    allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      if (!origin || !opts.allowedOrigins) return callback(null, true);
-      const host = req.headers.host;
-      const sameOrigin = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-      callback(sameOrigin || opts.allowedOrigins.includes(origin) ? null : 'ERR_ORIGIN_FORBIDDEN', sameOrigin || opts.allowedOrigins.includes(origin));
-    },
+  });
+  // Registered as each namespace is created, so it runs before the namespace's own middleware (auth, limits).
+  io.on('new_namespace', (nsp: Namespace) => {
+    nsp.use((socket, next) => {
+      const origin = socket.handshake.headers.origin;
+      if (!origin || originAllowed(opts.allowedOrigins, origin, socket.handshake.headers.host)) return next();
+      const body = new ParleyError('ERR_ORIGIN_FORBIDDEN', { origin }).toBody();
+      next(Object.assign(new Error(body.code), { data: { error: body } }));
+    });
   });
   const clients: Redis[] = [];
   if (opts.redisUrl) {

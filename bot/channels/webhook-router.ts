@@ -4,7 +4,7 @@ import { ParleyError, parseOrThrow, safeEqual, toWireMessage, webhookMessageSche
 import type { DialogueApi, Stores } from '../../core/index.js';
 import type { Logger } from '../dialogue/context.js';
 import { customerForExternalId } from './external-customer.js';
-import { jsonBody } from './json-body.js';
+import { jsonBody } from '../../core/edge/index.js';
 import { startWebhookCallbacks } from './webhook-callback.js';
 
 export interface WebhookRouterDeps {
@@ -38,7 +38,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       if (!safeEqual(digest(req.get('x-api-key') ?? ''), keyDigest)) return next(new ParleyError('ERR_WEBHOOK_KEY'));
       next();
     },
-    jsonBody(),
+    jsonBody('64kb'),
     async (req, res) => {
       const body = parseOrThrow(webhookMessageSchema, req.body);
       const externalId = `webhook:${body.userId}`;

@@ -1,3 +1,4 @@
+import type { Logger as CoreLogger } from '../../core/index.js';
 import { ParleyError } from '../../core/index.js';
 import type {
   Clock,
@@ -15,11 +16,8 @@ import type {
 import type { PolicyConfig } from '../policy/decide.js';
 import type { KeyedSerial } from './keyed-serial.js';
 
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The shared logger type (core/ports/logger.ts). */
+export type Logger = CoreLogger;
 
 /** Everything the dialogue pieces share; built once by createDialogue. */
 export interface DialogueContext {

@@ -53,6 +53,12 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
     // Channels validate too; this keeps the PROTOCOL.md text rule true for every caller (nothing stored when invalid).
     const text = parseOrThrow(textSchema, inbound.text);
     return ctx.customers.run(inbound.customerId, async () => {
+      // No open conversation: this may be a retry of a message whose conversation has closed since. Answer it as the
+      // duplicate it is instead of opening an empty conversation (only then: with one open, appendMessage dedupes).
+      if (!(await ctx.stores.conversations.findOpen(inbound.customerId))) {
+        const prior = await ctx.stores.conversations.findByIdempotency({ senderKey: inbound.senderKey, clientMessageId: inbound.clientMessageId });
+        if (prior) return { message: prior, conversationId: prior.conversationId, duplicate: true, processed: inflight.get(prior.id) ?? ctx.stores.conversations.listReplies(prior.id) };
+      }
       const conv = await openConversation(ctx, inbound.customerId, inbound.channel);
       const { message, duplicate } = await ctx.stores.conversations.appendMessage({
         conversationId: conv.id,

@@ -6,3 +6,4 @@ export type * from './channel.js';
 export type * from './bus.js';
 export type * from './cipher.js';
 export type * from './dialogue.js';
+export type * from './logger.js';

@@ -73,6 +73,8 @@ export interface ConversationStore {
   /** Replies (bot/agent/system) recorded with inReplyTo = messageId, oldest first. */
   listReplies(messageId: string): Promise<Message[]>;
   getMessage(id: string): Promise<Message | null>;
+  /** The message stored under this idempotency key, whatever conversation it went to (retries after a close). */
+  findByIdempotency(key: { senderKey: string; clientMessageId: string }): Promise<Message | null>;
 
   eraseCustomer(customerId: string): Promise<void>;
 }

@@ -26,16 +26,14 @@ export const analyticsRangeSchema = z.object({
 });
 
 /** GET /api/unanswered item: customer questions that got fallback or clarify, grouped by normalised text. */
+/** One cluster of questions the bot could not answer; texts are masked (contact details, account numbers). */
 export interface UnansweredGroup {
   key: string;
-  /** The spelling customers used most often. */
+  /** The cluster's most frequent wording. */
   text: string;
   count: number;
-  fallback: number;
-  clarify: number;
-  lastAt: string;
-  /** Up to five conversations where it was asked. */
-  conversationIds: string[];
+  /** A few other wordings customers used. */
+  examples: string[];
 }
 
 export interface HealthBody {

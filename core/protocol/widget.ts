@@ -1,27 +1,38 @@
 import { z } from 'zod';
-import { clientMessageIdSchema, textSchema } from '../schemas/common.js';
+import { clientMessageIdSchema, textSchema, wellFormedString } from '../schemas/common.js';
+
+/**
+ * What a full identity hmac signs: `userId`, `email` and `name` joined by newlines (absent = empty), so the host's
+ * backend can vouch for the profile fields too. An hmac of `userId` alone still identifies, but then email and name
+ * are not trusted and never written. Newlines are refused inside the fields, so the joined form is unambiguous.
+ */
+export function identityClaimsPayload(claims: { userId: string; email?: string; name?: string }): string {
+  return [claims.userId, claims.email ?? '', claims.name ?? ''].join('\n');
+}
+const noNewline = (s: string): boolean => !/[\r\n]/.test(s);
 
 /** /widget namespace: client -> server payloads (strict in). */
 export const widgetAuthSchema = z.strictObject({
   visitorToken: z.string().min(1).max(200).optional(),
   identity: z
     .strictObject({
-      userId: z.string().min(1).max(200),
+      userId: wellFormedString().pipe(z.string().min(1).max(200)).refine(noNewline, 'must not contain line breaks'),
       email: z.string().email().max(320).optional(),
-      name: z.string().min(1).max(200).optional(),
-      hmac: z.string().regex(/^[0-9a-f]{64}$/i, 'hex HMAC-SHA256'),
+      name: wellFormedString().pipe(z.string().min(1).max(200)).refine(noNewline, 'must not contain line breaks').optional(),
+      // Any string up to a sane length: a malformed hmac is an identity failure (ERR_AUTH_IDENTITY), not a schema one.
+      hmac: z.string().max(256),
     })
     .optional(),
 });
 export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 
 export const widgetMessageSchema = z.strictObject({ clientMessageId: clientMessageIdSchema, text: textSchema });
-export const widgetEscalateSchema = z.strictObject({ reason: z.string().max(500).optional() }).optional();
+export const widgetEscalateSchema = z.strictObject({ reason: wellFormedString().pipe(z.string().max(500)).optional() }).optional();
 export const widgetTypingSchema = z.strictObject({ typing: z.boolean() });
 export const widgetCsatSchema = z.strictObject({
   conversationId: z.string().min(1).max(128),
   score: z.number().int().min(1).max(5),
-  comment: z.string().max(1000).optional(),
+  comment: wellFormedString().pipe(z.string().max(1000)).optional(),
 });
 
 export const WIDGET_NAMESPACE = '/widget';

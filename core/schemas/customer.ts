@@ -44,6 +44,8 @@ export const customerSchema = z.object({
 export type Customer = z.infer<typeof customerSchema>;
 
 export interface NewCustomer {
+  /** An id handed out before the record existed (the widget's anonymous visitors are stored at their first write). */
+  id?: string;
   visitorToken?: string | null;
   externalId?: string | null;
   name?: string | null;

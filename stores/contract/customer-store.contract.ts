@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { newToken } from '../../core/index.js';
+import { newId, newToken } from '../../core/index.js';
 import { errorCode, useStores, walkPages, type StoresFactory } from './harness.js';
 
 export function describeCustomerStore(make: StoresFactory): void {
@@ -24,6 +24,15 @@ export function describeCustomerStore(make: StoresFactory): void {
       expect(await stores().customers.findByVisitorToken('no-such-token')).toBeNull();
       expect(await stores().customers.findByExternalId('webhook:nobody')).toBeNull();
       expect(await stores().customers.get('missing')).toBeNull();
+    });
+
+    it('creates a customer under an id handed out earlier, once (a second create with that id is ERR_STORE_CONFLICT)', async () => {
+      const id = newId();
+      const token = newToken();
+      const created = await stores().customers.create({ id, visitorToken: token });
+      expect(created.id).toBe(id);
+      expect((await stores().customers.findByVisitorToken(token))?.id).toBe(id);
+      expect(await errorCode(stores().customers.create({ id, visitorToken: newToken() }))).toBe('ERR_STORE_CONFLICT');
     });
 
     it('updates PII and attributes, keeps fields the patch leaves out, and 404s a missing customer', async () => {

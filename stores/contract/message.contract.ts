@@ -28,6 +28,15 @@ export function describeMessages(make: StoresFactory): void {
       expect(await stores().conversations.getMessage('missing')).toBeNull();
     });
 
+    it('finds a message by its idempotency key (a retry can be answered before any conversation is opened)', async () => {
+      const { conversationId, customerId } = await newConversation(stores());
+      const idempotency = { senderKey: `customer:${customerId}`, clientMessageId: 'k-1' };
+      const { message } = await stores().conversations.appendMessage({ conversationId, author: 'customer', text: 'hi', idempotency });
+      expect(await stores().conversations.findByIdempotency(idempotency)).toEqual(message);
+      expect(await stores().conversations.findByIdempotency({ ...idempotency, clientMessageId: 'other' })).toBeNull();
+      expect(await stores().conversations.findByIdempotency({ ...idempotency, senderKey: 'customer:someone-else' })).toBeNull();
+    });
+
     it('is idempotent on senderKey + clientMessageId: one stored message, the original returned', async () => {
       const { conversationId, customerId } = await newConversation(stores());
       const idempotency = { senderKey: `customer:${customerId}`, clientMessageId: 'c-1' };

@@ -56,7 +56,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
   return {
     async create(input: NewCustomer) {
       const now = Date.now();
-      const customer = buildCustomer(storeId(now), input, new Date(now).toISOString());
+      const customer = buildCustomer(input.id ?? storeId(now), input, new Date(now).toISOString());
       try {
         await tx.durable(() => insert.run({ ...params(customer), at: customer.createdAt }));
       } catch (err) {

@@ -32,7 +32,7 @@ function toMessage(r: MessageRow): Message {
 
 export type MessageMethods = Pick<
   ConversationStore,
-  'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage'
+  'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage' | 'findByIdempotency'
 >;
 
 /** The message half of the embedded ConversationStore. */
@@ -102,6 +102,10 @@ export function createMessageRows(db: Db): MessageMethods {
     },
     async listReplies(messageId) {
       return replies.all(messageId).map(toMessage);
+    },
+    async findByIdempotency(key) {
+      const row = byKey.get(key.senderKey, key.clientMessageId);
+      return row ? toMessage(row) : null;
     },
     async getMessage(id) {
       const row = byId.get(id);

@@ -46,7 +46,7 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
   return {
     async create(input) {
       const now = Date.now();
-      const c = buildCustomer(storeId(now), input, new Date(now).toISOString());
+      const c = buildCustomer(input.id ?? storeId(now), input, new Date(now).toISOString());
       try {
         await m.customers.create({ _id: c.id, ...sealed(c), stats: c.stats, createdAt: c.createdAt, lastSeenAt: c.lastSeenAt });
       } catch (err) {

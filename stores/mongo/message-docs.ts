@@ -13,7 +13,7 @@ function toMessage(d: MessageDoc): Message {
 
 export type MessageMethods = Pick<
   ConversationStore,
-  'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage'
+  'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage' | 'findByIdempotency'
 >;
 
 /** The message half of the Mongo ConversationStore. */
@@ -61,6 +61,10 @@ export function createMessageDocs(m: CrmModels): MessageMethods {
     async listReplies(messageId) {
       const docs = await m.messages.find({ inReplyTo: messageId }, HIDDEN).sort({ _id: 1 }).lean<MessageDoc[]>();
       return docs.map(toMessage);
+    },
+    async findByIdempotency(key) {
+      const doc = await byKey(key);
+      return doc ? toMessage(doc) : null;
     },
     async getMessage(id) {
       const doc = await m.messages.findOne({ _id: id }, HIDDEN).lean<MessageDoc>();

@@ -164,6 +164,8 @@ describe('/widget limits and isolation', () => {
   it('does not deliver events of other channels to widget customers', async () => {
     const { socket, session } = await server.connect();
     const log = record(socket, ['message', 'status', 'typing']);
+    // An anonymous visitor is stored at its first write; store it here without a widget write.
+    await stores.customers.create({ id: session.customerId, visitorToken: session.visitorToken });
     // The same customer id on the webhook channel (as an integration would) must not reach the widget sockets.
     const webhook = await dialogue.handle({ channel: 'webhook', customerId: session.customerId, clientMessageId: 'w1', senderKey: 'webhook:x', text: 'hello' });
     await webhook.processed;

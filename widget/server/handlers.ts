@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import {
+  isParleyError,
   parseOrThrow,
   ParleyError,
   toWireMessage,
@@ -11,7 +12,7 @@ import {
   type DialogueApi,
   type Stores,
 } from '../../core/index.js';
-import { withAck } from './ack.js';
+import { withAck } from '../../core/edge/index.js';
 import type { Limiter } from './rate-limit.js';
 import { customerRoom, customerSenderKey, type WidgetLogger, type WidgetSocketData } from './types.js';
 
@@ -35,11 +36,32 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     await ctx.actionsPerIp.consume(data.ip);
   };
 
+  /**
+   * Before a write: store an anonymous visitor at its first one (two tabs may race: the loser reads the winner's
+   * record), and refuse a customer erased since the handshake (its sockets are being dropped on every node).
+   */
+  const ensureCustomer = async (): Promise<void> => {
+    if (data.pending) {
+      try {
+        await ctx.stores.customers.create({ id: customerId, visitorToken: data.visitorToken });
+      } catch (err) {
+        if (!isParleyError(err) || err.code !== 'ERR_STORE_CONFLICT' || !(await ctx.stores.customers.get(customerId))) throw err;
+      }
+      data.pending = false;
+      return;
+    }
+    if (!(await ctx.stores.customers.get(customerId))) {
+      setImmediate(() => socket.disconnect(true));
+      throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { customerId });
+    }
+  };
+
   socket.on(
     widgetEvents.message,
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetMessageSchema, payload);
+      await ensureCustomer();
       const result = await ctx.dialogue.handle({
         channel: 'widget',
         customerId,
@@ -50,7 +72,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       // The customer's other tabs see the message; the sending socket already shows it.
       if (!result.duplicate) socket.to(room).emit(widgetEvents.message, toWireMessage(result.message));
       return { messageId: result.message.id, conversationId: result.conversationId, duplicate: result.duplicate };
-    }, ctx.logger, 'message'),
+    }, { event: 'message', logger: ctx.logger }),
   );
 
   socket.on(
@@ -58,9 +80,10 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetEscalateSchema, payload);
+      await ensureCustomer();
       const conversation = await ctx.dialogue.escalate(customerId, 'widget', input?.reason);
       return { conversationId: conversation.id, state: conversation.state };
-    }, ctx.logger, 'escalate'),
+    }, { event: 'escalate', logger: ctx.logger }),
   );
 
   socket.on(
@@ -68,6 +91,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
     withAck(async (payload) => {
       await limit();
       const input = parseOrThrow(widgetCsatSchema, payload);
+      if (!data.pending) await ensureCustomer();
       const conversation = await ctx.stores.conversations.get(input.conversationId);
       if (!conversation || conversation.customerId !== customerId) {
         throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { conversationId: input.conversationId });
@@ -75,17 +99,17 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
       const { conversationId, score, comment } = input;
       await ctx.dialogue.submitCsat(customerId, comment === undefined ? { conversationId, score } : { conversationId, score, comment });
       return {};
-    }, ctx.logger, 'csat'),
+    }, { event: 'csat', logger: ctx.logger }),
   );
 
   // No ack by protocol: invalid or excess typing notices are dropped.
   socket.on(widgetEvents.typing, (payload: unknown) => {
     void (async () => {
-      if (!(await ctx.typingPerSocket.allow(socket.id))) return;
+      if (data.pending || !(await ctx.typingPerSocket.allow(socket.id))) return;
       const parsed = widgetTypingSchema.safeParse(payload);
       if (!parsed.success) return;
       const open = await ctx.stores.conversations.findOpen(customerId);
       if (open) await ctx.dialogue.typing(open.id, 'customer', parsed.data.typing);
-    })().catch((err: unknown) => ctx.logger?.debug({ err }, 'widget: typing dropped'));
+    })().catch((err: unknown) => ctx.logger?.debug?.({ err }, 'widget: typing dropped'));
   });
 }

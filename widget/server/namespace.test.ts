@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { hmacHex, type DialogueApi, type Message, type Stores } from '../../core/index.js';
+import { hmacHex, identityClaimsPayload, type DialogueApi, type Message, type Stores } from '../../core/index.js';
 import { nextEvent, record, startWidgetServer, type ConnectRefusal, type WidgetTestServer } from '../test-support/socket-harness.js';
 import { openKeywordWidgetFixture, type KeywordWidgetFixture } from '../test-support/keyword-fixture.js';
 
@@ -21,12 +21,62 @@ afterAll(() => fixture.close());
 const isBot = (m: Message): boolean => m.author === 'bot';
 
 describe('/widget session', () => {
-  it('a new visitor gets a token, a customer and no conversation yet', async () => {
+  it('a new visitor gets a token and a customer id, and no conversation yet; the customer is stored at the first message', async () => {
     const { socket, session } = await server.connect();
     expect(session.visitorToken).toEqual(expect.any(String));
+    expect(session.customerId).toEqual(expect.any(String));
     expect(session.conversation).toBeNull();
     expect(session.history).toEqual([]);
+    expect(await stores.customers.get(session.customerId)).toBeNull();
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    expect(await socket.emitWithAck('message', { clientMessageId: 'first', text: 'hello' })).toMatchObject({ ok: true });
+    await reply;
     expect(await stores.customers.findByVisitorToken(session.visitorToken)).toMatchObject({ id: session.customerId });
+    socket.disconnect();
+  });
+
+  it('refuses writes of a customer erased while its socket was open (the drop may still be on its way)', async () => {
+    const { socket, session } = await server.connect();
+    const reply = nextEvent<Message>(socket, 'message', isBot);
+    expect(await socket.emitWithAck('message', { clientMessageId: 'e1', text: 'hello' })).toMatchObject({ ok: true });
+    await reply;
+    await dialogue.drain();
+    await stores.interactions.eraseCustomer(session.customerId);
+    await stores.conversations.eraseCustomer(session.customerId);
+    await stores.customers.erase(session.customerId);
+    const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    expect(await socket.emitWithAck('message', { clientMessageId: 'e2', text: 'still here?' })).toMatchObject({ ok: false, error: { code: 'ERR_CUSTOMER_NOT_FOUND' } });
+    await dropped;
+    expect(await stores.conversations.findLatest(session.customerId)).toBeNull();
+    expect(await stores.customers.get(session.customerId)).toBeNull();
+  });
+
+  it('anonymous handshakes write nothing: a reconnect loop does not fill the customer store', async () => {
+    const before = await stores.customers.count();
+    for (let i = 0; i < 10; i++) (await server.connect()).socket.disconnect();
+    expect(await stores.customers.count()).toBe(before);
+  });
+
+  it('a second tab (or a reconnect) with a not-yet-stored token keeps the same customer id and token', async () => {
+    const first = await server.connect();
+    const second = await server.connect({ visitorToken: first.session.visitorToken });
+    expect(second.session).toMatchObject({ visitorToken: first.session.visitorToken, customerId: first.session.customerId });
+    // Both tabs write at once: one customer, both acks refer to the same conversation.
+    const acks = (await Promise.all([
+      first.socket.emitWithAck('escalate', {}),
+      second.socket.emitWithAck('escalate', {}),
+    ])) as Ack[];
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(acks[0]?.conversationId).toBe(acks[1]?.conversationId);
+    expect((await stores.customers.findByVisitorToken(first.session.visitorToken))?.id).toBe(first.session.customerId);
+    first.socket.disconnect();
+    second.socket.disconnect();
+  });
+
+  it('a made-up token that looks like ours is not accepted as a customer id', async () => {
+    const { session, socket } = await server.connect({ visitorToken: 'p.0mxdc7r8nKw4BjNcSha.deadbeef' });
+    expect(session.visitorToken).not.toBe('p.0mxdc7r8nKw4BjNcSha.deadbeef');
+    expect(session.customerId).not.toBe('0mxdc7r8nKw4BjNcSha');
     socket.disconnect();
   });
 
@@ -137,11 +187,37 @@ describe('/widget message', () => {
 
 describe('/widget identity', () => {
   const identity = (userId: string, extra: Record<string, string> = {}) => ({ userId, hmac: hmacHex(SECRET, userId), ...extra });
+  const signedIdentity = (userId: string, claims: { email?: string; name?: string }) => ({
+    userId,
+    ...claims,
+    hmac: hmacHex(SECRET, identityClaimsPayload({ userId, ...claims })),
+  });
 
   it('refuses a bad hmac with ERR_AUTH_IDENTITY', async () => {
     const err = (await server.connect({ identity: { userId: 'u1', hmac: hmacHex('wrong', 'u1') } }).catch((e: unknown) => e)) as ConnectRefusal;
     expect(err.message).toBe('ERR_AUTH_IDENTITY');
     expect(err.data?.error.code).toBe('ERR_AUTH_IDENTITY');
+  });
+
+  it('refuses a malformed hmac (not 64 hex digits) with ERR_AUTH_IDENTITY, as PROTOCOL says', async () => {
+    for (const hmac of ['zz', 'not-hex'.repeat(10), '']) {
+      const err = (await server.connect({ identity: { userId: 'u1', hmac } }).catch((e: unknown) => e)) as ConnectRefusal;
+      expect(err.data?.error.code).toBe('ERR_AUTH_IDENTITY');
+    }
+  });
+
+  it('writes only signed claims: email and name outside the hmac never reach the profile', async () => {
+    const first = await server.connect({ identity: identity('user-77', { name: 'Mallory', email: 'mallory@evil.test' }) });
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ externalId: 'identity:user-77', name: null, email: null });
+    first.socket.disconnect();
+    const signed = await server.connect({ identity: signedIdentity('user-77', { name: 'Grace', email: 'grace@example.com' }) });
+    expect(signed.session.customerId).toBe(first.session.customerId);
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ name: 'Grace', email: 'grace@example.com' });
+    signed.socket.disconnect();
+    // A replayed userId-only signature cannot overwrite what was signed.
+    const replay = await server.connect({ identity: identity('user-77', { name: 'Mallory', email: 'mallory@evil.test' }) });
+    expect(await stores.customers.get(first.session.customerId)).toMatchObject({ name: 'Grace', email: 'grace@example.com' });
+    replay.socket.disconnect();
   });
 
   it('refuses any identity when no secret is configured', async () => {
@@ -161,7 +237,7 @@ describe('/widget identity', () => {
     await reply;
     anon.socket.disconnect();
 
-    const known = await server.connect({ visitorToken: anon.session.visitorToken, identity: identity('user-42', { name: 'Grace', email: 'grace@example.com' }) });
+    const known = await server.connect({ visitorToken: anon.session.visitorToken, identity: signedIdentity('user-42', { name: 'Grace', email: 'grace@example.com' }) });
     expect(known.session.customerId).not.toBe(anon.session.customerId);
     expect(known.session.conversation?.id).toBe(ack.conversationId);
     expect(known.session.history.map((m) => m.text)).toContain('hello');

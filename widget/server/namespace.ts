@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { parseOrThrow, ParleyError, toErrorBody, WIDGET_NAMESPACE, widgetAuthSchema, widgetEvents, isParleyError } from '../../core/index.js';
 import { deliverConversationEvents } from './delivery.js';
@@ -9,15 +10,6 @@ import { customerRoom, type WidgetDeps, type WidgetSocketData } from './types.js
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function clientIp(socket: Socket, trustProxy: boolean | undefined): string {
-  if (trustProxy) {
-    const header = socket.handshake.headers['x-forwarded-for'];
-    const last = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').pop()?.trim();
-    if (last) return last;
-  }
-  return socket.handshake.address;
-}
-
 /** A refused handshake: the client sees `connect_error` with message = code and data = the common error shape. */
 function refusal(err: unknown): Error & { data: unknown } {
   const { body } = toErrorBody(err);
@@ -28,7 +20,7 @@ function refusal(err: unknown): Error & { data: unknown } {
  * Mounts the customer-facing `/widget` namespace (PROTOCOL.md) on a socket.io server.
  * `close()` stops delivery and disconnects the namespace's sockets.
  */
-export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): void } {
+export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): void; disconnectCustomer(customerId: string): void } {
   const limits = { ...defaultLimits, ...deps.limits };
   const connectionsPerIp = new Limiter(limits.connectionsPerIp, 'widget-conn-ip');
   const ctx = {
@@ -40,18 +32,19 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
     typingPerSocket: new Limiter(limits.typingPerSocket, 'widget-typing-socket'),
   };
   const csatWindowMs = deps.csatWindowMs ?? DAY_MS;
+  const visitorTokenKey = deps.visitorTokenKey ?? randomBytes(32).toString('hex');
   const nsp = io.of(WIDGET_NAMESPACE);
 
   let closed = false;
   nsp.use((socket, next) => {
-    const ip = clientIp(socket, deps.trustProxy);
+    const ip = deps.clientIp ? deps.clientIp(socket.request) : socket.handshake.address;
     void (async () => {
       // Middleware cannot be removed from a namespace: after close() new visitors are refused instead.
       if (closed) throw new ParleyError('ERR_UNAVAILABLE');
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});
-      const { customer, visitorToken } = await resolveVisitor(deps.stores, auth, deps.identitySecret, deps.logger);
-      const data: WidgetSocketData = { customerId: customer.id, visitorToken, ip };
+      const visitor = await resolveVisitor(deps.stores, auth, { identitySecret: deps.identitySecret, visitorTokenKey }, deps.logger);
+      const data: WidgetSocketData = { ...visitor, ip };
       Object.assign(socket.data, data);
     })().then(
       () => next(),
@@ -70,7 +63,10 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
       ctx.actionsPerSocket.forget(socket.id);
       ctx.typingPerSocket.forget(socket.id);
     });
-    buildSession(deps.stores, data.customerId, data.visitorToken, csatWindowMs).then(
+    const session = data.pending
+      ? Promise.resolve({ visitorToken: data.visitorToken, customerId: data.customerId, conversation: null, history: [] })
+      : buildSession(deps.stores, data.customerId, data.visitorToken, csatWindowMs);
+    session.then(
       (session) => socket.emit(widgetEvents.session, session),
       (err: unknown) => {
         deps.logger?.error({ err }, 'widget: session failed');
@@ -82,6 +78,10 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
 
   const stopDelivery = deliverConversationEvents(nsp, deps.dialogue.events);
   return {
+    /** After an erase: drops the customer's sockets on every node (the Redis adapter carries it to the others). */
+    disconnectCustomer(customerId: string) {
+      nsp.in(customerRoom(customerId)).disconnectSockets(true);
+    },
     close() {
       closed = true;
       stopDelivery();

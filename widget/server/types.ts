@@ -1,11 +1,8 @@
-import type { DialogueApi, Stores } from '../../core/index.js';
+import type { IncomingMessage } from 'node:http';
+import type { DialogueApi, Logger, Stores } from '../../core/index.js';
 
-/** The part of a pino logger the namespace uses (pino's Logger satisfies it). */
-export interface WidgetLogger {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
+/** The shared logger type (core/ports/logger.ts; pino's Logger satisfies it). */
+export type WidgetLogger = Logger;
 
 /** A rate-limit window: `points` actions per `duration` seconds; null disables the limit. */
 export type LimitRule = { points: number; duration: number } | null;
@@ -29,10 +26,15 @@ export interface WidgetDeps {
   logger?: WidgetLogger;
   limits?: Partial<WidgetLimits>;
   /**
-   * Behind one reverse proxy (TRUST_PROXY): the client IP for per-IP limits is the last
-   * X-Forwarded-For entry (the one our proxy added), as Express does with `trust proxy` = 1.
+   * Who the client is for per-IP limits, from the handshake request (app/compose applies TRUST_PROXY, the same rule
+   * as express's req.ip). Default: the socket address, X-Forwarded-For ignored.
    */
-  trustProxy?: boolean;
+  clientIp?: (req: IncomingMessage) => string;
+  /**
+   * Signs the tokens of anonymous visitors not stored yet (identify.ts pendingToken); app/compose derives it from
+   * JWT_SECRET so tokens survive restarts and work on every node. Default: a random key per process.
+   */
+  visitorTokenKey?: string;
   /** How long a closed conversation without rating is offered for CSAT again in `session` (ms). */
   csatWindowMs?: number;
 }
@@ -42,6 +44,8 @@ export interface WidgetSocketData {
   customerId: string;
   visitorToken: string;
   ip: string;
+  /** True until the anonymous visitor's first write stores the customer. */
+  pending: boolean;
 }
 
 export const customerRoom = (customerId: string): string => `customer:${customerId}`;

@@ -3,7 +3,7 @@ import { api, describeError } from '../api.js';
 import { Empty, ErrorBox } from '../ui.js';
 import type { FaqEntry as Faq, Intent, UnansweredGroup as Group } from '../../../../core/index.js';
 
-/** Unanswered questions, grouped; one click adds one as an FAQ alternate or an intent utterance. */
+/** Unanswered questions, clustered by analytics (contact details masked); one click adds one as an FAQ alternate or an intent utterance. */
 export function UnansweredPage() {
   const [groups, setGroups] = useState<Group[] | null>(null);
   const [faqs, setFaqs] = useState<Faq[]>([]);
@@ -42,13 +42,13 @@ export function UnansweredPage() {
       <ErrorBox error={error} />
       {groups === null ? <p class="muted">Loading…</p> : groups.length === 0 ? <Empty>Nothing unanswered. Questions that get a fallback or a “did you mean” show up here.</Empty> : (
         <table>
-          <thead><tr><th>Question</th><th>Times</th><th>Last</th><th>Add to</th></tr></thead>
+          <thead><tr><th>Question</th><th>Times</th><th>Also asked as</th><th>Add to</th></tr></thead>
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
                 <td>{g.text}</td>
-                <td>{g.count} <span class="small muted">({g.fallback} fallback, {g.clarify} clarify)</span></td>
-                <td class="small">{new Date(g.lastAt).toLocaleString()}</td>
+                <td>{g.count}</td>
+                <td class="small muted">{g.examples.filter((e) => e !== g.text).slice(0, 3).join(' · ')}</td>
                 <td>
                   {done[g.key] ? <span class="ok">{done[g.key]}</span> : (
                     <span class="row">
