@@ -6,9 +6,10 @@ import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
-import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml, type WidgetLimits } from '../widget/index.js';
+import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
+import { widgetLimits } from './rate-limits.js';
 import type { Logger } from './logger.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createMetrics } from './http/metrics.js';
@@ -35,12 +36,7 @@ export async function openStores(config: Readonly<Config>): Promise<Stores> {
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
 }
 
-/** In-process tools only (bench:chat lifts the per-IP limits: all its clients share 127.0.0.1); production passes none. */
-export interface ComposeOverrides {
-  widgetLimits?: Partial<WidgetLimits>;
-}
-
-export async function composeApp(config: Readonly<Config>, logger: Logger, overrides: ComposeOverrides = {}): Promise<ParleyApp> {
+export async function composeApp(config: Readonly<Config>, logger: Logger): Promise<ParleyApp> {
   const stores = await openStores(config);
   // Several nodes share one store; the bus tells each node's in-memory indexes and model what the others changed.
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, logger.child({ module: 'bus' })) : createInProcessBus();
@@ -102,6 +98,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
+        loginLimits: { perIp: config.rateLimits.loginPerIp, failuresPerEmail: config.rateLimits.loginFailuresPerEmail },
         jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
         logger,
       }),
@@ -110,7 +107,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, limits: overrides.widgetLimits, logger });
+  const widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, trustProxy: config.production, limits: widgetLimits(config.rateLimits), logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

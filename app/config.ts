@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseRateLimits, type RateLimits } from './rate-limits.js';
 
 /**
  * The only reader of process.env (PROTOCOL.md "Operator contract").
@@ -39,6 +40,14 @@ const envSchema = z
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
     TRAIN_REGRESSION_MARGIN: z.coerce.number().min(0).max(1).default(0.02),
     DEMO_CONTENT: bool.default(true),
+    RATE_LIMITS: optionalString.transform((raw, ctx) => {
+      try {
+        return parseRateLimits(raw);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
@@ -85,6 +94,8 @@ export interface Config {
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
   demoContent: boolean;
+  /** RATE_LIMITS: every limiter's rule by name (null = lifted). */
+  rateLimits: RateLimits;
   version: string;
 }
 
@@ -160,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     policy: { escalateAfterFallbacks: e.ESCALATE_AFTER_FALLBACKS, escalateNegativeStreak: e.ESCALATE_NEGATIVE_STREAK },
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,
     demoContent: e.DEMO_CONTENT,
+    rateLimits: Object.freeze(e.RATE_LIMITS),
     version: readVersion(),
   };
   return Object.freeze(config);

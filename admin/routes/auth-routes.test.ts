@@ -6,7 +6,7 @@ import { signAccessToken } from '../auth/tokens.js';
 
 let h: AdminHarness;
 beforeEach(async () => {
-  h = await openAdminHarness({ loginLimits: { perIp: 100, perEmail: 3, windowSeconds: 60 } });
+  h = await openAdminHarness({ loginLimits: { perIp: { points: 100, duration: 60 }, failuresPerEmail: { points: 3, duration: 60 } } });
 });
 afterEach(async () => h.close());
 
@@ -60,7 +60,7 @@ describe('POST /api/auth/login', () => {
 
 describe('rate limit per IP', () => {
   it('limits attempts from one IP across emails', async () => {
-    const limited = await openAdminHarness({ loginLimits: { perIp: 2, perEmail: 100, windowSeconds: 60 } });
+    const limited = await openAdminHarness({ loginLimits: { perIp: { points: 2, duration: 60 }, failuresPerEmail: { points: 100, duration: 60 } } });
     try {
       const codes: number[] = [];
       for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {

@@ -4,7 +4,7 @@
  * event-loop delay and RSS are its own. Then a bare socket.io echo server with the same clients and
  * message count (the ratio), then --idle idle widget sockets (RSS growth).
  * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir).
- * Per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
+ * RATE_LIMITS=off: the per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
  * stdout line is one JSON object. Profile the server with `node --cpu-prof --import tsx app/cli/bench-chat.ts`.
  */
 import { fork, execFileSync, type ChildProcess } from 'node:child_process';
@@ -84,9 +84,8 @@ async function main(): Promise<void> {
   log(`bench:chat — ${CLIENTS} clients x ${MESSAGES} messages (+${WARMUP} warm-up each), ${IDLE} idle sockets`);
   const filesystem = filesystemOf(dir);
   log(`data dir ${dir} on ${filesystem}`);
-  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development' };
-  const off = { messagesPerSocket: null, messagesPerIp: null, connectionsPerIp: null, typingPerSocket: null };
-  const app = await composeApp(loadConfig(env), createLogger('silent'), { widgetLimits: off });
+  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off' };
+  const app = await composeApp(loadConfig(env), createLogger('silent'));
   const url = await app.listen();
   await app.warmup;
   const health = await app.health();
