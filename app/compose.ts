@@ -51,7 +51,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
-  const warmup = trainFirstModel({ stores, nlu, logger });
+  const jobs = createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) });
+  const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
@@ -99,7 +100,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
         loginLimits: { perIp: config.rateLimits.loginPerIp, failuresPerEmail: config.rateLimits.loginFailuresPerEmail },
-        jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
+        jobs,
         logger,
       }),
     ],
