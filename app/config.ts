@@ -18,6 +18,8 @@ const envSchema = z
     PORT: port.default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Default: pretty in development, JSON in production and test. */
+    LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
     STORE: z.enum(['embedded', 'mongo']).default('embedded'),
     DATA_DIR: z.string().min(1).default('./data'),
     MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
@@ -77,6 +79,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   store: Env['STORE'];
   dataDir: string;
   mongodbUri?: string;
@@ -148,6 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     store: e.STORE,
     dataDir,
     mongodbUri: e.MONGODB_URI,
