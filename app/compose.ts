@@ -46,6 +46,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
     dataDir: config.dataDir,
     modelsDir: config.modelsDir,
     embeddingModel: config.embeddingModel,
+    ...(config.modelsAutoFetch ? { autoFetch: config.modelsAutoFetch } : {}),
     logger: logger.child({ module: 'knowledge' }),
   });
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).

@@ -26,6 +26,8 @@ const envSchema = z
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     MODELS_DIR: z.string().min(1).default('./models'),
     EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
+    MODELS_AUTO_FETCH: bool.default(true),
+    MODELS_BASE_URL: z.string().url('must be a URL').default('https://huggingface.co'),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
@@ -86,6 +88,8 @@ export interface Config {
   redisUrl?: string;
   modelsDir: string;
   embeddingModel: string;
+  /** MODELS_AUTO_FETCH: download a missing embedding model in the background from MODELS_BASE_URL (null = off). */
+  modelsAutoFetch: { baseUrl: string } | null;
   jwtSecret: string;
   encryptionKey: string;
   admin?: { email: string; password?: string };
@@ -158,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     redisUrl: e.REDIS_URL,
     modelsDir: resolve(e.MODELS_DIR),
     embeddingModel: e.EMBEDDING_MODEL,
+    modelsAutoFetch: e.MODELS_AUTO_FETCH ? { baseUrl: e.MODELS_BASE_URL } : null,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt-secret'),
     encryptionKey: e.ENCRYPTION_KEY ?? devSecret(dataDir, 'encryption-key'),
     // Development without ADMIN_EMAIL: a first admin with a generated password (printed once), so `npm start` on a

@@ -29,9 +29,16 @@ export class FaqRetriever {
   private calibrations: Record<RetrievalMode, Calibration> = { lexical: priorCalibration(false), hybrid: priorCalibration(true) };
 
   constructor(
-    readonly embedder: Embedder | null = null,
-    readonly vectors: HnswVectorIndex | null = null,
+    public embedder: Embedder | null = null,
+    public vectors: HnswVectorIndex | null = null,
   ) {}
+
+  /** A model installed while serving (auto-fetch): stays lexical until `buildVectors` has run. */
+  attach(embedder: Embedder, vectors: HnswVectorIndex): void {
+    this.vectorsReady = false;
+    this.embedder = embedder;
+    this.vectors = vectors;
+  }
 
   mode(): RetrievalMode {
     return this.embedder && this.vectors && this.vectorsReady ? 'hybrid' : 'lexical';

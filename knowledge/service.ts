@@ -3,7 +3,10 @@ import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
 import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
-import { openVectorStack } from './open-vector-stack.js';
+import { openInstalledStack, openVectorStack } from './open-vector-stack.js';
+import { startModelAutoFetch } from './embed/model-auto-fetch.js';
+import { findInstalledModel } from './embed/model-files.js';
+import { MODEL_INSTALLED, modelInstalledShape, quarantine } from './model-sync.js';
 import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
@@ -17,7 +20,9 @@ export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promis
   const retriever = new FaqRetriever(embedder, vectors);
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
-  return new Service(deps.store, retriever, vectors, log, model, deps.bus);
+  const service = new Service(deps.store, retriever, vectors, log, model, deps.bus);
+  if (!embedder && deps.autoFetch && !findInstalledModel(deps.modelsDir, deps.embeddingModel)) service.fetchModel(deps, deps.autoFetch);
+  return service;
 }
 
 class Service implements KnowledgeService {
@@ -31,10 +36,10 @@ class Service implements KnowledgeService {
   constructor(
     private readonly store: KnowledgeStore,
     private readonly retriever: FaqRetriever,
-    private readonly vectors: PersistentHnswIndex | null,
+    private vectors: PersistentHnswIndex | null,
     private readonly log: KnowledgeLogger,
-    private readonly model: string | undefined,
-    bus: Bus | undefined,
+    private model: string | undefined,
+    private readonly bus: Bus | undefined,
   ) {
     this.sync = busTopic(bus, FAQ_CHANGED, faqChangedShape, log, (msg) => this.applyRemote(msg));
     // A failed build leaves the service in lexical mode (logged), never a crashed process.
@@ -42,6 +47,44 @@ class Service implements KnowledgeService {
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
     );
   }
+
+  /**
+   * Background download of the missing model (MODELS_AUTO_FETCH); chats stay lexical meanwhile. When it is in
+   * place this node switches to hybrid and tells the others, which look at their MODELS_DIR at once (a shared
+   * volume has it now) or retry their own download without waiting for their backoff.
+   */
+  fetchModel(deps: Pick<KnowledgeServiceDeps, 'modelsDir' | 'embeddingModel' | 'dataDir'>, options: NonNullable<KnowledgeServiceDeps['autoFetch']>): void {
+    const installedTopic = busTopic(this.bus, MODEL_INSTALLED, modelInstalledShape, this.log, (msg) => {
+      if (msg.model === deps.embeddingModel) this.fetcher?.now();
+    });
+    this.fetcher = startModelAutoFetch({
+      modelsDir: deps.modelsDir,
+      model: deps.embeddingModel,
+      baseUrl: options.baseUrl,
+      initialMs: options.initialMs,
+      maxMs: options.maxMs,
+      log: this.log,
+      onInstalled: (installed) =>
+        this.queued(async () => {
+          const stack = await openInstalledStack(installed, deps.dataDir, this.log).catch(async (err: unknown) => {
+            // A model that does not load is moved aside so the next attempt downloads it again.
+            this.log.error({ model: installed.name, err: err instanceof Error ? err.message : String(err) }, 'downloaded embedding model failed to load: moved aside, retrying');
+            await quarantine(installed);
+            throw err;
+          });
+          this.retriever.attach(stack.embedder, stack.vectors);
+          this.vectors = stack.vectors;
+          this.model = installed.name;
+          await this.buildVectors();
+          this.log.info({ model: installed.name, mode: this.retriever.mode() }, 'embedding model ready: FAQ retrieval switched to hybrid');
+          installedTopic.publish({ model: installed.name });
+        }),
+    });
+    this.stopFetch = () => (this.fetcher?.stop(), installedTopic.close());
+  }
+
+  private fetcher: ReturnType<typeof startModelAutoFetch> | null = null;
+  private stopFetch: () => void = () => undefined;
 
   private async buildVectors(): Promise<void> {
     if (!this.vectors) return;
@@ -175,6 +218,7 @@ class Service implements KnowledgeService {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.stopFetch();
     this.sync.close();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.readyPromise.catch(() => undefined);

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   log(`bench:chat — ${CLIENTS} clients x ${MESSAGES} messages (+${WARMUP} warm-up each), ${IDLE} idle sockets`);
   const filesystem = filesystemOf(dir);
   log(`data dir ${dir} on ${filesystem}`);
-  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off' };
+  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off', MODELS_AUTO_FETCH: 'false' };
   const app = await composeApp(loadConfig(env), createLogger('silent'));
   const url = await app.listen();
   await app.warmup;
