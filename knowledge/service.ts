@@ -1,4 +1,4 @@
-import { busTopic, faqInputSchema, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
@@ -13,6 +13,8 @@ const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
 const SETTLE_MS = 1500;
 const IMPORT_CHUNK = 500;
+/** Distinct recent customer texts whose search results are kept (a few MB at most). */
+const SEARCH_CACHE_SIZE = 5000;
 
 export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
   const log = deps.logger ?? silent;
@@ -147,9 +149,21 @@ class Service implements KnowledgeService {
     }).catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'FAQ index maintenance failed'));
   }
 
-  search(text: string): Promise<FaqSearchResult> {
-    return this.retriever.search(typeof text === 'string' ? text : '');
+  /**
+   * Customers ask the same things: results are cached per text until the next change of the FAQ, its indexes or
+   * its calibration (the retriever's generation, bumped on every edit, remote edit, recalibration and model switch).
+   */
+  async search(text: string): Promise<FaqSearchResult> {
+    const q = typeof text === 'string' ? text : '';
+    const gen = this.retriever.generation;
+    const cached = this.searchCache.get(q);
+    if (cached && cached.gen === gen) return cached.result;
+    const result = await this.retriever.search(q);
+    if (this.retriever.generation === gen) this.searchCache.set(q, { gen, result });
+    return result;
   }
+
+  private readonly searchCache = new Lru<string, { gen: number; result: FaqSearchResult }>(SEARCH_CACHE_SIZE);
 
   async create(input: FaqInput): Promise<FaqEntry> {
     const data = parseOrThrow(faqInputSchema, input);
