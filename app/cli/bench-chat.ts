@@ -3,7 +3,8 @@
  * demo bot + FAQ, trained NLU), driven by N socket.io clients in a forked child process so the server's
  * event-loop delay and RSS are its own. Then a bare socket.io echo server with the same clients and
  * message count (the ratio), then --idle idle widget sockets (RSS growth).
- * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir).
+ * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir);
+ * --models-dir <dir> --embedding-model <name>: hybrid mode with a model installed there (default: lexical).
  * RATE_LIMITS=off: the per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
  * stdout line is one JSON object. Profile the server with `node --cpu-prof --import tsx app/cli/bench-chat.ts`.
  */
@@ -24,7 +25,10 @@ const num = (name: string, fallback: number): number => {
   const v = i >= 0 ? Number(argv[i + 1]) : NaN;
   return Number.isFinite(v) && v >= 0 ? v : fallback;
 };
-const dirArg = argv.includes('--dir') ? argv[argv.indexOf('--dir') + 1] : undefined;
+const strArg = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const dirArg = strArg('dir');
+const modelsDirArg = strArg('models-dir');
+const modelArg = strArg('embedding-model');
 const CLIENTS = num('clients', 50);
 const MESSAGES = num('messages', 40);
 const WARMUP = num('warmup', 3);
@@ -34,10 +38,12 @@ async function main(): Promise<void> {
   log(`bench:chat — ${CLIENTS} clients x ${MESSAGES} messages (+${WARMUP} warm-up each), ${IDLE} idle sockets`);
   const filesystem = filesystemOf(dir);
   log(`data dir ${dir} on ${filesystem}`);
-  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off', MODELS_AUTO_FETCH: 'false' };
+  const env = { DATA_DIR: dir, MODELS_DIR: modelsDirArg ?? join(dir, 'models'), ...(modelArg ? { EMBEDDING_MODEL: modelArg } : {}), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off', MODELS_AUTO_FETCH: 'false' };
   const app = await composeApp(loadConfig(env), createLogger('silent'));
   const url = await app.listen();
   await app.warmup;
+  // Hybrid: the FAQ vectors build in the background after start; measure once they serve.
+  for (let i = 0; modelsDirArg && i < 300 && (await app.health()).retrieval !== 'hybrid'; i++) await new Promise((r) => setTimeout(r, 100));
   const health = await app.health();
   log(`product up at ${url}: store ${health.store}, retrieval ${health.retrieval}, NLU trained`);
 
