@@ -5,6 +5,7 @@ export { hashPassword, verifyPassword } from './auth/passwords.js';
 export { signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from './auth/tokens.js';
 export { defaultLoginLimits, type LoginLimits } from './auth/login-limiter.js';
 export { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
+export { enqueueTraining, NLU_TRAIN_JOB } from './jobs/training-job.js';
 export type { AdminNlu, AdminKnowledge, AdminAnalytics } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
 export { buildConsoleBundle, consoleHtml } from './console/bundle.js';

@@ -6,9 +6,10 @@ import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
-import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml, type WidgetLimits } from '../widget/index.js';
+import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
+import { widgetLimits } from './rate-limits.js';
 import type { Logger } from './logger.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createMetrics } from './http/metrics.js';
@@ -39,12 +40,7 @@ export async function openStores(config: Readonly<Config>): Promise<Stores> {
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
 }
 
-/** In-process tools only (bench:chat lifts the per-IP limits: all its clients share 127.0.0.1); production passes none. */
-export interface ComposeOverrides {
-  widgetLimits?: Partial<WidgetLimits>;
-}
-
-export async function composeApp(config: Readonly<Config>, logger: Logger, overrides: ComposeOverrides = {}): Promise<ParleyApp> {
+export async function composeApp(config: Readonly<Config>, logger: Logger): Promise<ParleyApp> {
   const stores = await openStores(config);
   // Several nodes share one store; the bus tells each node's in-memory indexes and model what the others changed.
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, logger.child({ module: 'bus' })) : createInProcessBus();
@@ -54,12 +50,14 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
     dataDir: config.dataDir,
     modelsDir: config.modelsDir,
     embeddingModel: config.embeddingModel,
+    ...(config.modelsAutoFetch ? { autoFetch: config.modelsAutoFetch } : {}),
     logger: logger.child({ module: 'knowledge' }),
   });
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
-  const warmup = trainFirstModel({ stores, nlu, logger });
+  const jobs = createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) });
+  const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
@@ -109,7 +107,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
         policy: config.policy,
-        jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
+        loginLimits: { failuresPerEmailAndIp: config.rateLimits.loginFailuresPerEmailAndIp, failuresPerIp: config.rateLimits.loginFailuresPerIp },
+        jobs,
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         logger,
@@ -119,7 +118,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: overrides.widgetLimits, logger });
+  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: widgetLimits(config.rateLimits), logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

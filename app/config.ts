@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import proxyaddr from 'proxy-addr';
 import type { TrustProxy } from './http/client-ip.js';
+import { parseRateLimits, type RateLimits } from './rate-limits.js';
 
 /**
  * The only reader of process.env (PROTOCOL.md "Operator contract").
@@ -52,12 +53,16 @@ const envSchema = z
     PORT: port.default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Default: pretty in development, JSON in production and test. */
+    LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
     STORE: z.enum(['embedded', 'mongo']).default('embedded'),
     DATA_DIR: z.string().min(1).default('./data'),
     MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     MODELS_DIR: z.string().min(1).default('./models'),
     EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
+    MODELS_AUTO_FETCH: bool.default(true),
+    MODELS_BASE_URL: z.string().url('must be a URL').default('https://huggingface.co'),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
@@ -76,6 +81,14 @@ const envSchema = z
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
     TRAIN_REGRESSION_MARGIN: z.coerce.number().min(0).max(1).default(0.02),
     DEMO_CONTENT: bool.default(true),
+    RATE_LIMITS: optionalString.transform((raw, ctx) => {
+      try {
+        return parseRateLimits(raw);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
@@ -112,12 +125,15 @@ export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   store: Env['STORE'];
   dataDir: string;
   mongodbUri?: string;
   redisUrl?: string;
   modelsDir: string;
   embeddingModel: string;
+  /** MODELS_AUTO_FETCH: download a missing embedding model in the background from MODELS_BASE_URL (null = off). */
+  modelsAutoFetch: { baseUrl: string } | null;
   jwtSecret: string;
   encryptionKey: string;
   admin?: { email: string; password?: string };
@@ -134,6 +150,8 @@ export interface Config {
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
   demoContent: boolean;
+  /** RATE_LIMITS: every limiter's rule by name (null = lifted). */
+  rateLimits: RateLimits;
   version: string;
 }
 
@@ -187,12 +205,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     store: e.STORE,
     dataDir,
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
     modelsDir: resolve(e.MODELS_DIR),
     embeddingModel: e.EMBEDDING_MODEL,
+    modelsAutoFetch: e.MODELS_AUTO_FETCH ? { baseUrl: e.MODELS_BASE_URL } : null,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt-secret'),
     encryptionKey: e.ENCRYPTION_KEY ?? devSecret(dataDir, 'encryption-key'),
     // Development without ADMIN_EMAIL: a first admin with a generated password (printed once), so `npm start` on a
@@ -212,6 +232,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     policy: { escalateAfterFallbacks: e.ESCALATE_AFTER_FALLBACKS, escalateNegativeStreak: e.ESCALATE_NEGATIVE_STREAK },
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,
     demoContent: e.DEMO_CONTENT,
+    rateLimits: Object.freeze(e.RATE_LIMITS),
     version: readVersion(),
   };
   return Object.freeze(config);

@@ -15,7 +15,7 @@ try {
   throw err;
 }
 
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, config.logFormat);
 const started = Date.now();
 const app = await composeApp(config, logger);
 installProcessHandlers(logger, (reason) => app.close(reason));

@@ -1,12 +1,13 @@
 import type { FaqInput, Intent, Stores } from '../core/index.js';
 import { demoIntents } from '../nlu/index.js';
 import { demoFaqs } from '../knowledge/index.js';
+import { createJobRegistry, enqueueTraining, type JobRegistry } from '../admin/index.js';
 import type { Logger } from './logger.js';
 
 interface SeedDeps {
   stores: Stores;
   knowledge: { create(input: FaqInput): Promise<unknown> };
-  nlu: { status(): { modelVersion: string | null }; train(): Promise<unknown> };
+  nlu: Parameters<typeof enqueueTraining>[1];
   logger: Logger;
 }
 
@@ -30,13 +31,13 @@ export async function seedDemoContent({ stores, knowledge, logger }: Omit<SeedDe
  * thread) so the server listens at once: until it is done, FAQ answers work
  * and intents fall back, which is what a fresh install can honestly do.
  */
-export async function trainFirstModel({ stores, nlu, logger }: Pick<SeedDeps, 'stores' | 'nlu' | 'logger'>): Promise<void> {
+export async function trainFirstModel({ stores, nlu, logger, jobs }: Pick<SeedDeps, 'stores' | 'nlu' | 'logger'> & { jobs?: JobRegistry }): Promise<void> {
   if (nlu.status().modelVersion || (await stores.intents.listIntents()).length === 0) return;
   const started = Date.now();
-  try {
-    await nlu.train();
-    logger.info({ ms: Date.now() - started }, 'trained the first NLU model');
-  } catch (err) {
-    logger.error({ err }, 'first NLU training failed: intents are unavailable until an admin retrains');
-  }
+  // A job like any training, so an admin's "Train" meanwhile queues behind it instead of failing.
+  const registry = jobs ?? createJobRegistry();
+  const job = enqueueTraining(registry, nlu);
+  const done = await registry.settled(job.id).catch(() => null); // null: another node is training for everyone
+  if (done?.state === 'done') logger.info({ ms: Date.now() - started, jobId: job.id }, 'trained the first NLU model');
+  else if (done) logger.error({ reason: done.error, jobId: job.id }, 'first NLU training failed: intents are unavailable until an admin retrains');
 }

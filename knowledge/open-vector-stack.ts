@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { ParleyError } from '../core/index.js';
-import { findInstalledModel } from './embed/model-files.js';
+import { ParleyError, type Embedder } from '../core/index.js';
+import { TurnEmbeddings } from './embed/turn-embeddings.js';
+import { findInstalledModel, type InstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
 import type { KnowledgeLogger, KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
@@ -12,24 +13,33 @@ import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 export async function openVectorStack(
   deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
   log: KnowledgeLogger,
-): Promise<{ embedder: TransformersEmbedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
   const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
-  let embedder: TransformersEmbedder | null = null;
+  let embedder: Embedder | null = null;
   let vectors: PersistentHnswIndex | null = null;
   if (!installed) {
     log.warn({ modelsDir: deps.modelsDir, model: deps.embeddingModel }, 'no embedding model installed: FAQ retrieval runs in lexical mode');
   } else {
     try {
-      embedder = await TransformersEmbedder.start(installed);
-      const opened = await PersistentHnswIndex.open(join(deps.dataDir, 'indexes'), 'faq-vectors', installed.name, embedder.info().dimensions);
-      vectors = opened.index;
-      if (opened.state === 'corrupt') log.error({ path: vectors.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
-      else if (opened.state === 'incompatible') log.info({ detail: opened.detail }, 'FAQ vector index was built with another model: rebuilding');
+      ({ embedder, vectors } = await openInstalledStack(installed, deps.dataDir, log));
     } catch (err) {
       log.error({ model: deps.embeddingModel, err: err instanceof Error ? err.message : String(err), details: err instanceof ParleyError ? err.details : undefined }, 'embedding model failed to load: FAQ retrieval runs in lexical mode');
-      await embedder?.close();
-      embedder = null;
     }
   }
   return { embedder, vectors, ...(embedder && installed ? { model: installed.name } : {}) };
+}
+
+/** Starts the embedder of an installed model and opens (or rebuilds) its persisted vector index. */
+export async function openInstalledStack(installed: InstalledModel, dataDir: string, log: KnowledgeLogger): Promise<{ embedder: Embedder; vectors: PersistentHnswIndex }> {
+  // Shared by FAQ retrieval and the NLU's semantic member: a turn's text is embedded once.
+  const embedder = new TurnEmbeddings(await TransformersEmbedder.start(installed));
+  try {
+    const opened = await PersistentHnswIndex.open(join(dataDir, 'indexes'), 'faq-vectors', installed.name, embedder.info().dimensions);
+    if (opened.state === 'corrupt') log.error({ path: opened.index.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
+    else if (opened.state === 'incompatible') log.info({ detail: opened.detail }, 'FAQ vector index was built with another model: rebuilding');
+    return { embedder, vectors: opened.index };
+  } catch (err) {
+    await embedder.close();
+    throw err;
+  }
 }

@@ -26,12 +26,22 @@ export class FaqRetriever {
   readonly lexical = new LexicalIndex();
   readonly entries = new Map<string, IndexedEntry>();
   private vectorsReady = false;
+  /** Bumped by every change that can change a search result: cached results of an older generation are stale. */
+  generation = 0;
   private calibrations: Record<RetrievalMode, Calibration> = { lexical: priorCalibration(false), hybrid: priorCalibration(true) };
 
   constructor(
-    readonly embedder: Embedder | null = null,
-    readonly vectors: HnswVectorIndex | null = null,
+    public embedder: Embedder | null = null,
+    public vectors: HnswVectorIndex | null = null,
   ) {}
+
+  /** A model installed while serving (auto-fetch): stays lexical until `buildVectors` has run. */
+  attach(embedder: Embedder, vectors: HnswVectorIndex): void {
+    this.generation++;
+    this.vectorsReady = false;
+    this.embedder = embedder;
+    this.vectors = vectors;
+  }
 
   mode(): RetrievalMode {
     return this.embedder && this.vectors && this.vectorsReady ? 'hybrid' : 'lexical';
@@ -42,6 +52,7 @@ export class FaqRetriever {
   }
 
   load(entries: IndexedEntry[]): void {
+    this.generation++;
     this.entries.clear();
     this.lexical.clear();
     for (const e of entries) this.entries.set(e.id, e);
@@ -53,8 +64,10 @@ export class FaqRetriever {
     if (!this.embedder || !this.vectors) return { embedded: 0, rebuilt: false };
     const res = await syncVectors(this.vectors, this.embedder, [...this.entries.values()], rebuildIfChangedShare);
     this.vectorsReady = true;
+    this.generation++;
     // Edits made while the build ran reached only the lexical index: catch up (hash-based, cheap).
     const again = await syncVectors(this.vectors, this.embedder, [...this.entries.values()], 1);
+    this.generation++;
     return { embedded: res.embedded + again.embedded, rebuilt: res.rebuilt };
   }
 
@@ -64,6 +77,15 @@ export class FaqRetriever {
 
   /** Lexical first (visible at once), then only the changed texts are embedded. */
   async upsertMany(entries: IndexedEntry[]): Promise<void> {
+    this.generation++;
+    try {
+      await this.upsertEntries(entries);
+    } finally {
+      this.generation++;
+    }
+  }
+
+  private async upsertEntries(entries: IndexedEntry[]): Promise<void> {
     for (const e of entries) {
       this.entries.set(e.id, e);
       this.lexical.upsert(e);
@@ -84,9 +106,11 @@ export class FaqRetriever {
   }
 
   async remove(id: string): Promise<void> {
+    this.generation++;
     this.entries.delete(id);
     this.lexical.remove(id);
     if (this.vectors) await this.vectors.remove(this.vectors.ids().filter((k) => faqIdOfKey(k) === id));
+    this.generation++;
   }
 
   /** Ranked candidates with calibrated probabilities (eval and search share this). */
@@ -120,6 +144,7 @@ export class FaqRetriever {
     const mode = this.mode();
     const { rows, vectorWeight } = await collectProbes(this, mode);
     this.calibrations[mode] = fitCalibration(rows, mode === 'hybrid', vectorWeight);
+    this.generation++;
     return this.calibrations[mode];
   }
 }

@@ -19,6 +19,11 @@ export interface KnowledgeServiceDeps {
   logger?: KnowledgeLogger;
   /** Several nodes: FAQ edits made on one reach the others' indexes (node-sync.ts). */
   bus?: Bus;
+  /**
+   * MODELS_AUTO_FETCH: when the model is not installed, download it in the background from this hub
+   * (Hugging Face layout) and switch to hybrid when it is ready. Absent = lexical until installed by hand.
+   */
+  autoFetch?: { baseUrl: string; initialMs?: number; maxMs?: number };
 }
 
 export interface KnowledgeInfo {

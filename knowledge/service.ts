@@ -1,15 +1,20 @@
-import { busTopic, faqInputSchema, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
 import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
-import { openVectorStack } from './open-vector-stack.js';
+import { openInstalledStack, openVectorStack } from './open-vector-stack.js';
+import { startModelAutoFetch } from './embed/model-auto-fetch.js';
+import { findInstalledModel } from './embed/model-files.js';
+import { MODEL_INSTALLED, modelInstalledShape, quarantine } from './model-sync.js';
 import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
 const SETTLE_MS = 1500;
 const IMPORT_CHUNK = 500;
+/** Distinct recent customer texts whose search results are kept (a few MB at most). */
+const SEARCH_CACHE_SIZE = 5000;
 
 export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
   const log = deps.logger ?? silent;
@@ -17,7 +22,9 @@ export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promis
   const retriever = new FaqRetriever(embedder, vectors);
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
-  return new Service(deps.store, retriever, vectors, log, model, deps.bus);
+  const service = new Service(deps.store, retriever, vectors, log, model, deps.bus);
+  if (!embedder && deps.autoFetch && !findInstalledModel(deps.modelsDir, deps.embeddingModel)) service.fetchModel(deps, deps.autoFetch);
+  return service;
 }
 
 class Service implements KnowledgeService {
@@ -31,10 +38,10 @@ class Service implements KnowledgeService {
   constructor(
     private readonly store: KnowledgeStore,
     private readonly retriever: FaqRetriever,
-    private readonly vectors: PersistentHnswIndex | null,
+    private vectors: PersistentHnswIndex | null,
     private readonly log: KnowledgeLogger,
-    private readonly model: string | undefined,
-    bus: Bus | undefined,
+    private model: string | undefined,
+    private readonly bus: Bus | undefined,
   ) {
     this.sync = busTopic(bus, FAQ_CHANGED, faqChangedShape, log, (msg) => this.applyRemote(msg));
     // A failed build leaves the service in lexical mode (logged), never a crashed process.
@@ -42,6 +49,44 @@ class Service implements KnowledgeService {
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'building the FAQ vector index failed: lexical mode'),
     );
   }
+
+  /**
+   * Background download of the missing model (MODELS_AUTO_FETCH); chats stay lexical meanwhile. When it is in
+   * place this node switches to hybrid and tells the others, which look at their MODELS_DIR at once (a shared
+   * volume has it now) or retry their own download without waiting for their backoff.
+   */
+  fetchModel(deps: Pick<KnowledgeServiceDeps, 'modelsDir' | 'embeddingModel' | 'dataDir'>, options: NonNullable<KnowledgeServiceDeps['autoFetch']>): void {
+    const installedTopic = busTopic(this.bus, MODEL_INSTALLED, modelInstalledShape, this.log, (msg) => {
+      if (msg.model === deps.embeddingModel) this.fetcher?.now();
+    });
+    this.fetcher = startModelAutoFetch({
+      modelsDir: deps.modelsDir,
+      model: deps.embeddingModel,
+      baseUrl: options.baseUrl,
+      initialMs: options.initialMs,
+      maxMs: options.maxMs,
+      log: this.log,
+      onInstalled: (installed) =>
+        this.queued(async () => {
+          const stack = await openInstalledStack(installed, deps.dataDir, this.log).catch(async (err: unknown) => {
+            // A model that does not load is moved aside so the next attempt downloads it again.
+            this.log.error({ model: installed.name, err: err instanceof Error ? err.message : String(err) }, 'downloaded embedding model failed to load: moved aside, retrying');
+            await quarantine(installed);
+            throw err;
+          });
+          this.retriever.attach(stack.embedder, stack.vectors);
+          this.vectors = stack.vectors;
+          this.model = installed.name;
+          await this.buildVectors();
+          this.log.info({ model: installed.name, mode: this.retriever.mode() }, 'embedding model ready: FAQ retrieval switched to hybrid');
+          installedTopic.publish({ model: installed.name });
+        }),
+    });
+    this.stopFetch = () => (this.fetcher?.stop(), installedTopic.close());
+  }
+
+  private fetcher: ReturnType<typeof startModelAutoFetch> | null = null;
+  private stopFetch: () => void = () => undefined;
 
   private async buildVectors(): Promise<void> {
     if (!this.vectors) return;
@@ -104,9 +149,21 @@ class Service implements KnowledgeService {
     }).catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'FAQ index maintenance failed'));
   }
 
-  search(text: string): Promise<FaqSearchResult> {
-    return this.retriever.search(typeof text === 'string' ? text : '');
+  /**
+   * Customers ask the same things: results are cached per text until the next change of the FAQ, its indexes or
+   * its calibration (the retriever's generation, bumped on every edit, remote edit, recalibration and model switch).
+   */
+  async search(text: string): Promise<FaqSearchResult> {
+    const q = typeof text === 'string' ? text : '';
+    const gen = this.retriever.generation;
+    const cached = this.searchCache.get(q);
+    if (cached && cached.gen === gen) return cached.result;
+    const result = await this.retriever.search(q);
+    if (this.retriever.generation === gen) this.searchCache.set(q, { gen, result });
+    return result;
   }
+
+  private readonly searchCache = new Lru<string, { gen: number; result: FaqSearchResult }>(SEARCH_CACHE_SIZE);
 
   async create(input: FaqInput): Promise<FaqEntry> {
     const data = parseOrThrow(faqInputSchema, input);
@@ -175,6 +232,7 @@ class Service implements KnowledgeService {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.stopFetch();
     this.sync.close();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.readyPromise.catch(() => undefined);

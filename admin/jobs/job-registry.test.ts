@@ -76,4 +76,57 @@ describe('job registry', () => {
     while (warnings.length === 0) await new Promise((r) => setImmediate(r));
     expect(warnings[0]).toMatch(/malformed job.updated/);
   });
+
+  it('enqueue coalesces: while one runs, every request gets the same ONE queued follow-up, which runs after it', async () => {
+    const jobs = createJobRegistry();
+    const order: string[] = [];
+    const gates: Record<string, () => void> = {};
+    const run = (name: string) => async () => {
+      order.push(`${name} start`);
+      await new Promise<void>((r) => (gates[name] = r));
+      order.push(`${name} end`);
+      return name;
+    };
+    const first = jobs.enqueue('nlu.train', run('first'));
+    while (jobs.get(first.id).state !== 'running') await new Promise((r) => setImmediate(r));
+    const second = jobs.enqueue('nlu.train', run('second'));
+    const third = jobs.enqueue('nlu.train', run('third'));
+    expect(second.state).toBe('queued');
+    expect(third.id).toBe(second.id);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(jobs.get(second.id).state).toBe('queued'); // never two at once
+    gates.first!();
+    while (!gates.second) await new Promise((r) => setImmediate(r));
+    expect(jobs.get(second.id).state).toBe('running');
+    // A request now queues a new follow-up behind the running second one.
+    const fourth = jobs.enqueue('nlu.train', run('fourth'));
+    expect(fourth.id).not.toBe(second.id);
+    gates.second!();
+    while (!gates.fourth) await new Promise((r) => setImmediate(r));
+    gates.fourth!();
+    expect(await jobs.settled(fourth.id)).toMatchObject({ state: 'done', result: 'fourth' });
+    expect(order).toEqual(['first start', 'first end', 'second start', 'second end', 'fourth start', 'fourth end']);
+    expect([first, second, fourth].map((j) => jobs.get(j.id).state)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('enqueue across nodes: a request on B while A trains queues on B, C joins it, and it starts when A finishes', async () => {
+    const bus = createInProcessBus();
+    const [a, b, c] = [createJobRegistry({ bus }), createJobRegistry({ bus }), createJobRegistry({ bus })];
+    const seen = async (reg: typeof a, id: string, state: string) => {
+      while (reg.list().find((j) => j.id === id)?.state !== state) await new Promise((r) => setImmediate(r));
+    };
+    let releaseA!: () => void;
+    const onA = a.enqueue('nlu.train', () => new Promise((r) => (releaseA = () => r('a'))));
+    await seen(b, onA.id, 'running');
+    let startedOnB = false;
+    const onB = b.enqueue('nlu.train', async () => ((startedOnB = true), 'b'));
+    expect(onB.state).toBe('queued');
+    await seen(c, onB.id, 'queued');
+    expect(c.enqueue('nlu.train', async () => 'c').id).toBe(onB.id);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(startedOnB).toBe(false);
+    releaseA();
+    expect(await b.settled(onB.id)).toMatchObject({ state: 'done', result: 'b' });
+    await seen(c, onB.id, 'done');
+  });
 });

@@ -12,6 +12,8 @@ export type JobRun = (progress: (fraction: number) => void) => Promise<unknown>;
 
 /** Progress steps smaller than this are not announced to other nodes (a poll every second sees enough). */
 const PUBLISH_STEP = 0.05;
+/** A follow-up held back by another node's job looks again this often (that node may have died mid-run). */
+const REMOTE_RECHECK_MS = 30_000;
 
 /**
  * Background jobs (training) run in the process that started them: the request
@@ -23,7 +25,12 @@ const PUBLISH_STEP = 0.05;
 export function createJobRegistry(options: { keep?: number; bus?: Bus; warn?: (o: object, msg: string) => void } = {}) {
   const keep = options.keep ?? 50;
   const jobs = new Map<string, JobView>();
-  const sync = createJobSync(options.bus, keep, options.warn ?? (() => undefined));
+  /** Per kind, the one follow-up of `enqueue` waiting for the running job to finish. */
+  const waiting = new Map<string, { job: JobView; run: JobRun }>();
+  const settledListeners = new Map<string, ((job: JobView) => void)[]>();
+  const sync = createJobSync(options.bus, keep, options.warn ?? (() => undefined), (remote) => {
+    if (remote.state === 'done' || remote.state === 'failed') kick(remote.kind);
+  });
   const announce = (job: JobView) => sync.publish({ ...job });
 
   function prune(): void {
@@ -31,6 +38,54 @@ export function createJobRegistry(options: { keep?: number; bus?: Bus; warn?: (o
       if (jobs.size <= keep) break;
       if (job.state === 'done' || job.state === 'failed') jobs.delete(id);
     }
+  }
+  const unfinished = (kind: string, state: JobView['state']) => [...jobs.values()].find((j) => j.kind === kind && j.state === state);
+
+  function launch(job: JobView, run: JobRun): void {
+    setImmediate(() => {
+      job.state = 'running';
+      announce(job);
+      let announced = 0;
+      const progress = (f: number) => {
+        if (job.state !== 'running' || !Number.isFinite(f)) return;
+        job.progress = Math.min(1, Math.max(job.progress, f));
+        if (job.progress - announced < PUBLISH_STEP) return;
+        announced = job.progress;
+        announce(job);
+      };
+      run(progress)
+        .then(
+          (result) => Object.assign(job, { state: 'done', progress: 1, result }),
+          (err: unknown) => Object.assign(job, { state: 'failed', error: reason(err) }),
+        )
+        .finally(() => {
+          announce(job);
+          prune();
+          for (const listener of settledListeners.get(job.id) ?? []) listener({ ...job });
+          settledListeners.delete(job.id);
+          kick(job.kind);
+        });
+    });
+  }
+
+  /** Starts the waiting follow-up of `kind` once no job of that kind runs here or (alive) on another node. */
+  function kick(kind: string): void {
+    const next = waiting.get(kind);
+    if (!next || unfinished(kind, 'running')) return;
+    if (sync.busy(kind, Date.now(), ['running'])) {
+      setTimeout(() => kick(kind), REMOTE_RECHECK_MS).unref();
+      return;
+    }
+    waiting.delete(kind);
+    launch(next.job, next.run);
+  }
+
+  function create(kind: string): JobView {
+    const job: JobView = { id: newId(), kind, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
+    jobs.set(job.id, job);
+    prune();
+    announce(job);
+    return job;
   }
 
   return {
@@ -40,29 +95,29 @@ export function createJobRegistry(options: { keep?: number; bus?: Bus; warn?: (o
         const busy = [...jobs.values()].find((j) => j.kind === kind && (j.state === 'queued' || j.state === 'running')) ?? sync.busy(kind);
         if (busy) throw new ParleyError(exclusiveError, { jobId: busy.id });
       }
-      const job: JobView = { id: newId(), kind, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
-      jobs.set(job.id, job);
-      prune();
-      announce(job);
-      setImmediate(() => {
-        job.state = 'running';
-        announce(job);
-        let announced = 0;
-        const progress = (f: number) => {
-          if (job.state !== 'running' || !Number.isFinite(f)) return;
-          job.progress = Math.min(1, Math.max(job.progress, f));
-          if (job.progress - announced < PUBLISH_STEP) return;
-          announced = job.progress;
-          announce(job);
-        };
-        run(progress)
-          .then(
-            (result) => Object.assign(job, { state: 'done', progress: 1, result }),
-            (err: unknown) => Object.assign(job, { state: 'failed', error: reason(err) }),
-          )
-          .finally(() => (announce(job), prune()));
-      });
+      const job = create(kind);
+      launch(job, run);
       return { ...job };
+    },
+    /**
+     * One job of `kind` at a time, and requests coalesce: with none running it starts now; while one runs
+     * (here or on another node) ONE follow-up is queued and every further request gets that same queued job.
+     * The follow-up starts when the running one ends, so it sees every change made meanwhile.
+     */
+    enqueue(kind: string, run: JobRun): JobView {
+      const queued = waiting.get(kind)?.job ?? unfinished(kind, 'queued') ?? sync.busy(kind, Date.now(), ['queued']);
+      if (queued) return { ...queued };
+      const job = create(kind);
+      waiting.set(kind, { job, run });
+      kick(kind);
+      return { ...job };
+    },
+    /** Resolves with the finished job (this node's jobs only). */
+    settled(id: string): Promise<JobView> {
+      const job = jobs.get(id);
+      if (!job) return Promise.reject(new ParleyError('ERR_JOB_NOT_FOUND', { id }));
+      if (job.state === 'done' || job.state === 'failed') return Promise.resolve({ ...job });
+      return new Promise((resolve) => settledListeners.set(id, [...(settledListeners.get(id) ?? []), resolve]));
     },
     get(id: string): JobView {
       const job = jobs.get(id) ?? sync.get(id);

@@ -24,7 +24,7 @@ export interface RemoteJob {
 }
 
 /** Publishes this node's job snapshots; keeps the latest snapshot of other nodes' jobs (bounded). */
-export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: object, msg: string) => void) {
+export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: object, msg: string) => void, onUpdate: (job: JobView) => void = () => undefined) {
   const remote = new Map<string, RemoteJob>();
   const topic = busTopic(bus, JOB_UPDATED, jobUpdatedShape, { warn }, ({ job }) => {
     remote.delete(job.id); // re-insert: newest last
@@ -33,6 +33,7 @@ export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: obje
       if (remote.size <= keep) break;
       remote.delete(id);
     }
+    onUpdate(job as JobView);
   });
   return {
     publish(job: JobView): void {
@@ -44,10 +45,10 @@ export function createJobSync(bus: Bus | undefined, keep: number, warn: (o: obje
     list(): JobView[] {
       return [...remote.values()].map((r) => r.job);
     },
-    /** Another node's unfinished job of this kind that is still alive. */
-    busy(kind: string, now = Date.now()): JobView | undefined {
+    /** Another node's unfinished job of this kind (in one of `states`) that is still alive. */
+    busy(kind: string, now = Date.now(), states: readonly JobView['state'][] = ['queued', 'running']): JobView | undefined {
       for (const r of remote.values()) {
-        if (r.job.kind === kind && (r.job.state === 'queued' || r.job.state === 'running') && now - r.heardAt < REMOTE_JOB_STALE_MS) return r.job;
+        if (r.job.kind === kind && states.includes(r.job.state) && now - r.heardAt < REMOTE_JOB_STALE_MS) return r.job;
       }
       return undefined;
     },

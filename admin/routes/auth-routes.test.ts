@@ -6,7 +6,7 @@ import { signAccessToken } from '../auth/tokens.js';
 
 let h: AdminHarness;
 beforeEach(async () => {
-  h = await openAdminHarness({ loginLimits: { perUserAndIp: 3, perIpPerDay: 100, blockSeconds: 60 } });
+  h = await openAdminHarness({ loginLimits: { failuresPerEmailAndIp: { points: 3, duration: 60 }, failuresPerIp: { points: 100, duration: 86_400 } } });
 });
 afterEach(async () => h.close());
 
@@ -60,7 +60,7 @@ describe('POST /api/auth/login', () => {
 
 describe('rate limit per IP', () => {
   it('limits failures from one IP across emails (slow lane)', async () => {
-    const limited = await openAdminHarness({ loginLimits: { perUserAndIp: 100, perIpPerDay: 2, blockSeconds: 60 } });
+    const limited = await openAdminHarness({ loginLimits: { failuresPerEmailAndIp: { points: 100, duration: 60 }, failuresPerIp: { points: 2, duration: 86_400 } } });
     try {
       const codes: number[] = [];
       for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {

@@ -86,6 +86,37 @@ describe('training jobs', () => {
     expect(actions).toEqual(expect.arrayContaining(['nlu.train', 'nlu.train.finished']));
   });
 
+  it('a training request while one runs joins one queued follow-up and never fails for "already running"', async () => {
+    for (const intent of demoIntents) await h.stores.intents.putIntent(intent);
+    // The real nlu, with the first training held at a gate so the requests surely overlap it.
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    let calls = 0;
+    const nlu = { ...h.nlu, train: async (o?: Parameters<typeof h.nlu.train>[0]) => (++calls === 1 && (await gate), h.nlu.train(o)) };
+    const g = await openAdminHarness({ nlu });
+    try {
+      const auth = (await g.staff('admin')).auth;
+      const post = async () => (await request(g.app).post('/api/nlu/train').set('Authorization', auth).expect(202)).body as { jobId: string; state: string };
+      const first = await post();
+      const poll = async (id: string) => (await request(g.app).get(`/api/jobs/${id}`).set('Authorization', auth)).body as { state: string; result?: { version: string } };
+      while ((await poll(first.jobId)).state !== 'running') await new Promise((r) => setTimeout(r, 10));
+      const [second, third] = [await post(), await post()];
+      expect(second.state).toBe('queued');
+      expect(third.jobId).toBe(second.jobId);
+      expect(second.jobId).not.toBe(first.jobId);
+      expect((await poll(second.jobId)).state).toBe('queued');
+      open();
+      let b = await poll(second.jobId);
+      while (b.state !== 'done' && b.state !== 'failed') (await new Promise((r) => setTimeout(r, 50)), (b = await poll(second.jobId)));
+      const a = await poll(first.jobId);
+      expect([a.state, b.state]).toEqual(['done', 'done']);
+      expect(b.result?.version).not.toBe(a.result?.version);
+      expect(calls).toBe(2);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('a failing training reports the reason and leaves no live model change', async () => {
     await h.stores.intents.putIntent({ name: 'empty', utterances: [] });
     const start = await request(h.app).post('/api/nlu/train').set('Authorization', admin.auth).expect(202);

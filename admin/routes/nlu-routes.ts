@@ -3,6 +3,7 @@ import { nluTestSchema, parseOrThrow, type FaqSearchResult, type IntentStore, ty
 import { staffOf } from '../auth/require-role.js';
 import type { Auditor } from '../http/audit.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
+import { enqueueTraining } from '../jobs/training-job.js';
 import type { AdminKnowledge, AdminNlu } from '../services.js';
 import type { DecisionPreview } from './test-decision.js';
 
@@ -24,22 +25,16 @@ export function nluRoutes(deps: NluRouteDeps): Router {
   r.post('/api/nlu/train', async (_req, res) => {
     const actor = staffOf(res);
     // The job runs beside live traffic: nlu keeps serving the active model until the new one passes its regression check.
-    const job = deps.jobs.start(
-      'nlu.train',
-      async (progress) => {
-        try {
-          const result = await deps.nlu.train({ onProgress: progress, regressionMargin: deps.regressionMargin });
-          await deps.audit(actor, 'nlu.train.finished', undefined, { result: summariseResult(result) });
-          return result;
-        } catch (err) {
-          await deps.audit(actor, 'nlu.train.failed', undefined, { error: err instanceof Error ? err.message : String(err) });
-          throw err;
-        }
-      },
-      'ERR_NLU_TRAINING_RUNNING',
-    );
+    // While a training runs, the request joins the one queued follow-up (202 with that job), never a failed job.
+    const job = enqueueTraining(deps.jobs, deps.nlu, {
+      regressionMargin: deps.regressionMargin,
+      after: async ({ result, error }) =>
+        error === undefined
+          ? deps.audit(actor, 'nlu.train.finished', undefined, { result: summariseResult(result) })
+          : deps.audit(actor, 'nlu.train.failed', undefined, { error: error instanceof Error ? error.message : String(error) }),
+    });
     await deps.audit(actor, 'nlu.train', job.id);
-    res.status(202).json({ jobId: job.id });
+    res.status(202).json({ jobId: job.id, state: job.state });
   });
 
   r.get('/api/jobs/:id', (req, res) => {

@@ -5,6 +5,7 @@
  *   { cmd: 'probe', url, texts } -> { type: 'probe', kept }
  *   { cmd: 'idle-open', url, count }                              -> { type: 'idle-open', opened, failed }
  *   { cmd: 'idle-close' } -> { type: 'idle-close' };  { cmd: 'exit' }
+ *   { cmd: 'soak', url, clients, rate, seconds, texts }           -> { type: 'soak', ...SoakResult } (bench:soak)
  * Each client is closed-loop: send, wait for the ack AND the end of the bot's reply (typing false), send the next.
  */
 import { io as connect, type Socket } from 'socket.io-client';
@@ -126,6 +127,59 @@ async function probe(url: string, texts: string[]): Promise<{ kept: string[] }> 
   return { kept };
 }
 
+export interface SoakCommand { cmd: 'soak'; url: string; clients: number; rate: number; seconds: number; texts: string[] }
+export interface SoakResult { sent: number; acked: number; replied: number; missing: number; errors: number; escalations: number; skipped: number; elapsedMs: number; ack: number[]; reply: number[] }
+
+/**
+ * Open loop: `rate` messages per second spread over the clients, whatever the server's speed. A tick that finds
+ * no idle client skips its message (counted: the server is not keeping up). Latencies of every 10th turn are kept.
+ */
+async function soak(cmd: SoakCommand): Promise<SoakResult> {
+  const clients = await Promise.all(Array.from({ length: cmd.clients }, async () => { const c = new Client(cmd.url, false); await c.connect(); return c; }));
+  const res: SoakResult = { sent: 0, acked: 0, replied: 0, missing: 0, errors: 0, escalations: 0, skipped: 0, elapsedMs: 0, ack: [], reply: [] };
+  const busy = new Set<Client>();
+  const inFlight = new Set<Promise<void>>();
+  const fire = (c: Client, n: number): void => {
+    busy.add(c);
+    const p = (async () => {
+      try {
+        const [ackMs, replyMs, timedOut] = await c.turnOnce(`s-${n}`, cmd.texts[(n * 13) % cmd.texts.length]!);
+        res.acked++;
+        if (replyMs !== null && !timedOut) res.replied++; else res.missing++;
+        if (n % 10 === 0) { res.ack.push(ackMs); if (replyMs !== null) res.reply.push(replyMs); }
+      } catch {
+        res.errors++;
+      }
+      if (c.escalations > 0) { res.escalations += c.escalations; c.escalations = 0; c.socket.close(); await c.connect().catch(() => void res.errors++); }
+      busy.delete(c);
+    })();
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  const t0 = performance.now();
+  let next = 0;
+  let due = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = performance.now() - t0;
+      if (elapsed >= cmd.seconds * 1000) return void (clearInterval(timer), resolve());
+      const target = Math.floor((elapsed / 1000) * cmd.rate);
+      for (; due < target; due++) {
+        let c: Client | undefined;
+        for (let k = 0; k < clients.length && !c; k++) { const cand = clients[next++ % clients.length]!; if (!busy.has(cand)) c = cand; }
+        if (!c) { res.skipped++; continue; }
+        res.sent++;
+        fire(c, res.sent);
+      }
+      if (Math.floor(elapsed / 10_000) !== Math.floor((elapsed - 5) / 10_000)) send({ type: 'progress', sent: res.sent, acked: res.acked, errors: res.errors, skipped: res.skipped });
+    }, 5);
+  });
+  await Promise.all(inFlight);
+  res.elapsedMs = performance.now() - t0;
+  for (const c of clients) c.socket.close();
+  return res;
+}
+
 let idle: Socket[] = [];
 async function idleOpen(url: string, count: number): Promise<{ opened: number; failed: number }> {
   let failed = 0;
@@ -144,6 +198,7 @@ process.on('message', (raw: unknown) => {
     void p.then((r) => send({ type, ...r }), (err: unknown) => send({ type, error: String(err) }));
   if (msg.cmd === 'probe') reply(probe(String(msg.url), msg.texts as string[]), 'probe');
   else if (msg.cmd === 'load') reply(load(msg as unknown as LoadCommand), 'load');
+  else if (msg.cmd === 'soak') reply(soak(msg as unknown as SoakCommand), 'soak');
   else if (msg.cmd === 'idle-open') reply(idleOpen(String(msg.url), Number(msg.count)), 'idle-open');
   else if (msg.cmd === 'idle-close') {
     for (const s of idle) s.close();

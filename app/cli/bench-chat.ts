@@ -3,23 +3,21 @@
  * demo bot + FAQ, trained NLU), driven by N socket.io clients in a forked child process so the server's
  * event-loop delay and RSS are its own. Then a bare socket.io echo server with the same clients and
  * message count (the ratio), then --idle idle widget sockets (RSS growth).
- * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir).
- * Per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
+ * Options: --clients 50 --messages 40 --warmup 3 --idle 5000 --dir <data dir> (default: a fresh temp dir);
+ * --models-dir <dir> --embedding-model <name>: hybrid mode with a model installed there (default: lexical).
+ * RATE_LIMITS=off: the per-IP/per-socket widget limits are lifted (every client is 127.0.0.1). Progress on stderr; the last
  * stdout line is one JSON object. Profile the server with `node --cpu-prof --import tsx app/cli/bench-chat.ts`.
  */
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { demoFaqs } from '../../knowledge/index.js';
-import { demoIntents } from '../../nlu/index.js';
 import { composeApp } from '../compose.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startEchoServer } from './bench-chat-echo.js';
 import type { LoadResult } from './bench-chat-clients.js';
+import { ask, demoTexts, filesystemOf, forkClients, log, pct, round, rssMb } from './bench-support.js';
 
 const argv = process.argv;
 const num = (name: string, fallback: number): number => {
@@ -27,73 +25,29 @@ const num = (name: string, fallback: number): number => {
   const v = i >= 0 ? Number(argv[i + 1]) : NaN;
   return Number.isFinite(v) && v >= 0 ? v : fallback;
 };
-const dirArg = argv.includes('--dir') ? argv[argv.indexOf('--dir') + 1] : undefined;
+const strArg = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const dirArg = strArg('dir');
+const modelsDirArg = strArg('models-dir');
+const modelArg = strArg('embedding-model');
 const CLIENTS = num('clients', 50);
 const MESSAGES = num('messages', 40);
 const WARMUP = num('warmup', 3);
 const IDLE = num('idle', 5000);
-const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
-const rssMb = (): number => Math.round(process.memoryUsage().rss / 1048576);
-const round = (n: number): number => Math.round(n * 100) / 100;
-
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-}
-
-/** What customers of the demo store ask: FAQ questions, greetings, thanks and non-escalating intents. */
-function demoTexts(): string[] {
-  // Obvious hand-off wording is left out here; the probe phase drops whatever else escalates.
-  const risky = /\b(human|agent|person|manager|operator|representative)\b/i;
-  const faq = demoFaqs.flatMap((f) => [f.question, ...(f.alternates ?? [])]);
-  const keep = new Set(['greeting', 'thanks', 'order_status', 'reset_password', 'opening_hours', 'refund']);
-  const intents = demoIntents.filter((i) => keep.has(i.name)).flatMap((i) => i.utterances);
-  return [...faq, ...intents].filter((t) => !risky.test(t));
-}
-
-function filesystemOf(dir: string): string {
-  try {
-    const line = execFileSync('df', ['-PT', dir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '';
-    const [device, type, , , , , mount] = line.split(/\s+/);
-    return `${type} (${device} on ${mount})`;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Request/response over the child's IPC channel; `progress` messages are logged on the way. */
-function ask<T>(child: ChildProcess, cmd: object, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMsg = (raw: unknown): void => {
-      const m = raw as { type: string; error?: string } & Record<string, unknown>;
-      if (m.type === 'progress') return log(`  ${JSON.stringify(m)}`);
-      if (m.type === 'warm') return void child.emit('bench-warm');
-      if (m.type !== type) return;
-      child.off('message', onMsg);
-      if (m.error) reject(new Error(m.error));
-      else resolve(m as unknown as T);
-    };
-    child.on('message', onMsg);
-    child.send(cmd);
-  });
-}
-
 async function main(): Promise<void> {
   const dir = dirArg ?? mkdtempSync(join(tmpdir(), 'parley-bench-chat-'));
   log(`bench:chat — ${CLIENTS} clients x ${MESSAGES} messages (+${WARMUP} warm-up each), ${IDLE} idle sockets`);
   const filesystem = filesystemOf(dir);
   log(`data dir ${dir} on ${filesystem}`);
-  const env = { DATA_DIR: dir, MODELS_DIR: join(dir, 'models'), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development' };
-  const off = { messagesPerSocket: null, messagesPerIp: null, connectionsPerIp: null, typingPerSocket: null };
-  const app = await composeApp(loadConfig(env), createLogger('silent'), { widgetLimits: off });
+  const env = { DATA_DIR: dir, MODELS_DIR: modelsDirArg ?? join(dir, 'models'), ...(modelArg ? { EMBEDDING_MODEL: modelArg } : {}), PORT: '0', LOG_LEVEL: 'silent', DEMO_CONTENT: 'true', NODE_ENV: 'development', RATE_LIMITS: 'off', MODELS_AUTO_FETCH: 'false' };
+  const app = await composeApp(loadConfig(env), createLogger('silent'));
   const url = await app.listen();
   await app.warmup;
+  // Hybrid: the FAQ vectors build in the background after start; measure once they serve.
+  for (let i = 0; modelsDirArg && i < 300 && (await app.health()).retrieval !== 'hybrid'; i++) await new Promise((r) => setTimeout(r, 100));
   const health = await app.health();
   log(`product up at ${url}: store ${health.store}, retrieval ${health.retrieval}, NLU trained`);
 
-  const child = fork(fileURLToPath(new URL('./bench-chat-clients.js', import.meta.url)).replace(/\.js$/, '.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  const child = await forkClients();
   const probe = await ask<{ kept: string[] }>(child, { cmd: 'probe', url, texts: demoTexts() }, 'probe');
   const texts = probe.kept;
   log(`probe: ${texts.length} of ${demoTexts().length} demo texts answered by the bot without hand-off (kept)`);

@@ -1,4 +1,4 @@
-import { ParleyError, type Bus, type Embedder, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import { Lru, ParleyError, type Bus, type Embedder, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
 import type { Example, HyperParams } from '../classifier/train-classifier.js';
 import { createEntityExtractor } from '../entities/extractor.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
@@ -61,6 +61,9 @@ export interface NluService extends Understander {
   reload(): Promise<void>;
 }
 
+/** Distinct recent texts whose analyses are kept (a few MB at most). */
+const ANALYSIS_CACHE_SIZE = 5000;
+
 const noopLogger: NluLogger = { info: () => undefined, warn: () => undefined };
 const fallbackEntities = createEntityExtractor();
 
@@ -87,10 +90,20 @@ export async function createNluService(deps: NluServiceDeps): Promise<NluService
 
   const sync = createModelSync(deps.bus, log, () => live?.version ?? null, reload);
 
+  // Customers ask the same things: analyses are cached per text and per live model version (a new model never
+  // sees an old analysis) and per UTC day (relative dates such as "tomorrow" resolve against today).
+  const cache = new Lru<string, { version: string; result: NluAnalysis }>(ANALYSIS_CACHE_SIZE);
   async function analyze(text: string): Promise<NluAnalysis> {
     const safe = typeof text === 'string' ? text : '';
     const model = live;
-    if (model) return model.analyze(safe);
+    if (model) {
+      const key = `${new Date().toISOString().slice(0, 10)}\u0000${safe}`;
+      const hit = cache.get(key);
+      if (hit && hit.version === model.version) return hit.result;
+      const result = await model.analyze(safe);
+      if (live === model) cache.set(key, { version: model.version, result });
+      return result;
+    }
     return {
       intent: null,
       alternatives: [],

@@ -47,8 +47,8 @@ export function TrainPage() {
   async function start() {
     setError(null);
     try {
-      const { jobId } = await api<{ jobId: string }>('POST', '/api/nlu/train');
-      setJob({ id: jobId, state: 'queued', progress: 0 });
+      const { jobId, state } = await api<{ jobId: string; state?: Job['state'] }>('POST', '/api/nlu/train');
+      setJob({ id: jobId, state: state ?? 'queued', progress: 0 });
       follow(jobId);
     } catch (e) {
       setError(describeError(e));
@@ -61,12 +61,13 @@ export function TrainPage() {
     <div class="page">
       <h2>Train the NLU model</h2>
       <p class="muted">Chats keep flowing while training runs. The new model goes live only if it is not worse than the live one on held-back utterances.</p>
-      <button onClick={start} disabled={busy}>{busy ? 'Training…' : 'Train now'}</button>
+      <button onClick={start} disabled={busy}>{job?.state === 'queued' ? 'Queued…' : busy ? 'Training…' : 'Train now'}</button>
       <ErrorBox error={error} />
       {job && (
         <div class="job" data-state={job.state}>
           <progress max={1} value={job.progress} aria-label="Training progress" />
           <span class="small"> {job.state} · {Math.round(job.progress * 100)}%</span>
+          {job.state === 'queued' && <div class="muted" role="status">Queued: another training is running; this one starts when it ends and includes every change made until then.</div>}
           {job.state === 'failed' && <div class="error" role="alert">Training failed: {job.error}. The live model is unchanged.</div>}
           {job.state === 'done' && (
             <div class={o.live === false ? 'notice' : 'ok'} role="status">
