@@ -33,7 +33,7 @@ describe('logs', () => {
 
   it('defaults: pretty in development, JSON in production and test; LOG_FORMAT overrides', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-log-'));
-    const prod = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'x'.repeat(40), ALLOWED_ORIGINS: '*' };
+    const prod = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'x'.repeat(40), ALLOWED_ORIGINS: 'https://shop.example' };
     expect(loadConfig({ DATA_DIR: dir }).logFormat).toBe('pretty');
     expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }).logFormat).toBe('json');
     expect(loadConfig(prod).logFormat).toBe('json');
