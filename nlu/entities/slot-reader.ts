@@ -53,10 +53,14 @@ export function createSlotReader(now: () => Date = () => new Date()): SlotReader
       }
       if (!isBuiltinEntity(entity)) return null;
       const strict = last(extractBuiltins(text, rules).filter((m) => m.entity === entity));
-      if (strict) return strict;
+      // An order id's words ("order 55555") only name it: the id itself is what the customer typed.
+      if (strict) return entity === 'order_id' ? { ...strict, text: String(strict.value) } : strict;
       switch (entity) {
         case 'order_id':
-          return bare(text, entity, BARE_ORDER_ID, (m) => m[1] ?? m[0]);
+        {
+          const id = bare(text, entity, BARE_ORDER_ID, (m) => m[1] ?? m[0]);
+          return id && { ...id, text: String(id.value) };
+        }
         case 'phone':
           return bare(text, entity, BARE_PHONE, (m) => m[0]);
         case 'money':
