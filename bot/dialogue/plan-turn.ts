@@ -45,13 +45,13 @@ async function understand(ctx: DialogueContext, conv: Conversation, text: string
 
 /**
  * One turn's plan. Precedence, and why:
- * 1. A request for a human (or an escalating intent) wins, form or not.
+ * 1. A stale form (30 min) is closed and said so.
  * 2. An open form reads the message as the answer to its question first ("A12345" is an order id, not a
- *    fallback); "cancel" leaves it. A stale form (30 min) is closed and said so.
- * 3. Not an answer: a negative streak escalates; another form's intent replaces the open form (announced);
+ *    fallback; "yes please" confirms, even though it resembles "human please"); "cancel" leaves it.
+ * 3. Not an answer: a request for a human or a negative streak escalates; another form's intent replaces the open form (announced);
  *    an FAQ or other intent is answered and the form's question asked again (a digression); otherwise the
  *    question is asked again with an example, at most twice, then a human is offered.
- * 4. No form: a form intent starts its form; a follow-up ("how long does it take?") is read against the last
+ * 4. No form: the policy's precedence (a human request first); a form intent starts its form; a follow-up ("how long does it take?") is read against the last
  *    topic before the policy's answer, "did you mean" or fallback.
  */
 export async function planTurn(ctx: DialogueContext, conv: Conversation, text: string): Promise<TurnPlan> {
@@ -93,12 +93,7 @@ export async function planTurn(ctx: DialogueContext, conv: Conversation, text: s
     return env ? fromForm(env, startForm(env, text) as Exclude<FormTurn, { kind: 'unanswered' }>, prefix) : unavailable(spec);
   };
 
-  // 1. "talk to a human" wins over everything, an open form included (it is dropped).
   const action = outcome.action;
-  if (action.decision === 'escalate' && (action.reason === 'asked' || action.reason === 'intent')) {
-    return plan({ decision: 'escalate', replies: [], counters: outcome.counters, escalate: action.reason });
-  }
-
   // 2-3. An open form.
   let open: { form: FormState; spec: FormSpec } | null = null;
   if (state.form) {
@@ -113,7 +108,8 @@ export async function planTurn(ctx: DialogueContext, conv: Conversation, text: s
     if (!env) return unavailable(spec);
     const turn = continueForm(env, form, text);
     if (turn.kind !== 'unanswered') return fromForm(env, turn);
-    if (action.decision === 'escalate') return plan({ decision: 'escalate', replies: [], counters: outcome.counters, escalate: action.reason });
+    // Not an answer: a request for a human (or a negative streak) hands over, and the form is dropped.
+    if (action.decision === 'escalate' && action.reason !== 'fallbacks') return plan({ decision: 'escalate', replies: [], counters: outcome.counters, escalate: action.reason });
     const resumed = { ...form, updatedAt: nowIso };
     const resume = reply(formReplies.resume(spec, pendingQuestion(env, form)));
     if (action.decision === 'intent' && action.intent !== spec.intent) {

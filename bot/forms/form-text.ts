@@ -21,14 +21,16 @@ export function exampleFor(slot: FormSlot, definition: EntityDefinition | null):
   return EXAMPLES[slot.entity] ?? null;
 }
 
+const a = (label: string): string => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+
 export const HUMAN_SUGGESTION: Suggestion = { label: 'Talk to a human', text: 'talk to a human' };
 
 /** Every sentence the form engine says itself (prompts, confirm and answer come from the intent). */
 export const formReplies = {
-  ask: (slot: FormSlot) => slot.prompt ?? `Sure — what's your ${slot.label}?`,
+  ask: (slot: FormSlot) => slot.prompt ?? `What's your ${slot.label}?`,
   reask: (slot: FormSlot, example: string | null) =>
-    `Sorry, that doesn't look like a ${slot.label}${example ? ` (for example ${example})` : ''}. ${formReplies.ask(slot)}`,
-  offerHuman: (slot: FormSlot) => `I still can't read a ${slot.label} there. Would you like to talk to a human?`,
+    `Sorry, that doesn't look like ${a(slot.label)}${example ? ` (for example ${example})` : ''}. ${formReplies.ask(slot)}`,
+  offerHuman: (slot: FormSlot) => `I still can't read ${a(slot.label)} there. Would you like to talk to a human?`,
   unavailable: (form: FormSpec) => `I can't take your ${form.label} request here right now. Would you like to talk to a human?`,
   confirmAgain: (question: string) => `Please answer yes or no. ${question}`,
   whichChange: (form: FormSpec) => `Which one should I change: ${form.slots.map((s) => s.label).join(', ')}?`,

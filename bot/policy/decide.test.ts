@@ -35,7 +35,7 @@ describe('policy', () => {
 
   it('hands an intent that needs values to the form engine, with its first question', () => {
     const first = decide(input({ analysis: analysis({ intent: { name: 'order_status', confidence: 0.9 } }), intent: orderStatus }), config);
-    expect(first.action).toEqual({ decision: 'intent', text: "Sure — what's your order number?", intent: 'order_status', form: true });
+    expect(first.action).toEqual({ decision: 'intent', text: "What's your order number?", intent: 'order_status', form: true });
     const declared: Intent = { ...orderStatus, slots: [{ name: 'order_number', entity: 'order_id', prompt: 'Which order?' }], confirm: 'Look up {{order_number}}?' };
     const second = decide(input({ analysis: analysis({ intent: { name: 'order_status', confidence: 0.9 } }), intent: declared }), config);
     expect(second.action).toEqual({ decision: 'intent', text: 'Which order?', intent: 'order_status', form: true });
