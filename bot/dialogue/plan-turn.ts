@@ -51,8 +51,9 @@ async function understand(ctx: DialogueContext, conv: Conversation, text: string
  * 3. Not an answer: a request for a human or a negative streak escalates; another form's intent replaces the open form (announced);
  *    an FAQ or other intent is answered and the form's question asked again (a digression); otherwise the
  *    question is asked again with an example, at most twice, then a human is offered.
- * 4. No form: the policy's precedence (a human request first); a form intent starts its form; a follow-up ("how long does it take?") is read against the last
- *    topic before the policy's answer, "did you mean" or fallback.
+ * 4. No form: the policy's precedence (a human request first); a form intent starts its form; a follow-up
+ *    the policy could not answer ("how long does it take?") is read against the last topic before "did you mean"
+ *    or a fallback is given.
  */
 export async function planTurn(ctx: DialogueContext, conv: Conversation, text: string): Promise<TurnPlan> {
   const now = ctx.clock.now();
@@ -132,8 +133,10 @@ export async function planTurn(ctx: DialogueContext, conv: Conversation, text: s
   }
 
   // 4. No open form.
-  // A follow-up is read against the last topic; that reading is kept only when it yields an answer.
-  const contextual = inContext(text, state.topic, now);
+  // A follow-up the policy could not answer on its own ("did you mean", fallback) is read against the last
+  // topic; that reading is kept only when it yields an answer. Clear questions never pay for a second reading.
+  const unsure = action.decision === 'clarify' || action.decision === 'fallback' || (action.decision === 'escalate' && action.reason === 'fallbacks');
+  const contextual = unsure ? inContext(text, state.topic, now) : null;
   const followed = contextual ? await understand(ctx, conv, contextual) : null;
   const useful = followed && (followed.outcome.action.decision === 'intent' || followed.outcome.action.decision === 'faq');
   const chosen = useful ? followed : u;
