@@ -8,3 +8,4 @@ export { startWebhookCallbacks, type WebhookCallbackOptions, type WebhookCallbac
 export { createBotFrameworkRouter, type BotFrameworkRouterDeps } from './channels/botframework-router.js';
 export { parseTranscript, type Script, type Step } from './transcripts/parse-transcript.js';
 export { runScript, type TranscriptResult } from './transcripts/run-transcript.js';
+export { createTurnPreview, type TurnPreview, type TurnPreviewDeps } from './dialogue/turn-preview.js';

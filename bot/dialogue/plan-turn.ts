@@ -1,4 +1,4 @@
-import type { Conversation, DialogueState, DialogueTopic, FaqSearchResult, FormState, Intent, NluAnalysis, Suggestion, TurnDecision } from '../../core/index.js';
+import type { Conversation, DialogueState, IntentStore, DialogueTopic, FaqSearchResult, FormState, Intent, NluAnalysis, Suggestion, TurnDecision } from '../../core/index.js';
 import { decide, type EscalationReason, type PolicyOutcome } from '../policy/decide.js';
 import { isCancel } from '../forms/control-words.js';
 import { bindForm } from '../forms/form-env.js';
@@ -29,6 +29,14 @@ export interface TurnPlan {
   faq: FaqSearchResult;
 }
 
+/** What planning reads (never writes): the dialogue context, or the console's Test page preview. */
+export type PlanDeps = Pick<DialogueContext, 'nlu' | 'knowledge' | 'policy' | 'clock' | 'logger' | 'slots' | 'intentByName'> & {
+  stores: { intents: Pick<IntentStore, 'listEntities'> };
+};
+
+/** The parts of the conversation a plan depends on. */
+export type PlanConversation = Pick<Conversation, 'id' | 'dialogue' | 'consecutiveFallbacks' | 'negativeStreak'>;
+
 interface Understood {
   analysis: NluAnalysis;
   faq: FaqSearchResult;
@@ -36,7 +44,7 @@ interface Understood {
   outcome: PolicyOutcome;
 }
 
-async function understand(ctx: DialogueContext, conv: Conversation, text: string): Promise<Understood> {
+async function understand(ctx: PlanDeps, conv: PlanConversation, text: string): Promise<Understood> {
   const [analysis, faq] = await Promise.all([ctx.nlu.analyze(text), ctx.knowledge.search(text)]);
   const intent = analysis.intent ? await ctx.intentByName(analysis.intent.name) : null;
   const counters = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak };
@@ -55,7 +63,7 @@ async function understand(ctx: DialogueContext, conv: Conversation, text: string
  *    the policy could not answer ("how long does it take?") is read against the last topic before "did you mean"
  *    or a fallback is given.
  */
-export async function planTurn(ctx: DialogueContext, conv: Conversation, text: string): Promise<TurnPlan> {
+export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: string): Promise<TurnPlan> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const u = await understand(ctx, conv, text);
