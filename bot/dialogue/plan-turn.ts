@@ -1,55 +1,18 @@
-import type { Conversation, DialogueState, IntentStore, DialogueTopic, FaqSearchResult, FormState, Intent, NluAnalysis, Suggestion, TurnDecision } from '../../core/index.js';
-import { decide, type EscalationReason, type PolicyOutcome } from '../policy/decide.js';
+import type { DialogueState, DialogueTopic, FormState, NluAnalysis, Suggestion } from '../../core/index.js';
+import type { EscalationReason } from '../policy/decide.js';
 import { isCancel } from '../forms/control-words.js';
 import { bindForm } from '../forms/form-env.js';
 import { continueForm, pendingQuestion, reaskForm, startForm, type FormEnv, type FormTurn } from '../forms/form-engine.js';
 import { formOf, type FormSpec } from '../forms/form-spec.js';
 import { formReplies, HUMAN_SUGGESTION } from '../forms/form-text.js';
 import { slotLabel } from '../policy/slots.js';
-import { type DialogueContext } from './context.js';
 import { inContext } from './follow-up.js';
+import { understand, type PlanConversation, type PlanDeps, type Reply, type TurnPlan, type Understood } from './understand.js';
+
+export type { PlanConversation, PlanDeps, Reply, TurnPlan } from './understand.js';
 
 /** A form nobody answered for this long is closed (issue 22). */
 export const FORM_TTL_MS = 30 * 60_000;
-
-export interface Reply {
-  text: string;
-  suggestions?: Suggestion[];
-}
-
-/** Everything one bot turn decided, before anything is stored. */
-export interface TurnPlan {
-  decision: TurnDecision;
-  replies: Reply[];
-  escalate?: EscalationReason;
-  counters: { consecutiveFallbacks: number; negativeStreak: number };
-  dialogue: DialogueState | null;
-  /** What the decision was made on (logged with the interaction). */
-  analysis: NluAnalysis;
-  faq: FaqSearchResult;
-}
-
-/** What planning reads (never writes): the dialogue context, or the console's Test page preview. */
-export type PlanDeps = Pick<DialogueContext, 'nlu' | 'knowledge' | 'policy' | 'clock' | 'logger' | 'slots' | 'intentByName'> & {
-  stores: { intents: Pick<IntentStore, 'listEntities'> };
-};
-
-/** The parts of the conversation a plan depends on. */
-export type PlanConversation = Pick<Conversation, 'id' | 'dialogue' | 'consecutiveFallbacks' | 'negativeStreak'>;
-
-interface Understood {
-  analysis: NluAnalysis;
-  faq: FaqSearchResult;
-  intent: Intent | null;
-  outcome: PolicyOutcome;
-}
-
-async function understand(ctx: PlanDeps, conv: PlanConversation, text: string): Promise<Understood> {
-  const [analysis, faq] = await Promise.all([ctx.nlu.analyze(text), ctx.knowledge.search(text)]);
-  const intent = analysis.intent ? await ctx.intentByName(analysis.intent.name) : null;
-  const counters = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak };
-  return { analysis, faq, intent, outcome: decide({ analysis, faq, intent, counters }, ctx.policy) };
-}
 
 /**
  * One turn's plan. Precedence, and why:
