@@ -1,6 +1,6 @@
 export { createDialogue, type DialogueDeps } from './dialogue/create-dialogue.js';
 export type { Logger } from './dialogue/context.js';
-export { decide, DEFAULT_HANDOFF_INTENTS, type PolicyConfig, type PolicyAction, type PolicyOutcome, type PendingSlot } from './policy/decide.js';
+export { decide, DEFAULT_HANDOFF_INTENTS, type PolicyConfig, type PolicyAction, type PolicyOutcome } from './policy/decide.js';
 export { fillTemplate, templateSlots, slotLabel } from './policy/slots.js';
 export { replies } from './policy/replies.js';
 export { createWebhookRouter, type WebhookRouterDeps } from './channels/webhook-router.js';
@@ -8,3 +8,4 @@ export { startWebhookCallbacks, type WebhookCallbackOptions, type WebhookCallbac
 export { createBotFrameworkRouter, type BotFrameworkRouterDeps } from './channels/botframework-router.js';
 export { parseTranscript, type Script, type Step } from './transcripts/parse-transcript.js';
 export { runScript, type TranscriptResult } from './transcripts/run-transcript.js';
+export { createTurnPreview, type TurnPreview, type TurnPreviewDeps } from './dialogue/turn-preview.js';

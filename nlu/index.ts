@@ -15,3 +15,4 @@ export { NluModel } from './model/nlu-model.js';
 export { trainNluModel, type TrainInput, type TrainOutput, type TrainMetrics } from './model/train-model.js';
 export { evaluateDecider, type EvaluationResult, type Decider } from './model/evaluate.js';
 export { DEFAULT_HYPER, type Example, type HyperParams } from './classifier/train-classifier.js';
+export { createSlotReader, type SlotReader, type SlotReading } from './entities/slot-reader.js';

@@ -74,6 +74,25 @@ run('staff console in Chromium', () => {
     expect(await page.locator('blockquote').textContent()).toContain('Yes, from 10 EUR');
     await page.screenshot({ path: `${artifacts}admin-test-console.png` });
 
+    // The Test page runs a form turn by turn (nothing stored), then the intent page edits the form.
+    await page.getByLabel('Conversation message').fill('where is my order');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('test-form').waitFor();
+    expect(await page.getByTestId('test-form').textContent()).toContain('waiting for order_id');
+    await page.getByLabel('Conversation message').fill('my order number is <b>12345</b>');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('test-form').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('test-turns').textContent()).toContain('Let me look up order 12345');
+    await page.screenshot({ path: `${artifacts}admin-test-form.png` });
+    await page.click('a[href="#/intents"]');
+    await page.locator('tr', { hasText: 'order_status' }).click();
+    expect(await page.getByLabel('Slot 1 entity').inputValue()).toBe('order_id');
+    await page.getByLabel(/^Confirmation/).fill('Look up order {{order_id}}?');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.ok').waitFor();
+    expect((await h.stores.intents.getIntent('order_status'))?.confirm).toBe('Look up order {{order_id}}?');
+    await page.screenshot({ path: `${artifacts}admin-intent-form.png` });
+
     // The customer side: the live dialogue answers the new question with the new answer.
     const customer = await h.stores.customers.create({ visitorToken: newToken() });
     const turn = await h.dialogue.handle({ channel: 'widget', customerId: customer.id, clientMessageId: 'g1', senderKey: `customer:${customer.id}`, text: 'Do you sell gift cards?' });

@@ -55,6 +55,51 @@ describe('/api/intents', () => {
   });
 });
 
+describe('intent forms', () => {
+  const form = {
+    name: 'return_item',
+    utterances: ['I want to return something'],
+    answer: 'Return for {{order}} ({{reason}}) started; label sent to {{email}}.',
+    slots: [
+      { name: 'order', entity: 'order_id', prompt: 'Which order is it?' },
+      { name: 'reason', entity: 'return_reason' },
+      { name: 'email', entity: 'email', required: false },
+    ],
+    confirm: 'Start a return for {{order}}?',
+  };
+
+  it('stores slots and confirm once every entity exists, and lists a form whose entity was deleted since', async () => {
+    const refused = await request(h.app).post('/api/intents').set('Authorization', admin.auth).send(form);
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'ERR_VALIDATION']);
+    expect(refused.body.error.details.issues).toEqual([{ path: 'slots.1.entity', message: expect.stringContaining('Unknown entity "return_reason"') }]);
+    const reason = { name: 'return_reason', type: 'enum', options: [{ value: 'damaged', synonyms: ['broken'] }] };
+    await request(h.app).post('/api/entities').set('Authorization', admin.auth).send(reason).expect(201);
+    const created = await request(h.app).post('/api/intents').set('Authorization', admin.auth).send(form).expect(201);
+    expect(created.body).toEqual(form);
+    expect((await request(h.app).get('/api/intents/return_item').set('Authorization', admin.auth)).body).toEqual(form);
+    await request(h.app).delete('/api/entities/return_reason').set('Authorization', admin.auth).expect(204);
+    const list = await request(h.app).get('/api/intents').set('Authorization', admin.auth).expect(200);
+    expect(list.body.items[0]).toMatchObject({ name: 'return_item', unknownEntities: ['return_reason'] });
+    const put = await request(h.app).put('/api/intents/return_item').set('Authorization', admin.auth).send({ ...form, name: undefined });
+    expect(put.body.error.details.issues[0].path).toBe('slots.1.entity');
+  });
+
+  it('refuses malformed slots with a path per problem', async () => {
+    const send = (body: object) => request(h.app).post('/api/intents').set('Authorization', admin.auth).send({ name: 'f', utterances: ['x'], ...body });
+    const paths = async (body: object) => {
+      const res = await send(body);
+      expect(res.status).toBe(400);
+      return (res.body.error.details.issues as { path: string }[]).map((i) => i.path);
+    };
+    expect(await paths({ slots: [{ name: 'a', entity: 'email' }, { name: 'a', entity: 'phone' }] })).toEqual(['slots.1.name']);
+    expect(await paths({ slots: [{ name: 'a b', entity: 'email' }] })).toEqual(['slots.0.name']);
+    expect(await paths({ slots: [{ name: 'a', entity: 'email', colour: 'red' }] })).toEqual(['slots.0']);
+    expect(await paths({ slots: [{ name: 'a', entity: 'email' }], answer: 'Sent to {{b}}' })).toEqual(['answer']);
+    expect(await paths({ slots: [{ name: 'a', entity: 'email', required: 'yes' }] })).toEqual(['slots.0.required']);
+    expect(await paths({ confirm: '' })).toEqual(['confirm']);
+  });
+});
+
 describe('/api/entities', () => {
   it('manages enum and regex entities', async () => {
     const e = { name: 'plan', type: 'enum', options: [{ value: 'pro', synonyms: ['professional'] }] };

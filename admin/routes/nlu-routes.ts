@@ -6,6 +6,7 @@ import type { JobRegistry } from '../jobs/job-registry.js';
 import { enqueueTraining } from '../jobs/training-job.js';
 import type { AdminKnowledge, AdminNlu } from '../services.js';
 import type { DecisionPreview } from './test-decision.js';
+import { createTurnPreview } from '../../bot/index.js';
 
 export interface NluRouteDeps {
   nlu: AdminNlu;
@@ -21,6 +22,8 @@ export interface NluRouteDeps {
 /** POST /api/nlu/train (202 + job), GET /api/jobs/:id, POST /api/nlu/test (admin). */
 export function nluRoutes(deps: NluRouteDeps): Router {
   const r = Router();
+  // The Test page plays forms turn by turn: the page carries the dialogue state, nothing is stored.
+  const turn = createTurnPreview({ nlu: deps.nlu, knowledge: deps.knowledge, intents: deps.intents, policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2 } });
 
   r.post('/api/nlu/train', async (_req, res) => {
     const actor = staffOf(res);
@@ -42,9 +45,10 @@ export function nluRoutes(deps: NluRouteDeps): Router {
   });
 
   r.post('/api/nlu/test', async (req, res) => {
-    const { text } = parseOrThrow(nluTestSchema, req.body);
+    const { text, dialogue } = parseOrThrow(nluTestSchema, req.body);
     const [analysis, faq] = await Promise.all([deps.nlu.analyze(text), deps.knowledge.search(text)]);
     const preview = await deps.preview(analysis, faq);
+    const played = dialogue === undefined ? null : await turn(text, dialogue);
     res.json({
       text,
       intent: analysis.intent ? { name: analysis.intent.name, confidence: analysis.intent.confidence } : null,
@@ -56,6 +60,7 @@ export function nluRoutes(deps: NluRouteDeps): Router {
       faq: { hits: faq.hits, decision: faq.decision, mode: faq.mode },
       decision: preview.decision,
       reply: preview.reply,
+      ...(played ? { turn: played } : {}),
     });
   });
   return r;

@@ -14,6 +14,7 @@ import type {
   Understander,
 } from '../../core/index.js';
 import type { PolicyConfig } from '../policy/decide.js';
+import type { SlotReader } from '../../nlu/index.js';
 import type { KeyedSerial } from './keyed-serial.js';
 
 /** The shared logger type (core/ports/logger.ts). */
@@ -33,6 +34,8 @@ export interface DialogueContext {
   /** Per-customer lock: finding/creating the open conversation and appending stay atomic per customer. */
   customers: KeyedSerial;
   intentByName(name: string): Promise<Intent | null>;
+  /** Reads the answer to a slot question for the slot's entity (nlu/). */
+  slots: SlotReader;
 }
 
 export const nowIso = (ctx: DialogueContext): string => ctx.clock.now().toISOString();

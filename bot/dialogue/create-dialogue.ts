@@ -7,6 +7,7 @@ import { type DialogueContext, type Logger, openConversation } from './context.j
 import { runTurn } from './turn.js';
 import { agentMessage, claim, close, escalate, release, typing } from './handoff.js';
 import { submitCsat } from './csat.js';
+import { createSlotReader } from '../../nlu/index.js';
 
 export interface DialogueDeps {
   stores: Stores;
@@ -31,12 +32,14 @@ const consoleLogger: Logger = {
 
 /** The dialogue manager: one brain behind every channel (STYLE.md §1). */
 export function createDialogue(deps: DialogueDeps): DialogueApi {
+  const clock = deps.clock ?? systemClock;
   const ctx: DialogueContext = {
     stores: deps.stores,
     nlu: deps.nlu,
     knowledge: deps.knowledge,
     policy: deps.policy,
-    clock: deps.clock ?? systemClock,
+    clock,
+    slots: createSlotReader(() => clock.now()),
     logger: deps.logger ?? consoleLogger,
     events: deps.events ?? new ConversationEvents(),
     turns: new KeyedSerial(),

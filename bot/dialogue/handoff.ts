@@ -48,7 +48,6 @@ export async function close(ctx: DialogueContext, conversationId: string, actor:
   if (!allowed) throw new ParleyError('ERR_CONVERSATION_NOT_ASSIGNED', { conversationId });
   const moved = await transitionAndAnnounce(ctx, conversationId, { event: 'close', actor: staff(actor) }, replies.closed);
   ctx.events.emit('csat:request', { conversation: moved.conversation });
-  await ctx.stores.kv.delete('bot.pending-slot', conversationId);
   return moved.conversation;
 }
 

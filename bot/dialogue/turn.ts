@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Conversation, FaqSearchResult, Message, NluAnalysis, TurnDecision } from '../../core/index.js';
-import { decide, type PendingSlot, type PolicyAction } from '../policy/decide.js';
+import { planTurn } from './plan-turn.js';
 import { type DialogueContext, nowIso, postMessage, transitionAndAnnounce } from './context.js';
 import { isParleyError } from '../../core/index.js';
 import { replies as cannedReplies } from '../policy/replies.js';
@@ -15,7 +15,6 @@ export interface TurnInput {
   receivedAt: number;
 }
 
-const PENDING_NS = 'bot.pending-slot';
 const noFaq: FaqSearchResult = { hits: [], decision: 'none', mode: 'lexical' };
 
 /** Runs inside the conversation's serial queue; returns the replies stored for the message. */
@@ -35,26 +34,8 @@ export async function runTurn(ctx: DialogueContext, t: TurnInput): Promise<Messa
 }
 
 async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): Promise<Message[]> {
-  const text = t.message.text;
-  const [analysis, faq, pendingSlot] = await Promise.all([
-    ctx.nlu.analyze(text),
-    ctx.knowledge.search(text),
-    ctx.stores.kv.get<PendingSlot>(PENDING_NS, conv.id),
-  ]);
-  const [intent, pendingIntent] = await Promise.all([
-    analysis.intent ? ctx.intentByName(analysis.intent.name) : null,
-    pendingSlot ? ctx.intentByName(pendingSlot.intent) : null,
-  ]);
-  const outcome = decide(
-    {
-      analysis,
-      faq,
-      intent,
-      counters: { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak },
-      pending: pendingSlot && pendingIntent ? { slot: pendingSlot, intent: pendingIntent } : null,
-    },
-    ctx.policy,
-  );
+  const plan = await planTurn(ctx, conv, t.message.text);
+  const { analysis, faq } = plan;
 
   // An agent may have claimed (or closed) the conversation while we were thinking: the bot must stay silent then.
   // Checked right before the reply is stored, nothing awaited in between but the store itself.
@@ -64,34 +45,31 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
     return [];
   }
 
-  const summary = { lastIntent: analysis.intent?.name ?? null, lastSentiment: analysis.sentiment.score };
-  const { action } = outcome;
-  let decision: TurnDecision = action.decision;
+  const summary = { lastIntent: analysis.intent?.name ?? null, lastSentiment: analysis.sentiment.score, dialogue: plan.dialogue };
+  let decision: TurnDecision = plan.decision;
   const replies: Message[] = [];
-  if (action.decision === 'escalate') {
+  // Notices that come before an escalation (a form that timed out) are still said.
+  for (const r of plan.replies) {
+    const { message } = await postMessage(ctx, conv, { author: 'bot', text: r.text, inReplyTo: t.message.id, ...(r.suggestions ? { suggestions: r.suggestions } : {}) }, false);
+    replies.push(message);
+  }
+  const last = replies[replies.length - 1];
+  if (plan.escalate) {
     await ctx.stores.conversations.update(conv.id, summary);
     try {
-      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: action.reason }, cannedReplies.connecting, t.message.id);
+      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: plan.escalate }, cannedReplies.connecting, t.message.id);
       replies.push(moved.message);
     } catch (err) {
       if (!isParleyError(err) || err.code !== 'ERR_CONVERSATION_ILLEGAL_TRANSITION') throw err;
       decision = 'handoff'; // someone else moved it first (agent claim): stay silent
     }
   } else {
-    const { message } = await postMessage(
-      ctx,
-      conv,
-      { author: 'bot', text: action.text, inReplyTo: t.message.id, ...(action.decision === 'clarify' ? { suggestions: action.suggestions } : {}) },
-      false,
-    );
-    replies.push(message);
     await ctx.stores.conversations.update(conv.id, {
       ...summary,
-      ...outcome.counters,
-      lastMessage: { author: message.author, text: message.text, createdAt: message.createdAt },
+      ...plan.counters,
+      ...(last ? { lastMessage: { author: last.author, text: last.text, createdAt: last.createdAt } } : {}),
     });
   }
-  await savePending(ctx, conv.id, action, pendingSlot !== null);
   await log(ctx, t, analysis, faq, decision);
   return replies;
 }
@@ -108,11 +86,6 @@ async function silentTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput
     });
   }
   await log(ctx, t, analysis, noFaq, 'handoff');
-}
-
-async function savePending(ctx: DialogueContext, conversationId: string, action: PolicyAction, hadPending: boolean): Promise<void> {
-  if (action.decision === 'intent' && action.pending) await ctx.stores.kv.put(PENDING_NS, conversationId, action.pending);
-  else if (hadPending) await ctx.stores.kv.delete(PENDING_NS, conversationId);
 }
 
 async function log(ctx: DialogueContext, t: TurnInput, a: NluAnalysis, faq: FaqSearchResult, decision: TurnDecision): Promise<void> {

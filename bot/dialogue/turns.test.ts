@@ -107,7 +107,7 @@ describe('dialogue turns', () => {
 
   it('asks for a missing slot and completes the answer with the next message', async () => {
     const customerId = await h.newCustomer();
-    expect((await say(customerId, 'where is my order')).map((m) => m.text)).toEqual(["Sure — what's your order number?"]);
+    expect((await say(customerId, 'where is my order')).map((m) => m.text)).toEqual(["What's your order number?"]);
     expect((await say(customerId, 'it is 123456')).map((m) => m.text)).toEqual(['Order 123456 is on its way and arrives in 2 days.']);
     expect((await say(customerId, 'where is my order 777777')).map((m) => m.text)).toEqual(['Order 777777 is on its way and arrives in 2 days.']);
   });

@@ -33,24 +33,12 @@ describe('policy', () => {
     expect(out.counters.consecutiveFallbacks).toBe(0);
   });
 
-  it('asks for a missing slot, then completes the intent with the next message', () => {
+  it('hands an intent that needs values to the form engine, with its first question', () => {
     const first = decide(input({ analysis: analysis({ intent: { name: 'order_status', confidence: 0.9 } }), intent: orderStatus }), config);
-    expect(first.action).toMatchObject({ decision: 'intent', text: "Sure — what's your order number?", pending: { intent: 'order_status' } });
-    const pending = first.action.decision === 'intent' ? first.action.pending : undefined;
-    expect(pending).toBeDefined();
-    const second = decide(
-      input({
-        analysis: analysis({ outOfScope: true, entities: [{ entity: 'order_number', text: '12345', value: '12345', start: 0, end: 5 }] }),
-        pending: { slot: pending!, intent: orderStatus },
-      }),
-      config,
-    );
-    expect(second.action).toEqual({ decision: 'intent', text: 'Order 12345 is on its way.', intent: 'order_status' });
-  });
-
-  it('ignores a pending slot when the next message does not provide it', () => {
-    const out = decide(input({ pending: { slot: { intent: 'order_status', entities: [] }, intent: orderStatus } }), config);
-    expect(out.action.decision).toBe('fallback');
+    expect(first.action).toEqual({ decision: 'intent', text: "What's your order number?", intent: 'order_status', form: true });
+    const declared: Intent = { ...orderStatus, slots: [{ name: 'order_number', entity: 'order_id', prompt: 'Which order?' }], confirm: 'Look up {{order_number}}?' };
+    const second = decide(input({ analysis: analysis({ intent: { name: 'order_status', confidence: 0.9 } }), intent: declared }), config);
+    expect(second.action).toEqual({ decision: 'intent', text: 'Which order?', intent: 'order_status', form: true });
   });
 
   it('lets the FAQ win over a weaker intent, and the intent win ties', () => {

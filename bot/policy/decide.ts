@@ -1,6 +1,8 @@
-import type { EntityMatch, FaqSearchResult, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
-import { fillTemplate, slotLabel } from './slots.js';
+import type { FaqSearchResult, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
+import { fillTemplate } from './slots.js';
 import { replies } from './replies.js';
+import { formOf } from '../forms/form-spec.js';
+import { formReplies } from '../forms/form-text.js';
 
 export interface PolicyConfig {
   /** Consecutive fallbacks that hand the conversation to a human (issue: 2). */
@@ -19,26 +21,19 @@ export interface PolicyConfig {
 
 export const DEFAULT_HANDOFF_INTENTS = ['human', 'agent', 'handoff', 'human_handoff', 'talk_to_human', 'agent.human', 'smalltalk.human'];
 
-/** A question we asked for a missing slot, remembered until the next customer message. */
-export interface PendingSlot {
-  intent: string;
-  entities: EntityMatch[];
-}
-
 export interface PolicyInput {
   analysis: NluAnalysis;
   faq: FaqSearchResult;
   /** Definition of `analysis.intent` (answer, escalate flag), null when unknown. */
   intent: Intent | null;
   counters: { consecutiveFallbacks: number; negativeStreak: number };
-  /** Slot question of the previous turn, with the intent definition it belongs to. */
-  pending?: { slot: PendingSlot; intent: Intent } | null;
 }
 
 export type EscalationReason = 'asked' | 'intent' | 'fallbacks' | 'negative';
 
 export type PolicyAction =
-  | { decision: 'intent'; text: string; intent: string; pending?: PendingSlot }
+  /** `form`: the intent collects values first (bot/forms runs it; `text` is then only its first question). */
+  | { decision: 'intent'; text: string; intent: string; form?: true }
   | { decision: 'faq'; text: string; faqId: string }
   | { decision: 'clarify'; text: string; suggestions: Suggestion[] }
   | { decision: 'fallback'; text: string }
@@ -53,7 +48,7 @@ export interface PolicyOutcome {
  * One turn's decision. Precedence, and why:
  * 1. An explicit "talk to a human" (or an intent flagged `escalate`) wins: never argue with a customer who asks for a person.
  * 2. A negative-sentiment streak escalates even when we have an answer: an upset customer needs a human more than a FAQ.
- * 3. The answer to a slot question we asked last turn (e.g. the order number) completes that intent.
+ * 3. (Answers to an open form's question are read by bot/forms before this policy is consulted.)
  * 4. Intent answer vs FAQ answer: both scores are probabilities (intent confidence, FAQ calibrated score),
  *    so the higher one wins; a tie goes to the intent because intents are curated replies with slots.
  *    An intent counts only when confident (>= intentThreshold), not out of scope, and has an answer.
@@ -77,23 +72,18 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
   }
   if (config.escalateNegativeStreak > 0 && negativeStreak >= config.escalateNegativeStreak) return escalate('negative');
 
-  if (input.pending?.intent.answer) {
-    const entities = [...input.pending.slot.entities, ...analysis.entities];
-    const gained = analysis.entities.length > 0;
-    const filled = fillTemplate(input.pending.intent.answer, entities);
-    if (filled.ok) return { action: { decision: 'intent', text: filled.text, intent: input.pending.intent.name }, counters: answered };
-    if (gained) return { action: askSlot(input.pending.intent.name, filled.missing[0] ?? '', entities), counters: answered };
-  }
-
-  const intentScore = confident && intent?.answer ? best.confidence : -1;
+  const form = formOf(intent);
+  const intentScore = confident && (intent?.answer || form) ? best.confidence : -1;
   const top = faq.hits[0];
   const faqScore = faq.decision === 'answer' && top ? top.calibrated : -1;
-  if (intentScore >= 0 && intentScore >= faqScore && intent?.answer) {
-    const filled = fillTemplate(intent.answer, analysis.entities);
-    const action: PolicyAction = filled.ok
-      ? { decision: 'intent', text: filled.text, intent: intent.name }
-      : askSlot(intent.name, filled.missing[0] ?? '', analysis.entities);
-    return { action, counters: answered };
+  if (intentScore >= 0 && intentScore >= faqScore && intent) {
+    if (form) {
+      const first = form.slots.find((s) => s.required);
+      const text = first ? formReplies.ask(first) : (form.confirm ?? formReplies.done);
+      return { action: { decision: 'intent', text, intent: intent.name, form: true }, counters: answered };
+    }
+    const filled = fillTemplate(intent.answer ?? '', analysis.entities);
+    return { action: { decision: 'intent', text: filled.ok ? filled.text : (intent.answer ?? ''), intent: intent.name }, counters: answered };
   }
   if (faqScore >= 0 && top) return { action: { decision: 'faq', text: top.answer, faqId: top.faqId }, counters: answered };
 
@@ -105,10 +95,6 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
   const fallbacks = input.counters.consecutiveFallbacks + 1;
   if (config.escalateAfterFallbacks > 0 && fallbacks >= config.escalateAfterFallbacks) return escalate('fallbacks');
   return { action: { decision: 'fallback', text: replies.fallback }, counters: { consecutiveFallbacks: fallbacks, negativeStreak } };
-}
-
-function askSlot(intent: string, slot: string, entities: EntityMatch[]): PolicyAction {
-  return { decision: 'intent', text: replies.askSlot(slotLabel(slot)), intent, pending: { intent, entities } };
 }
 
 function uniqueSuggestions(faq: FaqSearchResult, max: number, floor: number): Suggestion[] {

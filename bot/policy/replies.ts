@@ -2,7 +2,6 @@
 export const replies = {
   fallback: "Sorry, I didn't get that. Could you rephrase? You can also ask for a human.",
   clarify: 'Did you mean one of these?',
-  askSlot: (label: string) => `Sure — what's your ${label}?`,
   connecting: 'Connecting you to an agent…',
   joined: (name: string) => `${name} joined`,
   released: (name: string) => `${name} left the conversation. The assistant is back to help.`,

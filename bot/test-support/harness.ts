@@ -11,6 +11,8 @@ import { testFaqs, testIntents, testUnderstander } from './keyword-understanding
 
 export interface Harness {
   stores: Stores;
+  /** Moves the dialogue's clock forward (expiry of forms and topics). */
+  advance(ms: number): void;
   dialogue: DialogueApi;
   dir: string;
   newCustomer(): Promise<string>;
@@ -42,7 +44,9 @@ export async function openHarness(opts: HarnessOptions): Promise<Harness> {
   const real = opts.understanding ? await opts.understanding(stores, dir) : null;
   if (!real) for (const intent of testIntents) await stores.intents.putIntent(intent);
   const errors: unknown[] = [];
+  let offset = 0;
   const dialogue = createDialogue({
+    clock: { now: () => new Date(Date.now() + offset) },
     stores,
     nlu: real?.nlu ?? opts.nlu ?? testUnderstander,
     knowledge: real?.knowledge ?? opts.knowledge ?? testFaqs,
@@ -52,6 +56,7 @@ export async function openHarness(opts: HarnessOptions): Promise<Harness> {
   let seq = 0;
   return {
     stores,
+    advance: (ms) => void (offset += ms),
     dialogue,
     dir,
     async newCustomer() {

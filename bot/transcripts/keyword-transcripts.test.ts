@@ -22,7 +22,7 @@ afterAll(async () => {
 describe.each(files)('%s', (file) => {
   const scripts = parseTranscript(readFileSync(join(dir, file), 'utf8'), file);
   it.each(scripts.map((s) => [s.title, s] as const))('%s', async (_title, script) => {
-    const result = await runScript(script, { dialogue: h.dialogue, stores: h.stores, file });
+    const result = await runScript(script, { dialogue: h.dialogue, stores: h.stores, file, advance: h.advance });
     expect(result.failure).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import type { TurnDecision } from '../../core/index.js';
  *   claim: Ann | release: Ann | close: Ann   staff actions (name = agent)
  *   agent: text             the assignee answers
  *   csat: 5 [comment]       the customer rates; `csat: 4 !ERR_CSAT_ALREADY_GIVEN` expects a refusal
+ *   wait: 31m               the bot's clock moves on (s, m or h): expiry of forms and topics
  */
 export type Step =
   | { kind: 'user'; text: string; line: number }
@@ -24,7 +25,8 @@ export type Step =
   | { kind: 'escalate'; reason?: string; line: number }
   | { kind: 'claim' | 'release' | 'close'; agent: string; line: number }
   | { kind: 'agent'; text: string; line: number }
-  | { kind: 'csat'; score: number; comment?: string; expectError?: string; line: number };
+  | { kind: 'csat'; score: number; comment?: string; expectError?: string; line: number }
+  | { kind: 'wait'; ms: number; line: number };
 
 export interface Script {
   title: string;
@@ -88,6 +90,12 @@ export function parseTranscript(source: string, file = 'transcript'): Script[] {
         const c = /^([1-5])(?:\s+!(ERR_[A-Z_]+))?(?:\s+(.+))?$/.exec(value);
         if (!c) throw fail('expected "csat: <1-5> [!ERR_CODE] [comment]"');
         steps.push({ kind: 'csat', score: Number(c[1]), ...(c[2] ? { expectError: c[2] } : {}), ...(c[3] ? { comment: c[3] } : {}), line });
+        break;
+      }
+      case 'wait': {
+        const w = /^(\d+)\s*([smh])$/.exec(value);
+        if (!w) throw fail('expected "wait: <n>s|m|h"');
+        steps.push({ kind: 'wait', ms: Number(w[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[w[2] as 's' | 'm' | 'h'], line });
         break;
       }
       default:

@@ -13,7 +13,10 @@ export interface TranscriptResult {
  * Plays one script against the real dialogue manager. Replies are observed through
  * `dialogue.events` (what channels see), decisions through the Interaction log.
  */
-export async function runScript(script: Script, deps: { dialogue: DialogueApi; stores: Stores; file?: string }): Promise<TranscriptResult> {
+export async function runScript(
+  script: Script,
+  deps: { dialogue: DialogueApi; stores: Stores; file?: string; /** Moves the dialogue's clock (`wait:` steps). */ advance?: (ms: number) => void },
+): Promise<TranscriptResult> {
   const { dialogue, stores } = deps;
   const customer = await stores.customers.create({ attributes: { source: 'transcript' } });
   const outputs: Message[] = [];
@@ -109,6 +112,10 @@ export async function runScript(script: Script, deps: { dialogue: DialogueApi; s
         await dialogue.agentMessage({ conversationId: conv.id, agent: conv.assignee, clientMessageId: `a${++seq}`, text: step.text });
         break;
       }
+      case 'wait':
+        if (!deps.advance) return at(step, 'this runner has no clock to move');
+        deps.advance(step.ms);
+        break;
       case 'csat': {
         if (!conversationId) return at(step, 'no conversation yet');
         try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientMessageIdSchema, textSchema } from '../schemas/common.js';
 import { roleSchema } from '../schemas/staff.js';
+import { dialogueStateSchema } from '../schemas/dialogue.js';
 
 export const loginSchema = z.strictObject({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
 
@@ -18,7 +19,11 @@ export const webhookMessageSchema = z.strictObject({
   text: textSchema,
 });
 
-export const nluTestSchema = z.strictObject({ text: textSchema });
+export const nluTestSchema = z.strictObject({
+  text: textSchema,
+  /** The Test page's conversation so far (returned by the previous call): the turn is then played as its next one. */
+  dialogue: dialogueStateSchema.nullable().optional(),
+});
 
 export const analyticsRangeSchema = z.object({
   from: z.string().datetime({ offset: true }).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common.js';
 import { ParleyError } from '../errors.js';
+import { dialogueStateSchema } from './dialogue.js';
 
 export const conversationStateSchema = z.enum(['bot', 'queued', 'agent', 'closed']);
 export type ConversationState = z.infer<typeof conversationStateSchema>;
@@ -42,6 +43,8 @@ export const conversationSchema = z.object({
   negativeStreak: z.number().int().nonnegative(),
   /** True once it was ever escalated (automation-rate analytics). */
   escalated: z.boolean(),
+  /** The bot's memory between turns (open form, last topic); absent or null when there is none. */
+  dialogue: dialogueStateSchema.nullable().optional(),
   /** Updated on each save; stores use it for optimistic concurrency. */
   version: z.number().int().nonnegative(),
 });
@@ -53,7 +56,7 @@ export interface NewConversation {
 }
 
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak'>
+  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak' | 'dialogue'>
 >;
 
 export const transitionEventSchema = z.enum(['escalate', 'claim', 'release', 'close']);

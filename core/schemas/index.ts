@@ -2,6 +2,7 @@ export * from './common.js';
 export * from './analysis.js';
 export * from './customer.js';
 export * from './message.js';
+export * from './dialogue.js';
 export * from './conversation.js';
 export * from './interaction.js';
 export * from './faq.js';

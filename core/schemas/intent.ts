@@ -7,14 +7,54 @@ export const intentNameSchema = z
   .max(100)
   .regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'Use letters, digits, _ . -');
 
-export const intentSchema = z.strictObject({
-  name: intentNameSchema,
-  utterances: z.array(z.string().trim().min(1).max(500)).max(5000),
-  /** Response template; `{{entity}}` placeholders are filled from extracted entities. */
-  answer: z.string().trim().min(1).max(4000).optional(),
-  escalate: z.boolean().optional(),
+/** Entities every node extracts without configuration (PROTOCOL.md "Intent forms"). */
+export const BUILTIN_ENTITIES = ['order_id', 'email', 'phone', 'number', 'date', 'time', 'money', 'url'] as const;
+export type BuiltinEntity = (typeof BUILTIN_ENTITIES)[number];
+export const isBuiltinEntity = (name: string): name is BuiltinEntity => (BUILTIN_ENTITIES as readonly string[]).includes(name);
+
+/** One value a form collects; `entity` is a builtin or an admin-defined entity name. */
+export const slotSchema = z.strictObject({
+  name: z.string().trim().min(1).max(60).regex(/^[a-z][a-z0-9_]*$/i, 'Use letters, digits and _ (starting with a letter)'),
+  entity: intentNameSchema,
+  /** The question asked when the value is missing (default: "What's your <slot name>?"). */
+  prompt: z.string().trim().min(1).max(500).optional(),
+  /** Default true; an optional slot is filled when the customer gives it but never asked for. */
+  required: z.boolean().optional(),
 });
+export type Slot = z.infer<typeof slotSchema>;
+
+export const intentSchema = z
+  .strictObject({
+    name: intentNameSchema,
+    utterances: z.array(z.string().trim().min(1).max(500)).max(5000),
+    /** Response template; `{{slot}}` placeholders render the values as the customer gave them. */
+    answer: z.string().trim().min(1).max(4000).optional(),
+    escalate: z.boolean().optional(),
+    /** A form: values asked for in order (without it, the answer's placeholders are the required slots). */
+    slots: z.array(slotSchema).max(20).optional(),
+    /** Shown (rendered) before answering, answered yes/no. */
+    confirm: z.string().trim().min(1).max(1000).optional(),
+  })
+  .superRefine((intent, ctx) => {
+    const seen = new Set<string>();
+    intent.slots?.forEach((slot, i) => {
+      if (seen.has(slot.name)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'name'], message: `Slot "${slot.name}" is declared twice` });
+      seen.add(slot.name);
+    });
+    if (!intent.slots) return;
+    // A placeholder no slot fills would render empty: say so when the intent is saved, not in a customer's chat.
+    for (const field of ['answer', 'confirm'] as const) {
+      for (const m of (intent[field] ?? '').matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
+        if (m[1] && !seen.has(m[1])) ctx.addIssue({ code: 'custom', path: [field], message: `{{${m[1]}}} is not one of the slots` });
+      }
+    }
+  });
 export type Intent = z.infer<typeof intentSchema>;
+
+/** Slot entities of an intent that are neither builtin nor in `defined` (a deleted or misspelt entity). */
+export function unknownSlotEntities(intent: Pick<Intent, 'slots'>, defined: readonly string[]): { index: number; entity: string }[] {
+  return (intent.slots ?? []).flatMap((s, index) => (isBuiltinEntity(s.entity) || defined.includes(s.entity) ? [] : [{ index, entity: s.entity }]));
+}
 
 /** Admin-defined entities: enum (options with synonyms) or regex. */
 export const entityDefinitionSchema = z.discriminatedUnion('type', [

@@ -41,6 +41,7 @@ export const demoIntents: Intent[] = [
   {
     name: 'order_status',
     answer: 'Let me look up order {{order_id}}. You can also follow it with the tracking link in your confirmation email.',
+    slots: [{ name: 'order_id', entity: 'order_id', prompt: "What's your order number?" }],
     utterances: [
       'where is my order', 'where is my order #A12345', 'track my order', 'what is the status of my order',
       'has my order shipped yet', 'when will my package arrive', 'my parcel has not arrived', 'order ORD-123456 status',
@@ -88,6 +89,22 @@ export const demoIntents: Intent[] = [
       'when will I get my refund', 'my refund has not arrived', 'I was charged twice, refund me', 'return policy',
       'how long do refunds take', 'request a refund', 'money back please', 'I returned the item, where is my money',
       'the product is broken, I want my money back', 'refund status', 'can you reimburse me',
+    ],
+  },
+  {
+    name: 'change_delivery',
+    answer: 'Thanks — new delivery day for order {{order_id}}: {{date}}. We will confirm it by email to {{email}}.',
+    slots: [
+      { name: 'order_id', entity: 'order_id', prompt: 'Which order should we deliver on another day? Your order number, please.' },
+      { name: 'date', entity: 'date', prompt: 'Which day suits you for the delivery?' },
+      { name: 'email', entity: 'email', prompt: 'Which email address should the confirmation go to?' },
+    ],
+    confirm: 'So: order {{order_id}}, new delivery day {{date}}, confirmation to {{email}}. Shall I send the request?',
+    utterances: [
+      'change my delivery date', 'reschedule my delivery', 'can you deliver my order on another day', 'I will not be home, move my delivery',
+      'deliver my parcel on a different day', 'change the delivery day of my order', 'postpone my delivery', 'can the package come next week instead',
+      'I want a different delivery date', 'reschedule delivery of order #A12345', 'move my delivery to friday', 'can you deliver tomorrow instead',
+      'change delivery date for ORD-123456', 'I need to rearrange my delivery', 'please deliver it on monday instead', 'new delivery date please',
     ],
   },
 ];

@@ -23,6 +23,15 @@ function amount(text: string): number {
   return Number(text.replace(/[^\d.]/g, ''));
 }
 
+/**
+ * The id the customer wrote, never rebuilt: "#A12345" -> "A12345", "ORD-123456" stays as typed,
+ * and a word before a space only names the id ("order 55555" -> "55555", not an "ORDER-55555" that does not exist).
+ */
+export function orderIdAsGiven(t: string): string {
+  const spaced = /^[\p{L}]+\s+#?(.+)$/u.exec(t);
+  return spaced?.[1] ?? t.replace(/^#/, '');
+}
+
 /** Order of the list is priority when two candidates overlap with the same length. */
 export function builtinRules(now: () => Date): Rule[] {
   return [
@@ -31,7 +40,7 @@ export function builtinRules(now: () => Date): Rule[] {
     {
       entity: 'order_id',
       pattern: /(?<![\p{L}\p{N}])(?:#[A-Z]{0,3}-?\d{4,12}\b|(?:ORD|ORDER|TCK|TKT|TICKET|INV|CASE)[-_ ]?\d{4,12}\b)/giu,
-      value: (t) => t.replace(/^#/, '').replace(/[_ ]/, '-').toUpperCase(),
+      value: orderIdAsGiven,
     },
     {
       entity: 'money',

@@ -22,7 +22,15 @@ describe('built-in entities', () => {
 
   it('finds order and ticket ids in their usual shapes', () => {
     const got = find('where is #A12345 and ORD-123456, also ticket TCK 998877');
-    expect(got.filter((e) => e.entity === 'order_id').map((e) => e.value)).toEqual(['A12345', 'ORD-123456', 'TCK-998877']);
+    expect(got.filter((e) => e.entity === 'order_id').map((e) => e.value)).toEqual(['A12345', 'ORD-123456', '998877']);
+  });
+
+  it('keeps an order id as the customer wrote it (a word before it names the id, it is not part of it)', () => {
+    const ids = (text: string) => find(text).filter((e) => e.entity === 'order_id').map((e) => e.value);
+    expect(ids('track order 55555')).toEqual(['55555']);
+    expect(ids('track order #55555')).toEqual(['55555']);
+    expect(ids('status of ord-77812 please')).toEqual(['ord-77812']);
+    expect(ids('is ORDER_40404 shipped')).toEqual(['ORDER_40404']);
   });
 
   it('normalises money, numbers, dates and times', () => {

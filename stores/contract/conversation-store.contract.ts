@@ -51,6 +51,32 @@ export function describeConversationStore(make: StoresFactory): void {
       );
     });
 
+    it('keeps the dialogue state (open form, last topic) typed on the conversation; null clears it; transitions keep it', async () => {
+      const id = await conversationIn(stores(), 'bot');
+      const s = stores().conversations;
+      expect((await s.get(id))?.dialogue).toBeUndefined();
+      const long = 'x'.repeat(4000);
+      const dialogue = {
+        form: {
+          intent: 'order_status',
+          values: { order: { text: 'A12345', value: 'A12345' }, note: { text: long, value: long }, qty: { text: 'two', value: 2 } },
+          pending: { kind: 'slot' as const, slot: 'email', attempts: 1 },
+          startedAt: at(),
+          updatedAt: at(),
+        },
+        topic: { kind: 'intent' as const, id: 'refund', label: 'refund', at: at() },
+      };
+      expect((await s.update(id, { dialogue })).dialogue).toEqual(dialogue);
+      expect((await s.get(id))?.dialogue).toEqual(dialogue);
+      await s.update(id, { negativeStreak: 1 });
+      expect((await s.get(id))?.dialogue).toEqual(dialogue);
+      const moved = await s.transition(id, { event: 'escalate', actor: { kind: 'bot' }, at: at() });
+      expect(moved.conversation.dialogue).toEqual(dialogue);
+      const cleared = await s.update(id, { dialogue: null });
+      expect(cleared.dialogue).toBeUndefined();
+      expect(await s.get(id)).toEqual(cleared);
+    });
+
     it('walks every legal transition and logs one event per move', async () => {
       const id = await conversationIn(stores(), 'bot');
       const s = stores().conversations;

@@ -17,6 +17,16 @@ export function describeIntentStore(make: StoresFactory): void {
       await s.putIntent(replaced);
       expect(await s.getIntent('greet')).toEqual(replaced);
       expect((await s.listIntents()).map((i) => i.name)).toEqual(['agent.request', 'greet']);
+      const form: Intent = {
+        name: 'order_status',
+        utterances: ['where is my order'],
+        answer: 'Order {{order}} for {{email}}',
+        slots: [{ name: 'order', entity: 'order_id', prompt: 'Your order number?' }, { name: 'email', entity: 'email', required: false }],
+        confirm: 'Look up {{order}}?',
+      };
+      await s.putIntent(form);
+      expect(await s.getIntent('order_status')).toEqual(form);
+      expect((await s.listIntents()).find((i) => i.name === 'order_status')).toEqual(form);
       await s.deleteIntent('greet');
       expect(await s.getIntent('greet')).toBeNull();
       expect(await errorCode(s.deleteIntent('greet'))).toBe('ERR_INTENT_NOT_FOUND');

@@ -1,5 +1,6 @@
-import type { Conversation, ConversationEvent } from '../../core/index.js';
+import { readDialogueState, type Conversation, type ConversationEvent } from '../../core/index.js';
 import { fromJson, toJson } from './open-database.js';
+import { withDialogue } from '../shared/conversation-fields.js';
 
 export interface ConversationRow {
   id: string;
@@ -20,6 +21,7 @@ export interface ConversationRow {
   negative_streak: number;
   escalated: number;
   version: number;
+  dialogue: string | null;
 }
 
 export interface EventRow {
@@ -35,10 +37,10 @@ export interface EventRow {
 
 export const CONVERSATION_COLUMNS = `id, customer_id, channel, state, assignee, csat, last_message, created_at, updated_at,
   closed_at, waiting_since, first_claimed_at, last_intent, last_sentiment, consecutive_fallbacks, negative_streak,
-  escalated, version`;
+  escalated, version, dialogue`;
 export const CONVERSATION_VALUES = `@id, @customer_id, @channel, @state, @assignee, @csat, @last_message, @created_at,
   @updated_at, @closed_at, @waiting_since, @first_claimed_at, @last_intent, @last_sentiment, @consecutive_fallbacks,
-  @negative_streak, @escalated, @version`;
+  @negative_streak, @escalated, @version, @dialogue`;
 
 export function toConversation(r: ConversationRow): Conversation {
   return {
@@ -60,6 +62,7 @@ export function toConversation(r: ConversationRow): Conversation {
     negativeStreak: r.negative_streak,
     escalated: r.escalated === 1,
     version: r.version,
+    ...withDialogue(r.dialogue === null ? null : readDialogueState(JSON.parse(r.dialogue))),
   };
 }
 
@@ -83,6 +86,7 @@ export function toConversationRow(c: Conversation): ConversationRow {
     negative_streak: c.negativeStreak,
     escalated: c.escalated ? 1 : 0,
     version: c.version,
+    dialogue: toJson(c.dialogue),
   };
 }
 

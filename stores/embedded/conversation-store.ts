@@ -7,7 +7,7 @@ import {
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { buildConversation, buildEvent } from '../shared/conversation-fields.js';
+import { buildConversation, buildEvent, withDialogue } from '../shared/conversation-fields.js';
 import { definedOnly } from '../shared/patch.js';
 import { eraseCustomerData } from './erase.js';
 import { createMessageRows } from './message-rows.js';
@@ -99,12 +99,8 @@ export function createConversationStore(db: Db): ConversationStore {
       // Summary and policy counters, rewritten every turn: relaxed durability (see loop-transaction.ts).
       return tx.relaxed(db.transaction(() => {
         const current = load(id);
-        const next: Conversation = {
-          ...current,
-          ...definedOnly(patch),
-          updatedAt: new Date().toISOString(),
-          version: current.version + 1,
-        };
+        const { dialogue, ...rest } = { ...current, ...definedOnly(patch) };
+        const next: Conversation = { ...rest, ...withDialogue(dialogue), updatedAt: new Date().toISOString(), version: current.version + 1 };
         save(next, current.version);
         return next;
       }));

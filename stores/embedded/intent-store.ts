@@ -1,6 +1,7 @@
-import { ParleyError, type EntityDefinition, type Intent, type IntentStore } from '../../core/index.js';
+import { ParleyError, type IntentStore } from '../../core/index.js';
 import type { Db } from './open-database.js';
 import { loopTransaction } from './loop-transaction.js';
+import { entityFromDoc, intentFromDoc } from '../shared/intent-docs.js';
 
 interface DocRow {
   doc: string;
@@ -23,11 +24,11 @@ export function createIntentStore(db: Db): IntentStore {
 
   return {
     async listIntents() {
-      return intents.all().map((r) => JSON.parse(r.doc) as Intent);
+      return intents.all().map((r) => intentFromDoc(r.doc));
     },
     async getIntent(name) {
       const r = intent.get(name);
-      return r ? (JSON.parse(r.doc) as Intent) : null;
+      return r ? intentFromDoc(r.doc) : null;
     },
     async putIntent(value) {
       await tx.durable(() => putIntent.run(value.name, JSON.stringify(value)));
@@ -38,7 +39,7 @@ export function createIntentStore(db: Db): IntentStore {
       if (changes === 0) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name });
     },
     async listEntities() {
-      return entities.all().map((r) => JSON.parse(r.doc) as EntityDefinition);
+      return entities.all().map((r) => entityFromDoc(r.doc));
     },
     async putEntity(value) {
       await tx.durable(() => putEntity.run(value.name, JSON.stringify(value)));

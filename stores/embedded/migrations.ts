@@ -112,6 +112,11 @@ CREATE TABLE kv (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'conversation dialogue state (forms, last topic)',
+    sql: 'ALTER TABLE conversations ADD COLUMN dialogue TEXT;',
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

@@ -1,12 +1,13 @@
 import {
   applyTransition,
   ParleyError,
+  readDialogueState,
   type Conversation,
   type ConversationStore,
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { buildConversation, buildEvent } from '../shared/conversation-fields.js';
+import { buildConversation, buildEvent, withDialogue } from '../shared/conversation-fields.js';
 import { op } from './connection.js';
 import { definedOnly } from '../shared/patch.js';
 import type { ConversationDoc, CrmModels } from './crm-models.js';
@@ -18,8 +19,8 @@ const NO_EVENTS = { events: 0 } as const;
 const CAS_ATTEMPTS = 8;
 
 function toConversation(d: ConversationDoc): Conversation {
-  const { _id, events: _events, ...rest } = d;
-  return { id: _id, ...rest };
+  const { _id, events: _events, dialogue, ...rest } = d;
+  return { id: _id, ...rest, ...withDialogue(dialogue ? readDialogueState(dialogue) : null) };
 }
 
 function toDoc(c: Conversation): Omit<ConversationDoc, '_id'> {
@@ -63,11 +64,13 @@ export function createConversationStore(m: CrmModels): ConversationStore {
       return toPage(docs.map(toConversation), limit, (c) => c);
     },
     async update(id, patch) {
-      const set = definedOnly(patch);
+      const { dialogue, ...set } = definedOnly(patch);
+      // A cleared dialogue state is removed, not stored as null (same document shape as a fresh conversation).
+      const unset = dialogue === null ? { $unset: { dialogue: 1 } } : {};
       const doc = await m.conversations
         .findOneAndUpdate(
           { _id: id },
-          { $set: { ...set, updatedAt: new Date().toISOString() }, $inc: { version: 1 } },
+          { $set: { ...set, ...(dialogue ? { dialogue } : {}), updatedAt: new Date().toISOString() }, $inc: { version: 1 }, ...unset },
           { returnDocument: 'after', projection: NO_EVENTS },
         )
         .lean<ConversationDoc>();

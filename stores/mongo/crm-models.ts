@@ -76,6 +76,7 @@ const conversation = new Schema<ConversationDoc>(
     negativeStreak: Number,
     escalated: Boolean,
     version: Number,
+    dialogue: { type: mixed, default: undefined },
     events: { type: [mixed], default: [] },
   },
   opts,

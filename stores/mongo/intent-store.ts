@@ -1,18 +1,19 @@
-import { ParleyError, type EntityDefinition, type Intent, type IntentStore } from '../../core/index.js';
+import { ParleyError, type IntentStore } from '../../core/index.js';
 import type { AdminModels, NamedDoc } from './admin-models.js';
+import { entityFromDoc, intentFromDoc } from '../shared/intent-docs.js';
 
 export function createIntentStore(m: AdminModels): IntentStore {
   const put = async (model: AdminModels['intents'], name: string, value: unknown) => {
     await model.updateOne({ _id: name }, { $set: { doc: JSON.stringify(value) } }, { upsert: true });
   };
-  const all = async <T>(model: AdminModels['intents']) =>
-    (await model.find({}).sort({ _id: 1 }).lean<NamedDoc[]>()).map((d) => JSON.parse(d.doc) as T);
+  const all = async <T>(model: AdminModels['intents'], read: (doc: string) => T) =>
+    (await model.find({}).sort({ _id: 1 }).lean<NamedDoc[]>()).map((d) => read(d.doc));
 
   return {
-    listIntents: () => all<Intent>(m.intents),
+    listIntents: () => all(m.intents, intentFromDoc),
     async getIntent(name) {
       const d = await m.intents.findOne({ _id: name }).lean<NamedDoc>();
-      return d ? (JSON.parse(d.doc) as Intent) : null;
+      return d ? intentFromDoc(d.doc) : null;
     },
     async putIntent(intent) {
       await put(m.intents, intent.name, intent);
@@ -23,7 +24,7 @@ export function createIntentStore(m: AdminModels): IntentStore {
         throw new ParleyError('ERR_INTENT_NOT_FOUND', { name });
       }
     },
-    listEntities: () => all<EntityDefinition>(m.entities),
+    listEntities: () => all(m.entities, entityFromDoc),
     async putEntity(entity) {
       await put(m.entities, entity.name, entity);
       return entity;

@@ -36,3 +36,8 @@ export function buildEvent(id: string, from: Conversation, to: Conversation, inp
     at: input.at,
   };
 }
+
+/** No dialogue state is no key, in every adapter (what create returns equals what get reads). */
+export function withDialogue(d: Conversation['dialogue']): Pick<Conversation, 'dialogue'> {
+  return d ? { dialogue: d } : {};
+}

@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox, lines, pct } from '../ui.js';
+import { SlotsEditor, toSlotBody, type SlotDraft } from './intent-slots.js';
 
 interface IntentRow {
   name: string;
   utterances: string[];
   answer?: string;
   escalate?: boolean;
+  slots?: { name: string; entity: string; prompt?: string; required?: boolean }[];
+  confirm?: string;
   utteranceCount: number;
   accuracy: number | null;
+  /** Slot entities that no longer exist: the bot offers a human instead of running the form. */
+  unknownEntities?: string[];
 }
 
-const blank = { name: '', utterances: '', answer: '', escalate: false };
+const blank = { name: '', utterances: '', answer: '', escalate: false, slots: [] as SlotDraft[], confirm: '' };
 
 /** Intents: list with utterance counts and last-trained accuracy; edit utterances, answer, escalate flag. */
 export function IntentsPage() {
@@ -21,6 +26,7 @@ export function IntentsPage() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [entities, setEntities] = useState<string[]>([]);
 
   const load = () =>
     api<{ items: IntentRow[]; model: { version: string; createdAt: string; heldOutAccuracy: number | null } | null }>('GET', '/api/intents').then(
@@ -31,9 +37,11 @@ export function IntentsPage() {
       (e) => setError(describeError(e)),
     );
   useEffect(() => void load(), []);
+  useEffect(() => void api<{ items: { name: string }[] }>('GET', '/api/entities').then((r) => setEntities(r.items.map((e) => e.name)), () => undefined), []);
 
   function pick(i: IntentRow) {
-    setEdit({ name: i.name, utterances: i.utterances.join('\n'), answer: i.answer ?? '', escalate: !!i.escalate, isNew: false });
+    const slots = (i.slots ?? []).map((s) => ({ name: s.name, entity: s.entity, prompt: s.prompt ?? '', required: s.required ?? true }));
+    setEdit({ name: i.name, utterances: i.utterances.join('\n'), answer: i.answer ?? '', escalate: !!i.escalate, slots, confirm: i.confirm ?? '', isNew: false });
     setOpen(true);
     setSaved(null);
     setError(null);
@@ -42,7 +50,14 @@ export function IntentsPage() {
   async function save(e: Event) {
     e.preventDefault();
     setError(null);
-    const body = { name: edit.name.trim(), utterances: lines(edit.utterances), ...(edit.answer.trim() ? { answer: edit.answer.trim() } : {}), escalate: edit.escalate };
+    const body = {
+      name: edit.name.trim(),
+      utterances: lines(edit.utterances),
+      ...(edit.answer.trim() ? { answer: edit.answer.trim() } : {}),
+      escalate: edit.escalate,
+      ...(edit.slots.length ? { slots: toSlotBody(edit.slots) } : {}),
+      ...(edit.confirm.trim() ? { confirm: edit.confirm.trim() } : {}),
+    };
     try {
       if (edit.isNew) await api('POST', '/api/intents', body);
       else await api('PUT', `/api/intents/${encodeURIComponent(edit.name)}`, body);
@@ -73,11 +88,15 @@ export function IntentsPage() {
         <button onClick={() => (setEdit({ ...blank, isNew: true }), setOpen(true), setSaved(null))}>New intent</button>
         {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>No intents yet. Create one, then train.</Empty> : (
           <table>
-            <thead><tr><th>Name</th><th>Utterances</th><th>Accuracy</th><th>Escalates</th></tr></thead>
+            <thead><tr><th>Name</th><th>Utterances</th><th>Accuracy</th><th>Escalates</th><th>Form</th></tr></thead>
             <tbody>
               {items.map((i) => (
                 <tr key={i.name} onClick={() => pick(i)} class="clickable">
                   <td>{i.name}</td><td>{i.utteranceCount}</td><td>{pct(i.accuracy)}</td><td>{i.escalate ? 'yes' : ''}</td>
+                  <td>
+                    {i.slots?.length ? `${i.slots.length} slot${i.slots.length > 1 ? 's' : ''}${i.confirm ? ' + confirm' : ''}` : ''}
+                    {i.unknownEntities?.length ? <span class="warning" role="status"> missing entity {i.unknownEntities.join(', ')}: the bot offers a human</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +110,9 @@ export function IntentsPage() {
           {saved && <div class="ok">{saved}</div>}
           <label>Name<input value={edit.name} disabled={!edit.isNew} onInput={(e) => setEdit({ ...edit, name: (e.target as HTMLInputElement).value })} /></label>
           <label>Utterances (one per line)<textarea rows={10} value={edit.utterances} onInput={(e) => setEdit({ ...edit, utterances: (e.target as HTMLTextAreaElement).value })} /></label>
-          <label>Answer (use {'{{entity}}'} placeholders)<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>Answer (use {'{{slot}}'} placeholders)<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
+          <SlotsEditor slots={edit.slots} entities={entities} onChange={(slots) => setEdit({ ...edit, slots })} />
+          <label>Confirmation (optional, answered yes/no before the answer)<input value={edit.confirm} placeholder="Look up order {{order_id}}?" onInput={(e) => setEdit({ ...edit, confirm: (e.target as HTMLInputElement).value })} /></label>
           <label class="check"><input type="checkbox" checked={edit.escalate} onChange={(e) => setEdit({ ...edit, escalate: (e.target as HTMLInputElement).checked })} /> Hand over to an agent</label>
           <div class="actions">
             <button type="submit">Save</button>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { ErrorBox, LinkedText, pct } from '../ui.js';
+import { TestConversation } from './test-conversation.js';
 
 interface TestResult {
   intent: { name: string; confidence: number } | null;
@@ -55,6 +56,7 @@ export function TestPage() {
           )}
         </div>
       )}
+      <TestConversation />
     </div>
   );
 }

@@ -1,0 +1,44 @@
+import type { Conversation, DialogueState, FaqSearchResult, Intent, IntentStore, NluAnalysis, Suggestion, TurnDecision } from '../../core/index.js';
+import { decide, type EscalationReason, type PolicyOutcome } from '../policy/decide.js';
+import type { DialogueContext } from './context.js';
+
+/** The types of a turn plan, and the one reading of a message every plan starts from. */
+export interface Reply {
+  text: string;
+  suggestions?: Suggestion[];
+}
+
+/** Everything one bot turn decided, before anything is stored. */
+export interface TurnPlan {
+  decision: TurnDecision;
+  replies: Reply[];
+  escalate?: EscalationReason;
+  counters: { consecutiveFallbacks: number; negativeStreak: number };
+  dialogue: DialogueState | null;
+  /** What the decision was made on (logged with the interaction). */
+  analysis: NluAnalysis;
+  faq: FaqSearchResult;
+}
+
+/** What planning reads (never writes): the dialogue context, or the console's Test page preview. */
+export type PlanDeps = Pick<DialogueContext, 'nlu' | 'knowledge' | 'policy' | 'clock' | 'logger' | 'slots' | 'intentByName'> & {
+  stores: { intents: Pick<IntentStore, 'listEntities'> };
+};
+
+/** The parts of the conversation a plan depends on. */
+export type PlanConversation = Pick<Conversation, 'id' | 'dialogue' | 'consecutiveFallbacks' | 'negativeStreak'>;
+
+export interface Understood {
+  analysis: NluAnalysis;
+  faq: FaqSearchResult;
+  intent: Intent | null;
+  outcome: PolicyOutcome;
+}
+
+export async function understand(ctx: PlanDeps, conv: PlanConversation, text: string): Promise<Understood> {
+  const [analysis, faq] = await Promise.all([ctx.nlu.analyze(text), ctx.knowledge.search(text)]);
+  const intent = analysis.intent ? await ctx.intentByName(analysis.intent.name) : null;
+  const counters = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak };
+  return { analysis, faq, intent, outcome: decide({ analysis, faq, intent, counters }, ctx.policy) };
+}
+
