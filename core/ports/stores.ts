@@ -13,6 +13,7 @@ import type {
 import type { Interaction, NewInteraction } from '../schemas/interaction.js';
 import type { FaqEntry, FaqPatch, NewFaqEntry } from '../schemas/faq.js';
 import type { EntityDefinition, Intent, NluModelRecord } from '../schemas/intent.js';
+import type { CrmRunSummary, CustomerInsights } from '../schemas/crm-insights.js';
 import type { AuditEvent, NewAuditEvent, NewStaffUser, StaffUser, StaffUserPatch } from '../schemas/staff.js';
 
 /**
@@ -155,6 +156,25 @@ export interface KeyValueStore {
   keys(namespace: string): Promise<string[]>;
 }
 
+/**
+ * CRM insights of the latest completed run. A run writes a new generation that readers do not see
+ * until `commit` swaps it in whole: a dashboard or profile never mixes two runs, and a run that dies
+ * half-way leaves the previous one in place.
+ */
+export interface CrmInsightStore {
+  /** Opens a new generation (an earlier unfinished one is dropped); returns its id. */
+  begin(asOf: string): Promise<string>;
+  /** Adds insights to an open generation (validated; a customer written twice keeps the last). */
+  put(runId: string, items: CustomerInsights[]): Promise<void>;
+  /** Atomically makes the generation current with its summary and removes the previous one. */
+  commit(runId: string, summary: CrmRunSummary): Promise<void>;
+  get(customerId: string): Promise<CustomerInsights | null>;
+  /** Current generation ordered by customerId. */
+  list(page?: PageRequest): Promise<Page<CustomerInsights>>;
+  summary(): Promise<CrmRunSummary | null>;
+  eraseCustomer(customerId: string): Promise<void>;
+}
+
 /** Everything compose.ts builds from one adapter. */
 export interface Stores {
   kind: 'embedded' | 'mongo';
@@ -167,6 +187,7 @@ export interface Stores {
   users: UserStore;
   audit: AuditLog;
   kv: KeyValueStore;
+  insights: CrmInsightStore;
   /** Liveness probe for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import { describeAuditLog } from './audit-log.contract.js';
+import { describeCrmInsightStore } from './crm-insight-store.contract.js';
 import { describeConversationStore } from './conversation-store.contract.js';
 import { describeCustomerErase } from './erase.contract.js';
 import { describeCustomerStore } from './customer-store.contract.js';
@@ -26,4 +27,5 @@ export function describeAllStoreContracts(make: StoresFactory): void {
   describeUserStore(make);
   describeAuditLog(make);
   describeKeyValueStore(make);
+  describeCrmInsightStore(make);
 }

@@ -10,6 +10,7 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createCrmInsightStore } from './crm-insight-store.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
@@ -36,6 +37,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     users: createUserStore(db),
     audit: createAuditLog(db),
     kv: createKvStore(db),
+    insights: createCrmInsightStore(db),
     async ping() {
       if (closed) return false;
       try {

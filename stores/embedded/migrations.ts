@@ -112,6 +112,24 @@ CREATE TABLE kv (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 5,
+    name: 'crm insights generations',
+    sql: `
+-- One row per CRM run; at most one is current (readers never mix two runs).
+CREATE TABLE crm_runs (
+  id TEXT PRIMARY KEY, as_of TEXT NOT NULL, created_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('building','current')), summary TEXT
+);
+CREATE UNIQUE INDEX crm_runs_current ON crm_runs(state) WHERE state = 'current';
+-- get(customerId) and list(): (run_id, customer_id); eraseCustomer: customer_id.
+CREATE TABLE crm_insights (
+  run_id TEXT NOT NULL, customer_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (run_id, customer_id)
+) WITHOUT ROWID;
+CREATE INDEX crm_insights_customer ON crm_insights(customer_id);
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */
