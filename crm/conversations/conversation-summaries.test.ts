@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createFieldCipher, type Stores } from '../../core/index.js';
 import { openEmbeddedStores } from '../../stores/index.js';
 import { addTurns, close, escalate, rate } from '../../analytics/testing/store-fixtures.js';
-import { conversationFeatures } from './conversation-features.js';
+import { conversationSummaries } from './conversation-summaries.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-conv-'));
 let stores: Stores;
@@ -15,9 +15,10 @@ afterAll(async () => {
 });
 
 const day = (d: number) => Date.UTC(2026, 9, d);
+const iso = (d: number) => new Date(day(d)).toISOString();
 
-describe('conversationFeatures', () => {
-  it('counts only what was known before asOf: turns, negatives, fallbacks, escalations, CSAT', async () => {
+describe('conversationSummaries', () => {
+  it('keeps only what was known before asOf: turns, negatives, fallbacks, escalation, CSAT', async () => {
     stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('k'.repeat(40)) });
     const ann = await stores.customers.create({});
     const c1 = await stores.conversations.create({ customerId: ann.id, channel: 'widget' });
@@ -30,18 +31,10 @@ describe('conversationFeatures', () => {
     await close(stores, c1.id, day(3));
     await rate(stores, c1.id, 2, day(15));
 
-    const atTen = await conversationFeatures(stores, day(10));
-    expect(atTen.get(ann.id)).toEqual({
-      conversations: 1,
-      messages: 2,
-      negativeShare: 0.5,
-      escalations: 1,
-      unanswered: 1,
-      csatAverage: null,
-      lastContactMs: day(3), // the close, the latest event of the conversation before asOf
-    });
-    const later = (await conversationFeatures(stores, day(25))).get(ann.id);
-    expect([later?.messages, later?.unanswered, later?.csatAverage, later?.lastContactMs]).toEqual([3, 2, 2, day(20)]);
-    expect((await conversationFeatures(stores, day(1))).size).toBe(0);
+    // Began with its first turn (day 1): the row itself was written today, the events are what date it.
+    const base = { customerId: ann.id, at: iso(1), escalated: true };
+    expect(await conversationSummaries(stores, day(10))).toEqual([{ ...base, csat: null, negativeShare: 0.5, unanswered: 1 }]);
+    expect(await conversationSummaries(stores, day(25))).toEqual([{ ...base, csat: 2, negativeShare: 2 / 3, unanswered: 2 }]);
+    expect(await conversationSummaries(stores, day(1))).toEqual([]);
   });
 });
