@@ -11,12 +11,15 @@ export const customerInsightsSchema = z.object({
   orders: z.number().int().nonnegative(),
   revenue: money,
   lastOrderAt: isoDateSchema.nullable(),
-  rfm: z.object({
-    r: z.number().int().min(1).max(5),
-    f: z.number().int().min(1).max(5),
-    m: z.number().int().min(1).max(5),
-    score: z.number().int().min(3).max(15),
-  }),
+  /** Quintile scores, 5 = best; `m` is null for a customer base without purchases (score = r + f then). */
+  rfm: z
+    .object({
+      r: z.number().int().min(1).max(5),
+      f: z.number().int().min(1).max(5),
+      m: z.number().int().min(1).max(5).nullable(),
+      score: z.number().int().min(2).max(15),
+    })
+    .nullable(),
   segment: z.object({ id: z.number().int().nonnegative(), label: z.string().min(1) }).nullable(),
   /** `factors`: plain-words feature and its signed effect on the log-odds, strongest first. */
   churn: z.object({ risk: share, factors: z.array(z.object({ feature: z.string(), effect: z.number().finite() })) }).nullable(),
@@ -62,6 +65,10 @@ export const crmRunSummarySchema = z.object({
     .object({
       from: isoDateSchema,
       to: isoDateSchema,
+      predictedOrders: z.number().nonnegative(),
+      actualOrders: z.number().nonnegative(),
+      predictedRevenue: z.number().nonnegative(),
+      actualRevenue: z.number(),
       buckets: z.array(z.object({ label: z.string(), customers: z.number().int().nonnegative(), predicted: z.number().nonnegative(), actual: z.number().nonnegative() })),
     })
     .nullable(),
