@@ -7,3 +7,4 @@ export * from './interaction.js';
 export * from './faq.js';
 export * from './intent.js';
 export * from './staff.js';
+export * from './order.js';

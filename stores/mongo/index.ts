@@ -11,6 +11,7 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// or mongodb+srv:// connection string. */
@@ -39,6 +40,7 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
     customers: createCustomerStore(crm, opts.cipher),
     conversations: createConversationStore(crm),
     interactions: createInteractionLog(crm),
+    orders: createOrderStore(crm),
     knowledge: createKnowledgeStore(admin),
     intents: createIntentStore(admin),
     nluModels: createNluModelStore(admin),
