@@ -1,2 +1,7 @@
 // The customer model: profile service, orders and products, CRM models as of a date (see crm/README.md).
-export {};
+export { createCrm, type CrmDeps, type CrmService } from './service.js';
+export { importOrdersCsv, type ImportOptions, type OrderImportDeps } from './imports/import-orders.js';
+export { importProductsCsv } from './imports/import-products.js';
+export { importReportSchema, MAX_LISTED_ERRORS, type ImportReport } from './imports/report.js';
+export { businessCustomers, findByExternalId } from './customers/business-customers.js';
+export { orderAggregates, aggregateOf, type OrderAggregate } from './orders/order-aggregates.js';

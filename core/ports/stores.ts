@@ -13,6 +13,7 @@ import type {
 import type { Interaction, NewInteraction } from '../schemas/interaction.js';
 import type { FaqEntry, FaqPatch, NewFaqEntry } from '../schemas/faq.js';
 import type { EntityDefinition, Intent, NluModelRecord } from '../schemas/intent.js';
+import type { ImportLine, NewOrder, Order, OrderStatus, Product, ScannedLine, UpsertCounts } from '../schemas/order.js';
 import type { CrmRunSummary, CustomerInsights } from '../schemas/crm-insights.js';
 import type { AuditEvent, NewAuditEvent, NewStaffUser, StaffUser, StaffUserPatch } from '../schemas/staff.js';
 
@@ -75,6 +76,36 @@ export interface ConversationStore {
   listReplies(messageId: string): Promise<Message[]>;
   getMessage(id: string): Promise<Message | null>;
 
+  eraseCustomer(customerId: string): Promise<void>;
+}
+
+export interface OrderStore {
+  /**
+   * Creates or replaces one order with exactly these lines (a line not given any more is removed);
+   * lines are identified by (orderId, productId). `outcome` says whether anything changed.
+   */
+  upsert(order: NewOrder): Promise<{ order: Order; outcome: keyof UpsertCounts }>;
+  /**
+   * Import batch in one transaction: each line is upserted by (orderId, productId) and counted; other
+   * lines of its order stay. A missing order is created with `status`; the line's customer and date
+   * become the order's; totals are recomputed.
+   */
+  upsertLines(lines: ImportLine[], defaults: { status: OrderStatus }): Promise<UpsertCounts>;
+  get(orderId: string): Promise<Order | null>;
+  /** A customer's orders, newest date first. */
+  listByCustomer(customerId: string, page?: PageRequest): Promise<Page<Order>>;
+  /**
+   * Every line of the orders that stand (not cancelled/returned), oldest date first, in batches;
+   * `before` (ISO) keeps only orders dated strictly before it. Streams without loading everything.
+   */
+  scanLines(opts?: { before?: string; batchSize?: number }): AsyncIterable<ScannedLine[]>;
+  /** Upserts by productId in one transaction. */
+  upsertProducts(products: Product[]): Promise<UpsertCounts>;
+  getProduct(productId: string): Promise<Product | null>;
+  /** Ordered by productId. */
+  listProducts(page?: PageRequest): Promise<Page<Product>>;
+  count(): Promise<{ orders: number; lines: number; products: number }>;
+  /** Removes the customer's orders and their lines (products are catalogue data, not personal). */
   eraseCustomer(customerId: string): Promise<void>;
 }
 
@@ -181,6 +212,7 @@ export interface Stores {
   customers: CustomerStore;
   conversations: ConversationStore;
   interactions: InteractionLog;
+  orders: OrderStore;
   knowledge: KnowledgeStore;
   intents: IntentStore;
   nluModels: NluModelStore;

@@ -8,6 +8,7 @@ import { describeInteractionLog } from './interaction-log.contract.js';
 import { describeKeyValueStore } from './kv-store.contract.js';
 import { describeKnowledgeStore } from './knowledge-store.contract.js';
 import { describeMessages } from './message.contract.js';
+import { describeOrderStore } from './order-store.contract.js';
 import { describeNluModelStore } from './nlu-model-store.contract.js';
 import { describeUserStore } from './user-store.contract.js';
 import type { StoresFactory } from './harness.js';
@@ -21,6 +22,7 @@ export function describeAllStoreContracts(make: StoresFactory): void {
   describeMessages(make);
   describeInteractionLog(make);
   describeCustomerErase(make);
+  describeOrderStore(make);
   describeKnowledgeStore(make);
   describeIntentStore(make);
   describeNluModelStore(make);

@@ -10,6 +10,7 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
 
 export interface EmbeddedStoreOptions {
@@ -31,6 +32,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     customers: createCustomerStore(db, opts.cipher),
     conversations: createConversationStore(db),
     interactions: createInteractionLog(db),
+    orders: createOrderStore(db),
     knowledge: createKnowledgeStore(db),
     intents: createIntentStore(db),
     nluModels: createNluModelStore(db),

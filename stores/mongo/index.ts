@@ -11,6 +11,7 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
 import { insightModels } from './insight-models.js';
 
@@ -42,6 +43,7 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
     customers: createCustomerStore(crm, opts.cipher),
     conversations: createConversationStore(crm),
     interactions: createInteractionLog(crm),
+    orders: createOrderStore(crm),
     knowledge: createKnowledgeStore(admin),
     intents: createIntentStore(admin),
     nluModels: createNluModelStore(admin),

@@ -1,4 +1,4 @@
-import { hmacHex, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
+import { businessExternalId, hmacHex, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
 import type { WidgetLogger } from './types.js';
 
 export interface ResolvedVisitor {
@@ -45,7 +45,8 @@ export async function resolveVisitor(
 }
 
 async function identifiedCustomer(stores: Stores, identity: Identity): Promise<Customer> {
-  const externalId = `identity:${identity.userId}`;
+  // The same key the shop's orders use (core businessExternalId): one profile for chats and purchases.
+  const externalId = businessExternalId(identity.userId);
   const existing = await stores.customers.findByExternalId(externalId);
   if (!existing) {
     return stores.customers.create({
