@@ -11,13 +11,14 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
 import { unansweredRoutes } from './routes/unanswered-routes.js';
 import { userRoutes } from './routes/user-routes.js';
-import type { AdminAnalytics, AdminKnowledge, AdminNlu } from './services.js';
+import type { AdminAnalytics, AdminCrmModels, AdminKnowledge, AdminNlu } from './services.js';
 
 export interface AdminRouterDeps {
   stores: Stores;
@@ -25,6 +26,8 @@ export interface AdminRouterDeps {
   knowledge: AdminKnowledge;
   dialogue: DialogueApi;
   analytics?: AdminAnalytics;
+  /** CRM models as of a date: the run job, its summary and the customers CSV. */
+  crmModels?: AdminCrmModels;
   jwtSecret: string;
   /** Extra origins allowed to make state-changing calls (same origin always is); `*` allows any. */
   allowedOrigins: string[] | null;
@@ -55,6 +58,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const logger = deps.logger ?? silentLogger;
   const audit = createAuditor(stores.audit, logger);
   const auth = { users: stores.users, jwtSecret: deps.jwtSecret };
+  const jobs = deps.jobs ?? createJobRegistry();
   const r = Router();
 
   r.use('/api', originGuard(deps.allowedOrigins));
@@ -76,7 +80,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       nlu: deps.nlu,
       knowledge: deps.knowledge,
       intents: stores.intents,
-      jobs: deps.jobs ?? createJobRegistry(),
+      jobs,
       audit,
       preview: createDecisionPreview(stores.intents),
       regressionMargin: deps.trainRegressionMargin,
@@ -92,6 +96,9 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       onErase: analytics ? () => analytics.markDirty() : undefined,
     }),
   );
+  if (deps.crmModels) {
+    r.use(crmInsightRoutes({ stores, crm: deps.crmModels, refreshRollups: analytics ? () => analytics.run() : undefined, jobs, audit }));
+  }
   r.use(unansweredRoutes({ interactions: stores.interactions }));
   r.use(auditRoutes({ audit: stores.audit }));
   if (analytics) {

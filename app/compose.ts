@@ -1,10 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFieldCipher, type HealthBody, type Stores } from '../core/index.js';
+import { createFieldCipher, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
+import { createCrmModels } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml, type WidgetLimits } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
@@ -57,6 +58,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
   if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
   const warmup = trainFirstModel({ stores, nlu, logger });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
+  const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
   if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
@@ -99,6 +101,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         knowledge,
         dialogue,
         analytics,
+        crmModels,
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
@@ -114,6 +117,10 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
+  // CRM models as of now: once shortly after boot, then hourly, in their worker thread.
+  const crmRun = () => void crmModels.run().catch((err: unknown) => logger.error({ err }, 'CRM run failed'));
+  const crmTimers = [setTimeout(crmRun, 10_000), setInterval(crmRun, 60 * 60_000)];
+  for (const t of crmTimers) t.unref();
 
   return {
     http,
@@ -132,10 +139,12 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
       logger.info({ reason }, 'shutting down: draining');
       draining = true;
       analytics.stop();
+      for (const t of crmTimers) clearTimeout(t);
       widget.close();
       agents.detach();
       await warmup;
       await dialogue.drain();
+      await crmModels.idle();
       await sockets.close(); // also closes the HTTP server
       await knowledge.close();
       await bus.close();

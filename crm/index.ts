@@ -5,3 +5,4 @@ export { importProductsCsv } from './imports/import-products.js';
 export { importReportSchema, MAX_LISTED_ERRORS, type ImportReport } from './imports/report.js';
 export { businessCustomers, findByExternalId } from './customers/business-customers.js';
 export { orderAggregates, aggregateOf, type OrderAggregate } from './orders/order-aggregates.js';
+export { createCrmModels, type CrmModelDeps, type CrmModelService, type CrmRunProgress } from './models-service.js';

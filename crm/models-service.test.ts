@@ -39,7 +39,7 @@ describe('CRM models service', () => {
     expect(crm.run()).toBe(first); // a second call joins the run in flight
     const summary = await first;
     expect(summary.asOf).toBe(day(300).toISOString());
-    expect([...phases]).toEqual(['conversations', 'orders', 'writing', 'done']);
+    expect([...phases]).toEqual(['conversations', 'orders', 'models', 'writing', 'done']);
     expect(summary.customersWithOrders).toBeGreaterThan(100);
     expect(summary.clv.ready).toBe(true);
     expect(summary.clv.parameters).toHaveProperty('alpha');

@@ -23,6 +23,8 @@ export interface CrmModelService {
   run(opts?: { asOf?: Date; onProgress?: (p: CrmRunProgress) => void }): Promise<CrmRunSummary>;
   insights(customerId: string): Promise<CustomerInsights | null>;
   summary(): Promise<CrmRunSummary | null>;
+  /** Resolves when no run is in flight (shutdown waits for it before closing the store). */
+  idle(): Promise<void>;
 }
 
 export interface CrmModelDeps {
@@ -48,6 +50,7 @@ export function createCrmModels(deps: CrmModelDeps): CrmModelService {
       { asOf, conversations, lines: stores.orders.scanLines({ before: asOf.toISOString() }) },
       {
         linesRead: (lines) => report({ lines }),
+        linesDone: () => report({ phase: 'models' }),
         async customers(items) {
           const rows = items.map(({ customerId, insights }) => ({ customerId, ...insights }));
           for (const r of rows) acc.add(r);
@@ -73,5 +76,8 @@ export function createCrmModels(deps: CrmModelDeps): CrmModelService {
     },
     insights: (customerId) => stores.insights.get(customerId),
     summary: () => stores.insights.summary(),
+    idle: async () => {
+      await inFlight?.catch(() => undefined);
+    },
   };
 }

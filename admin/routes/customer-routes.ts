@@ -46,6 +46,7 @@ export function customerRoutes(deps: { stores: Stores; audit: Auditor; churn?: C
     // Dependent data first: if a step fails, the customer record still exists and the erase can be retried.
     await stores.interactions.eraseCustomer(customer.id);
     await stores.conversations.eraseCustomer(customer.id);
+    await stores.insights.eraseCustomer(customer.id);
     if (deps.onErase) await deps.onErase(customer.id);
     await stores.customers.erase(customer.id);
     await audit(staffOf(res), 'customer.erase', customer.id);

@@ -14,6 +14,8 @@ export interface ModelRunSink {
   customers(items: { customerId: string; insights: CustomerInsights }[]): Promise<void>;
   /** Order lines handed to the models so far. */
   linesRead?(count: number): void;
+  /** Every line has been handed over: the models are being fitted. */
+  linesDone?(): void;
 }
 
 /**
@@ -48,6 +50,7 @@ export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Pro
         sink.linesRead?.((read += batch.length));
       }
       send({ type: 'end' });
+      sink.linesDone?.();
     })().catch((err: unknown) => finish(() => reject(err)));
   });
 }
