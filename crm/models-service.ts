@@ -2,6 +2,7 @@ import type { Clock, CrmRunSummary, CustomerInsights, Stores } from '../core/ind
 import { conversationSummaries } from './conversations/conversation-summaries.js';
 import { runModelsInWorker } from './run/run-models.js';
 import { SummaryAccumulator } from './run/run-summary.js';
+import { droppedNotes, toStored } from './run/to-stored.js';
 
 export interface CrmLogger {
   info(obj: object, msg: string): void;
@@ -45,6 +46,7 @@ export function createCrmModels(deps: CrmModelDeps): CrmModelService {
     const conversations = await conversationSummaries(stores, asOf.getTime());
     const runId = await stores.insights.begin(asOf.toISOString());
     const acc = new SummaryAccumulator();
+    const dropped = { churn: 0, clv: 0 };
     report({ phase: 'orders' });
     const run = await runModelsInWorker(
       { asOf, conversations, lines: stores.orders.scanLines({ before: asOf.toISOString() }) },
@@ -52,14 +54,14 @@ export function createCrmModels(deps: CrmModelDeps): CrmModelService {
         linesRead: (lines) => report({ lines }),
         linesDone: () => report({ phase: 'models' }),
         async customers(items) {
-          const rows = items.map(({ customerId, insights }) => ({ customerId, ...insights }));
+          const rows = items.map(({ customerId, insights }) => toStored(customerId, insights, dropped));
           for (const r of rows) acc.add(r);
           await stores.insights.put(runId, rows);
           report({ phase: 'writing', customers: progress.customers + rows.length });
         },
       },
     );
-    const summary = acc.finish(run, { computedAt: clock.now(), durationMs: Date.now() - started });
+    const summary = acc.finish({ ...run, notes: [...run.notes, ...droppedNotes(dropped)] }, { computedAt: clock.now(), durationMs: Date.now() - started });
     await stores.insights.commit(runId, summary);
     report({ phase: 'done' });
     logger?.info({ crmRun: { asOf: summary.asOf, customers: summary.customers, durationMs: summary.durationMs, notes: summary.notes } }, 'CRM run done');

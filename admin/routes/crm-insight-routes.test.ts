@@ -1,36 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { businessExternalId } from '../../core/index.js';
 import { openAdminHarness, type AdminHarness } from '../test-support/harness.js';
+import { seedShop } from '../test-support/seed-shop.js';
 
 let h: AdminHarness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const DAY = 86_400_000;
-const START = Date.UTC(2026, 0, 1);
-
-/** 60 shop customers, each buying every `gap` days from their join day: enough for the purchase models. */
-async function seedShop(harness: AdminHarness): Promise<string> {
-  let first = '';
-  for (let c = 0; c < 60; c++) {
-    const customer = await harness.stores.customers.create({ externalId: businessExternalId(`shop-${c}`) });
-    first ||= customer.id;
-    const gap = 10 + (c % 7) * 9;
-    for (let d = c % 20, k = 0; d < 300 && k < 2 + (c % 5); d += gap, k++) {
-      await harness.stores.orders.upsert({
-        orderId: `o-${c}-${k}`,
-        customerId: customer.id,
-        date: new Date(START + d * DAY).toISOString(),
-        status: 'delivered',
-        lines: [{ productId: `p${k % 3}`, quantity: 1, amount: 10 + c }],
-      });
-    }
-  }
-  return first;
-}
 
 async function waitForJob(app: AdminHarness['app'], auth: string, jobId: string) {
   for (let i = 0; i < 600; i++) {
@@ -45,7 +22,7 @@ describe('CRM insight routes', () => {
   it('runs the models as of a date as a job, then serves the summary, the profile insights and the customers CSV', async () => {
     h = await openAdminHarness();
     const admin = await h.staff('admin');
-    const customerId = await seedShop(h);
+    const customerId = (await seedShop(h.stores))[0]!;
     const asOf = '2026-08-01T00:00:00.000Z';
     const started = await request(h.app).post('/api/analytics/run').set('Authorization', admin.auth).send({ asOf }).expect(202);
     expect(await waitForJob(h.app, admin.auth, started.body.jobId)).toMatchObject({ state: 'done' });

@@ -35,7 +35,11 @@ export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Pro
       fn();
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'customers') writes = writes.then(() => sink.customers(m.items));
+      if (m.type === 'customers') {
+        writes = writes.then(() => sink.customers(m.items));
+        // A failed write ends the run now (and is never an unhandled rejection).
+        writes.catch((err: unknown) => finish(() => reject(err)));
+      }
       else if (m.type === 'summary') writes.then(() => finish(() => resolve(m.summary)), (err: unknown) => finish(() => reject(err)));
       else finish(() => reject(new Error(`CRM models failed: ${m.reason}`)));
     });

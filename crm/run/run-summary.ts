@@ -60,7 +60,8 @@ export class SummaryAccumulator {
     this.trimTop();
     const round = (v: number) => Math.round(v * 100) / 100;
     const mbg = run.clv.model?.kind === 'mbg-nbd' ? run.clv.model : null;
-    const cal = run.calibration;
+    // A calibration with a numeric failure in it says nothing reliable: leave the chart out.
+    const cal = run.calibration && [run.calibration.predictedOrders, run.calibration.predictedRevenue, ...run.calibration.byRepeatPurchases.map((b) => b.predicted)].every(Number.isFinite) ? run.calibration : null;
     return {
       asOf: run.asOf,
       computedAt: o.computedAt.toISOString(),
