@@ -6,3 +6,4 @@ export { importReportSchema, MAX_LISTED_ERRORS, type ImportReport } from './impo
 export { businessCustomers, findByExternalId } from './customers/business-customers.js';
 export { orderAggregates, aggregateOf, type OrderAggregate } from './orders/order-aggregates.js';
 export { createCrmModels, type CrmModelDeps, type CrmModelService, type CrmRunProgress } from './models-service.js';
+export { runCrmRunBench } from './cli/bench-crm-run.js';

@@ -52,6 +52,8 @@ export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Pro
         if (settled) return;
         send({ type: 'lines', batch });
         sink.linesRead?.((read += batch.length));
+        // A synchronous store yields batches through microtasks only: let chats in between them.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       send({ type: 'end' });
       sink.linesDone?.();
