@@ -11,5 +11,5 @@ export type AdminNlu = Pick<NluService, 'analyze' | 'train' | 'status'>;
 
 export type AdminKnowledge = Pick<KnowledgeService, 'search' | 'create' | 'update' | 'remove' | 'importFaqs' | 'info'>;
 
-/** Optional analytics/ capabilities: the overview routes (JSON + CSV), churn risk in profiles, recompute after an erase. */
-export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv'>;
+/** Optional analytics/ capabilities: the overview routes (JSON + CSV), churn risk in profiles, recompute after an erase or new orders. */
+export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv' | 'ordersChanged'>;

@@ -58,6 +58,7 @@ export function createAnalytics(deps: AnalyticsDeps): AnalyticsService {
       timer = null;
     },
     markDirty: () => patchJobState(stores.kv, { dirty: true }),
+    ordersChanged: () => patchJobState(stores.kv, { modelStale: true }),
     customerInsights: (customerId) => customerInsights(stores, customerId, clock.now().getTime()),
     unanswered: (range = {}) => unansweredQuestions(stores.interactions, range, clock.now().getTime(), deps.embed),
     async importOrders(csvText) {

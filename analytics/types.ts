@@ -133,6 +133,8 @@ export interface AnalyticsService {
   stop(): void;
   /** A customer was erased (or data changed in the past): the next run recomputes everything. */
   markDirty(): Promise<void>;
+  /** Orders were imported or changed: the next run retrains the models that use them. */
+  ordersChanged(): Promise<void>;
   customerInsights(customerId: string): Promise<CustomerInsights>;
   unanswered(range?: { from?: string; to?: string; limit?: number }): Promise<UnansweredResult>;
   importOrders(csvText: string): Promise<ImportResult>;
