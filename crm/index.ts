@@ -4,4 +4,4 @@ export { importOrdersCsv, type ImportOptions, type OrderImportDeps } from './imp
 export { importProductsCsv } from './imports/import-products.js';
 export { importReportSchema, MAX_LISTED_ERRORS, type ImportReport } from './imports/report.js';
 export { businessCustomers, findByExternalId } from './customers/business-customers.js';
-export { orderAggregates, aggregateOf, type OrderAggregate } from './orders/order-aggregates.js';
+export { orderAggregates, aggregateOf, customerOrderAggregate, type OrderAggregate } from './orders/order-aggregates.js';
