@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
+import { createCrm, type CrmService } from '../crm/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -10,11 +11,13 @@ import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
+import { customerLookupRoutes } from './routes/customer-lookup-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
+import { orderRoutes } from './routes/order-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
 import { unansweredRoutes } from './routes/unanswered-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -37,6 +40,12 @@ export interface AdminRouterDeps {
   /** Tests lower these; production uses the defaults. */
   loginLimits?: LoginLimits;
   jobs?: JobRegistry;
+  /** Orders, products and customer lookups; built from `stores` when not given. */
+  crm?: CrmService;
+  /** WEBHOOK_API_KEY: lets the shop's integration PUT orders with `X-Api-Key`. */
+  integrationApiKey?: string;
+  /** Tests lower the 50 MB import limit. */
+  importMaxBytes?: number;
 }
 
 const ADMIN_PREFIXES = [
@@ -58,7 +67,6 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const logger = deps.logger ?? silentLogger;
   const audit = createAuditor(stores.audit, logger);
   const auth = { users: stores.users, jwtSecret: deps.jwtSecret };
-  const jobs = deps.jobs ?? createJobRegistry();
   const r = Router();
 
   r.use('/api', originGuard(deps.allowedOrigins));
@@ -70,6 +78,14 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
 
   r.use('/api/conversations', requireRole('agent', auth));
   r.use(conversationRoutes({ stores, knowledge: deps.knowledge }));
+
+  const jobs = deps.jobs ?? createJobRegistry();
+  const analytics = deps.analytics;
+  // Orders and customer lookups guard each route themselves (agents read, admins and the shop's key write).
+  const crm = deps.crm ?? createCrm({ stores, onOrdersChanged: analytics ? () => analytics.ordersChanged() : undefined });
+  const agent = requireRole('agent', auth);
+  r.use(customerLookupRoutes({ stores, crm, agent }));
+  r.use(orderRoutes({ crm, jobs, audit, agent, admin: requireRole('admin', auth), apiKey: deps.integrationApiKey, importMaxBytes: deps.importMaxBytes }));
 
   r.use(ADMIN_PREFIXES, requireRole('admin', auth));
   r.use(userRoutes({ users: stores.users, audit }));
@@ -86,7 +102,6 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       regressionMargin: deps.trainRegressionMargin,
     }),
   );
-  const analytics = deps.analytics;
   r.use(
     customerRoutes({
       stores,

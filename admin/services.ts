@@ -12,8 +12,8 @@ export type AdminNlu = Pick<NluService, 'analyze' | 'train' | 'status'>;
 
 export type AdminKnowledge = Pick<KnowledgeService, 'search' | 'create' | 'update' | 'remove' | 'importFaqs' | 'info'>;
 
-/** Optional analytics/ capabilities: the overview routes (JSON + CSV), churn risk in profiles, recompute after an erase. */
-export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv' | 'run'>;
+/** Optional analytics/ capabilities: the overview routes (JSON + CSV), churn risk in profiles, recompute after an erase or new orders. */
+export type AdminAnalytics = Pick<AnalyticsService, 'overview' | 'customerInsights' | 'markDirty' | 'toCsv' | 'ordersChanged' | 'run'>;
 
 /** crm/ models: runs as of a date and their summary. */
 export type AdminCrmModels = Pick<CrmModelService, 'run' | 'summary'>;

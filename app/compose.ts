@@ -106,6 +106,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
         jobs: createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) }),
+        integrationApiKey: config.webhook?.apiKey,
         logger,
       }),
     ],

@@ -26,7 +26,8 @@ export function createCrm(deps: CrmDeps) {
   };
   const finish = async (report: ImportReport) => {
     await saveLastImport(stores.kv, report);
-    await changed(report.imported);
+    // The catalogue does not change what anyone bought: only orders make the models stale.
+    if (report.kind === 'orders') await changed(report.imported);
     return report;
   };
 

@@ -81,6 +81,7 @@ export async function importProductsCsv(source: Readable, deps: { orders: OrderS
     }
   }
   await flush();
+  opts.onProgress?.(1);
   if (index === null && report.errorCount === 0) rowError(report, 1, 'the file is empty (no header row)');
   report.durationMs = deps.now().getTime() - started.getTime();
   return report;

@@ -49,3 +49,15 @@ export function aggregateOf(orders: Order[]): OrderAggregate | null {
   const agg = [...out.values()][0];
   return agg && agg.count > 0 ? agg : null;
 }
+
+/** One customer's aggregate over their orders dated before `nowMs` (null without a standing purchase). */
+export async function customerOrderAggregate(orders: OrderStore, customerId: string, nowMs: number): Promise<OrderAggregate | null> {
+  const all: Order[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<OrderStore['listByCustomer']>> = await orders.listByCustomer(customerId, { cursor, limit: 200 });
+    all.push(...page.items.filter((o) => Date.parse(o.date) < nowMs));
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return aggregateOf(all);
+}

@@ -1,4 +1,4 @@
-import type { ImportLine, OrderStore, Product, ScannedLine, UpsertCounts } from '../../core/index.js';
+import { roundMoney, type ImportLine, type OrderStore, type Product, type ScannedLine, type UpsertCounts } from '../../core/index.js';
 import { clampLimit } from '../shared/page.js';
 import {
   beforeMs,
@@ -26,26 +26,43 @@ export function createOrderStore(db: Db): OrderStore {
     return row ? toOrder(row, q.lines.all(id)) : null;
   };
 
-  /** One import batch; runs inside a transaction. Headers are cached per batch (lines of an order come together). */
+  /**
+   * One import batch; runs inside a transaction. Headers are cached per batch (lines of an order come
+   * together), and the lines of an order created by this batch are inserted without a lookup.
+   */
   const writeLines = (lines: ImportLine[], status: OrderRow['status']): UpsertCounts => {
     const counts = emptyCounts();
-    const headers = new Map<string, OrderRow | null>();
+    const headers = new Map<string, OrderRow>();
+    // Orders this batch creates: header and lines are written at the end with the total known, no lookups.
+    const fresh = new Map<string, { head: OrderRow; lines: Map<string, ImportLine> }>();
     const touched = new Set<string>();
     for (const l of lines) {
       const dateMs = Date.parse(l.date);
-      let head = headers.has(l.orderId) ? headers.get(l.orderId) ?? null : q.order.get(l.orderId) ?? null;
-      let moved = false;
+      const key = productKey(l.productId);
+      const created = fresh.get(l.orderId);
+      if (created) {
+        // Same order, same product twice in one batch: the later row replaces the earlier one.
+        if (created.lines.has(key)) counts.updated++;
+        else counts.inserted++;
+        created.lines.set(key, l);
+        Object.assign(created.head, { customer_id: l.customerId, external_customer_id: l.externalCustomerId ?? null, date: new Date(dateMs).toISOString(), date_ms: dateMs });
+        continue;
+      }
+      let head = headers.get(l.orderId) ?? q.order.get(l.orderId);
       if (!head) {
         head = { order_id: l.orderId, customer_id: l.customerId, external_customer_id: l.externalCustomerId ?? null,
           date: new Date(dateMs).toISOString(), date_ms: dateMs, status, tracking_url: null, total: 0 };
-        q.insertOrder.run(head);
-      } else if (head.customer_id !== l.customerId || head.date_ms !== dateMs) {
+        fresh.set(l.orderId, { head, lines: new Map([[key, l]]) });
+        counts.inserted++;
+        continue;
+      }
+      let moved = false;
+      if (head.customer_id !== l.customerId || head.date_ms !== dateMs) {
         head = { ...head, customer_id: l.customerId, external_customer_id: l.externalCustomerId ?? null, date: new Date(dateMs).toISOString(), date_ms: dateMs };
         q.writeOrder.run(head);
         moved = true;
       }
       headers.set(l.orderId, head);
-      const key = productKey(l.productId);
       const quantity = l.quantity ?? null;
       const old = q.line.get(l.orderId, key);
       if (!old) {
@@ -60,6 +77,12 @@ export function createOrderStore(db: Db): OrderStore {
       else counts.unchanged++;
     }
     for (const id of touched) q.retotal.run({ id });
+    for (const { head, lines: created } of fresh.values()) {
+      let total = 0;
+      for (const l of created.values()) total += l.amount;
+      q.insertOrder.run({ ...head, total: roundMoney(total) });
+      for (const [key, l] of created) q.insertLine.run(head.order_id, key, l.quantity ?? null, l.amount);
+    }
     return counts;
   };
 
