@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
 import type { PolicyConfig } from '../bot/index.js';
+import { createCrm, type CrmService } from '../crm/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -11,14 +12,17 @@ import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
+import { customerLookupRoutes } from './routes/customer-lookup-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
+import { orderRoutes } from './routes/order-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
 import { unansweredRoutes } from './routes/unanswered-routes.js';
 import { userRoutes } from './routes/user-routes.js';
-import type { AdminAnalytics, AdminKnowledge, AdminNlu } from './services.js';
+import type { AdminAnalytics, AdminCrmModels, AdminKnowledge, AdminNlu } from './services.js';
 
 export interface AdminRouterDeps {
   stores: Stores;
@@ -26,6 +30,8 @@ export interface AdminRouterDeps {
   knowledge: AdminKnowledge;
   dialogue: DialogueApi;
   analytics?: AdminAnalytics;
+  /** CRM models as of a date: the run job, its summary and the customers CSV. */
+  crmModels?: AdminCrmModels;
   jwtSecret: string;
   /** Extra origins allowed to make state-changing calls (same origin always is); `*` allows any. */
   allowedOrigins: string[] | null;
@@ -39,6 +45,12 @@ export interface AdminRouterDeps {
   jobs?: JobRegistry;
   /** Called after a customer is erased: app/compose drops the customer's widget sockets on every node. */
   customerErased?: (customerId: string) => void;
+  /** Orders, products and customer lookups; built from `stores` when not given. */
+  crm?: CrmService;
+  /** WEBHOOK_API_KEY: lets the shop's integration PUT orders with `X-Api-Key`. */
+  integrationApiKey?: string;
+  /** Tests lower the 50 MB import limit. */
+  importMaxBytes?: number;
 }
 
 const ADMIN_PREFIXES = [
@@ -77,6 +89,14 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use('/api/conversations', requireRole('agent', auth));
   r.use(conversationRoutes({ stores, knowledge: deps.knowledge }));
 
+  const jobs = deps.jobs ?? createJobRegistry();
+  const analytics = deps.analytics;
+  // Orders and customer lookups guard each route themselves (agents read, admins and the shop's key write).
+  const crm = deps.crm ?? createCrm({ stores, onOrdersChanged: analytics ? () => analytics.ordersChanged() : undefined });
+  const agent = requireRole('agent', auth);
+  r.use(customerLookupRoutes({ stores, crm, agent }));
+  r.use(orderRoutes({ crm, jobs, audit, agent, admin: requireRole('admin', auth), apiKey: deps.integrationApiKey, importMaxBytes: deps.importMaxBytes }));
+
   r.use(ADMIN_PREFIXES, requireRole('admin', auth));
   r.use(userRoutes({ users: stores.users, audit }));
   r.use(faqRoutes({ knowledgeStore: stores.knowledge, knowledge: deps.knowledge, audit }));
@@ -86,13 +106,12 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       nlu: deps.nlu,
       knowledge: deps.knowledge,
       intents: stores.intents,
-      jobs: deps.jobs ?? createJobRegistry(),
+      jobs,
       audit,
       preview: createDecisionPreview(stores.intents, deps.policy),
       regressionMargin: deps.trainRegressionMargin,
     }),
   );
-  const analytics = deps.analytics;
   r.use(
     customerRoutes({
       stores,
@@ -103,6 +122,9 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
       customerErased: deps.customerErased,
     }),
   );
+  if (deps.crmModels) {
+    r.use(crmInsightRoutes({ stores, crm: deps.crmModels, refreshRollups: analytics ? () => analytics.run() : undefined, jobs, audit }));
+  }
   r.use(auditRoutes({ audit: stores.audit }));
   if (analytics) {
     r.use(unansweredRoutes({ analytics }));

@@ -22,3 +22,4 @@ export { estimateClv, type OrderAggregate } from './segments/clv.js';
 export { overviewToCsv } from './export-csv.js';
 /** The benchmark behind `npm run bench:analytics` (its entry in app/cli hands in the store factory). */
 export { runAnalyticsBench } from './cli/bench-analytics.js';
+export { customersCsv, CUSTOMERS_CSV_HEADER } from './customers-csv.js';

@@ -2,7 +2,7 @@ import { ParleyError, type Stores } from '../core/index.js';
 import { scoreChurn, type StoredChurnModel } from './churn/churn-model.js';
 import { toSec } from './customers/customer-state.js';
 import { ShardCache } from './customers/shards.js';
-import { ordersOf } from './imports/orders.js';
+import { customerOrderAggregate } from '../crm/index.js';
 import { NS } from './job/namespaces.js';
 import { estimateClv } from './segments/clv.js';
 import { rfmScore } from './segments/rfm.js';
@@ -16,7 +16,7 @@ export async function customerInsights(stores: Stores, customerId: string, nowMs
   const [model, segments, orders] = await Promise.all([
     stores.kv.get<StoredChurnModel>(NS.models, 'churn'),
     stores.kv.get<StoredSegments>(NS.models, 'segments'),
-    ordersOf(stores.kv, customerId),
+    customerOrderAggregate(stores.orders, customerId, nowMs),
   ]);
   const out: CustomerInsights = { customerId, churnRisk: { ready: false, factors: [] } };
   const nowSec = toSec(nowMs);

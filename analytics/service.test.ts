@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createFieldCipher, fixedClock, ParleyError, type Customer, type Stores } from '../core/index.js';
+import { Readable } from 'node:stream';
+import { createCrm } from '../crm/index.js';
 import { openEmbeddedStores } from '../stores/index.js';
 import { createAnalytics } from './index.js';
 import { addTurns, claim, close, escalate, rate } from './testing/store-fixtures.js';
@@ -165,8 +167,10 @@ describe('analytics service on the embedded store', () => {
     const clock = fixedClock(new Date(Date.now() + 1000));
     const analytics = createAnalytics({ stores, clock, options: { settleMs: 0 } });
     const { c1, c2 } = await knownDay(clock.now().getTime());
-    const orders = await analytics.importOrders(`customerId,amount,date\n${c2.id},40,2026-10-01\n${c2.id},60,2026-11-01\n`);
+    const crm = createCrm({ stores, clock });
+    const orders = await crm.importOrders(Readable.from([`orderId,customerId,date,productId,quantity,amount\no1,u2,2026-10-01,p,1,40\no2,u2,2026-11-01,p,1,60\n`]));
     expect(orders.imported).toBe(2);
+    expect(await stores.orders.listByCustomer(c2.id)).toMatchObject({ items: [{ orderId: 'o2' }, { orderId: 'o1' }] });
     await analytics.run();
     expect((await analytics.customerInsights(c2.id)).clv).toBeGreaterThan(0);
     await stores.customers.erase(c2.id);
@@ -179,31 +183,23 @@ describe('analytics service on the embedded store', () => {
     expect(o).toMatchObject({ conversations: 3, messages: 5, escalationRate: 0, csat: { count: 2 } });
     expect(o.agents.map((a) => a.name)).toEqual(['Bob']);
     await expect(analytics.customerInsights(c2.id)).rejects.toMatchObject({ code: 'ERR_CUSTOMER_NOT_FOUND' });
-    for (const ns of ['analytics.customers', 'analytics.orders', 'analytics.convs.recent', 'analytics.meta', 'analytics.models']) {
+    expect((await stores.orders.listByCustomer(c2.id)).items).toEqual([]);
+    for (const ns of ['analytics.customers', 'analytics.convs.recent', 'analytics.meta', 'analytics.models']) {
       for (const key of await stores.kv.keys(ns)) expect(JSON.stringify(await stores.kv.get(ns, key))).not.toContain(c2.id);
     }
     expect((await analytics.unanswered()).clusters.flatMap((c) => c.examples)).not.toContain('my flux capacitor is leaking');
     expect((await analytics.customerInsights(c1.id)).customerId).toBe(c1.id);
   });
 
-  it('imports orders and churn labels with row-level errors', async () => {
+  it('reads orders from the OrderStore and imports churn labels with row-level errors', async () => {
     const clock = fixedClock(new Date(Date.now() + 1000));
     const analytics = createAnalytics({ stores, clock, options: { settleMs: 0 } });
     const { c1, c3 } = await knownDay(clock.now().getTime());
-    const csv = [
-      'externalId,amount,date,orderId',
-      'u1,25.50,2026-09-01,o-1',
-      'identity:u1,30,2026-10-15,o-2',
-      'u1,30,2026-10-15,o-2', // duplicate order id
-      'u9,10,2026-10-01,o-3', // unknown customer
-      'u1,-5,2026-10-01,o-4', // negative amount
-      'u1,5,not-a-date,o-5',
-    ].join('\n');
-    const report = await analytics.importOrders(csv);
-    expect(report.imported).toBe(2);
-    expect(report.duplicates).toBe(1);
-    expect(report.errors.map((e) => e.line)).toEqual([5, 6, 7]);
-    expect(report.errors[0]!.issues[0]!.message).toBe('Unknown customer');
+    await stores.orders.upsertLines([
+      { orderId: 'o-1', customerId: c1.id, date: '2026-09-01', amount: 25.5 },
+      { orderId: 'o-2', customerId: c1.id, date: '2026-10-15', amount: 30 },
+    ], { status: 'delivered' });
+    await analytics.ordersChanged();
     const labels = await analytics.importChurnLabels(`customerId,churned\n${c3.id},yes\nnobody,true\n,maybe\n`);
     expect(labels.imported).toBe(1);
     expect(labels.errors).toHaveLength(2);
@@ -212,7 +208,7 @@ describe('analytics service on the embedded store', () => {
     expect(ins.clv).toBeGreaterThan(0);
     expect(ins.churnRisk.ready).toBe(false);
     expect(ins.churnRisk.reason).toMatch(/Not enough labelled/);
-    await expect(analytics.importOrders('x'.repeat(11 * 1024 * 1024))).rejects.toMatchObject({ code: 'ERR_IMPORT_TOO_LARGE' });
+    await expect(analytics.importChurnLabels('x'.repeat(11 * 1024 * 1024))).rejects.toMatchObject({ code: 'ERR_IMPORT_TOO_LARGE' });
   });
 
   it('runs on a schedule until stopped', async () => {

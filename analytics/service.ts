@@ -3,7 +3,6 @@ import { defaultChurnDefinition } from './churn/labels.js';
 import { overviewToCsv } from './export-csv.js';
 import { customerInsights } from './insights.js';
 import { importChurnLabels } from './imports/churn-labels.js';
-import { importOrders } from './imports/orders.js';
 import { patchJobState } from './job/namespaces.js';
 import { runJob, type JobConfig } from './job/run-job.js';
 import { buildOverview, DayCache } from './overview.js';
@@ -58,13 +57,9 @@ export function createAnalytics(deps: AnalyticsDeps): AnalyticsService {
       timer = null;
     },
     markDirty: () => patchJobState(stores.kv, { dirty: true }),
+    ordersChanged: () => patchJobState(stores.kv, { modelStale: true }),
     customerInsights: (customerId) => customerInsights(stores, customerId, clock.now().getTime()),
     unanswered: (range = {}) => unansweredQuestions(stores.interactions, range, clock.now().getTime(), deps.embed),
-    async importOrders(csvText) {
-      const report = await importOrders(csvText, stores);
-      if (report.imported > 0) await patchJobState(stores.kv, { modelStale: true });
-      return report;
-    },
     async importChurnLabels(csvText) {
       const report = await importChurnLabels(csvText, { ...stores, now: () => clock.now() });
       if (report.imported > 0) await patchJobState(stores.kv, { modelStale: true });

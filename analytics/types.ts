@@ -79,7 +79,7 @@ export interface CustomerInsights {
   churnRisk: { ready: boolean; probability?: number; reason?: string; factors: { label: string; weight: number }[] };
   segment?: { id: number; label: string; summary: string };
   rfm?: { recencyDays: number; frequency: number; monetary: number | null; r: number; f: number; m: number | null; code: string };
-  /** Present only when order data was imported for this customer. */
+  /** Present only when the customer has orders (OrderStore). */
   clv?: number;
 }
 
@@ -130,9 +130,10 @@ export interface AnalyticsService {
   stop(): void;
   /** A customer was erased (or data changed in the past): the next run recomputes everything. */
   markDirty(): Promise<void>;
+  /** Orders were imported or changed: the next run retrains the models that use them. */
+  ordersChanged(): Promise<void>;
   customerInsights(customerId: string): Promise<CustomerInsights>;
   unanswered(range?: { from?: string; to?: string; limit?: number }): Promise<UnansweredResult>;
-  importOrders(csvText: string): Promise<ImportResult>;
   importChurnLabels(csvText: string): Promise<ImportResult>;
   toCsv(overview: Overview): string;
 }

@@ -1,10 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFieldCipher, hmacHex, type HealthBody, type Stores } from '../core/index.js';
+import { createFieldCipher, hmacHex, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
+import { createCrmModels } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
@@ -59,6 +60,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const jobs = createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) });
   const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
+  const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
   if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
@@ -103,6 +105,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         knowledge,
         dialogue,
         analytics,
+        crmModels,
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,
@@ -111,6 +114,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         jobs,
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
+        integrationApiKey: config.webhook?.apiKey,
         logger,
       }),
     ],
@@ -122,6 +126,10 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
+  // CRM models as of now: once shortly after boot, then hourly, in their worker thread.
+  const crmRun = () => void crmModels.run().catch((err: unknown) => logger.error({ err }, 'CRM run failed'));
+  const crmTimers = [setTimeout(crmRun, 10_000), setInterval(crmRun, 60 * 60_000)];
+  for (const t of crmTimers) t.unref();
 
   return {
     http,
@@ -140,10 +148,12 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       logger.info({ reason }, 'shutting down: draining');
       draining = true;
       analytics.stop();
+      for (const t of crmTimers) clearTimeout(t);
       widget?.close();
       agents.detach();
       await warmup;
       await dialogue.drain();
+      await crmModels.idle();
       await sockets.close(); // also closes the HTTP server
       await knowledge.close();
       await bus.close();

@@ -35,6 +35,7 @@ export const errorCatalogue = {
   ERR_FAQ_DUPLICATE: { status: 409, message: 'An FAQ entry with this id already exists' },
   ERR_FAQ_IMPORT_INVALID: { status: 400, message: 'The import file has invalid rows' },
   ERR_IMPORT_TOO_LARGE: { status: 413, message: 'The import file is too large' },
+  ERR_IMPORT_RUNNING: { status: 409, message: 'An import of this kind is already running' },
   ERR_INTENT_NOT_FOUND: { status: 404, message: 'Intent not found' },
   ERR_INTENT_DUPLICATE: { status: 409, message: 'An intent with this name already exists' },
   ERR_ENTITY_NOT_FOUND: { status: 404, message: 'Entity not found' },

@@ -10,3 +10,4 @@ export * from './schemas/index.js';
 export * from './protocol/index.js';
 export type * from './ports/index.js';
 export { Lru } from './lru.js';
+export * from './workers.js';

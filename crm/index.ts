@@ -1,2 +1,12 @@
 // The customer model: profile service, orders and products, CRM models as of a date (see crm/README.md).
-export {};
+export { createCrm, type CrmDeps, type CrmService } from './service.js';
+export { importOrdersCsv, type ImportOptions, type OrderImportDeps } from './imports/import-orders.js';
+export { importProductsCsv } from './imports/import-products.js';
+export { importReportSchema, MAX_LISTED_ERRORS, type ImportReport } from './imports/report.js';
+export { businessCustomers, findByExternalId } from './customers/business-customers.js';
+export { orderAggregates, aggregateOf, customerOrderAggregate, type OrderAggregate } from './orders/order-aggregates.js';
+/** CLI bodies (their entries in app/cli hand in the stores). */
+export { runCrmImport, parseImportArgs } from './cli/crm-import.js';
+export { runCrmImportBench } from './cli/bench-crm-import.js';
+export { createCrmModels, type CrmModelDeps, type CrmModelService, type CrmRunProgress } from './models-service.js';
+export { runCrmRunBench } from './cli/bench-crm-run.js';

@@ -10,9 +10,10 @@ export type ChurnLookup = (customerId: string) => Promise<unknown>;
 export async function customerProfile(stores: Stores, customerId: string, churn?: ChurnLookup) {
   const customer = await stores.customers.get(customerId);
   if (!customer) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id: customerId });
-  const [convPage, recent] = await Promise.all([
+  const [convPage, recent, insights] = await Promise.all([
     stores.conversations.list({ customerId, limit: 100 }),
     stores.interactions.list({ customerId, limit: 50 }),
+    stores.insights.get(customerId),
   ]);
   const conversations = convPage.items.map((c) => ({
     id: c.id,
@@ -46,6 +47,8 @@ export async function customerProfile(stores: Stores, customerId: string, churn?
     conversations,
     csatHistory,
     churnRisk,
+    /** CRM insights of the latest run (PROTOCOL v1.1), null until a run has seen this customer. */
+    insights,
     timeline: recent.items.map((i) => ({
       at: i.createdAt,
       conversationId: i.conversationId,

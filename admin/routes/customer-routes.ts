@@ -5,7 +5,7 @@ import type { Auditor } from '../http/audit.js';
 import { drain } from '../http/drain.js';
 import { customerProfile, type ChurnLookup } from './customer-profile.js';
 
-/** /api/customers/:id, /export, DELETE (admin): profile, data export and erasure (GDPR). */
+/** /api/customers/:id, /export, DELETE (admin): profile, data export and erasure (GDPR). The list is customer-lookup-routes.ts. */
 export function customerRoutes(deps: {
   stores: Stores;
   audit: Auditor;
@@ -16,15 +16,6 @@ export function customerRoutes(deps: {
 }): Router {
   const { stores, audit } = deps;
   const r = Router();
-
-  r.get('/api/customers', async (req, res) => {
-    const cursor = typeof req.query.cursor === 'string' ? req.query.cursor : undefined;
-    const page = await stores.customers.list({ cursor, limit: 50 });
-    res.json({
-      items: page.items.map((c) => ({ id: c.id, name: c.name, email: c.email, lastSeenAt: c.lastSeenAt, stats: c.stats })),
-      nextCursor: page.nextCursor,
-    });
-  });
 
   r.get('/api/customers/:id', async (req, res) => {
     res.json(await customerProfile(stores, req.params.id, deps.churn));
@@ -42,9 +33,10 @@ export function customerRoutes(deps: {
       })),
     );
     const interactions = await drain((p) => stores.interactions.list({ ...p, customerId: customer.id }), 100_000);
+    const orders = await drain((p) => stores.orders.listByCustomer(customer.id, p), 1_000_000);
     await audit(staffOf(res), 'customer.export', customer.id);
     res.setHeader('Content-Disposition', `attachment; filename="customer-${customer.id}.json"`);
-    res.json({ exportedAt: new Date().toISOString(), customer, conversations, interactions });
+    res.json({ exportedAt: new Date().toISOString(), customer, conversations, interactions, orders });
   });
 
   r.delete('/api/customers/:id', async (req, res) => {
@@ -52,7 +44,9 @@ export function customerRoutes(deps: {
     if (!customer) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id: req.params.id });
     // Dependent data first: if a step fails, the customer record still exists and the erase can be retried.
     await stores.interactions.eraseCustomer(customer.id);
+    await stores.orders.eraseCustomer(customer.id);
     await stores.conversations.eraseCustomer(customer.id);
+    await stores.insights.eraseCustomer(customer.id);
     if (deps.onErase) await deps.onErase(customer.id);
     await stores.customers.erase(customer.id);
     deps.customerErased?.(customer.id);

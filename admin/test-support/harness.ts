@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
-import { createFieldCipher, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
+import { createFieldCipher, systemClock, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
 import { openEmbeddedStores } from '../../stores/index.js';
 import { createDialogue } from '../../bot/index.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
 import { createAnalytics, type AnalyticsService } from '../../analytics/index.js';
+import { createCrmModels, type CrmModelService } from '../../crm/index.js';
 import { createKnowledgeService, type KnowledgeService } from '../../knowledge/index.js';
 import { createNluService, type NluService } from '../../nlu/index.js';
 
@@ -25,6 +26,7 @@ export interface AdminHarness {
   nlu: NluService;
   knowledge: KnowledgeService;
   analytics: AnalyticsService;
+  crmModels: CrmModelService;
   /** Creates a staff user and returns a Bearer header value for it. */
   staff(role: 'admin' | 'agent', email?: string): Promise<{ id: string; email: string; auth: string }>;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     overrides.dialogue ??
     createDialogue({ stores, nlu, knowledge, policy: overrides.policy ?? DEFAULT_POLICY, logger: { info() {}, warn() {}, error() {} } });
   const analytics = createAnalytics({ stores });
+  const crmModels = createCrmModels({ stores, clock: systemClock });
   const app = express();
   app.set('trust proxy', false);
   app.use(
@@ -51,6 +54,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       knowledge,
       dialogue,
       analytics,
+      crmModels,
       jwtSecret: JWT_SECRET,
       allowedOrigins: ['https://allowed.example'],
       trainRegressionMargin: 0.02,
@@ -73,6 +77,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     nlu,
     knowledge,
     analytics,
+    crmModels,
     async staff(role, email = `${role}${++n}@example.com`) {
       const user = await createStaffUser(stores.users, { email, name: `${role} ${n}`, role, password: PASSWORD });
       const res = await request(app).post('/api/auth/login').send({ email, password: PASSWORD });
@@ -81,6 +86,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     },
     async close() {
       analytics.stop();
+      await crmModels.idle();
       await dialogue.drain();
       await knowledge.close();
       await stores.close();

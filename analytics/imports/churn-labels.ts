@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { toIssues, type CustomerStore, type KeyValueStore } from '../../core/index.js';
+import { ParleyError, toIssues, type CustomerStore, type ErrorIssue, type KeyValueStore } from '../../core/index.js';
 import { csvRecords } from './csv.js';
-import { checkImportSize, type ImportReport } from './orders.js';
 import { resolveCustomerId } from './resolve-customer.js';
 
 export const LABELS_NS = 'analytics.labels';
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  errors: { line: number; issues: ErrorIssue[] }[];
+}
+
+function checkImportSize(csvText: string): void {
+  if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new ParleyError('ERR_IMPORT_TOO_LARGE', { limitBytes: MAX_IMPORT_BYTES });
+}
 const KEY = 'churned';
 
 interface StoredLabels {

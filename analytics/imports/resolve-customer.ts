@@ -1,4 +1,4 @@
-import type { CustomerStore } from '../../core/index.js';
+import { businessExternalId, type CustomerStore } from '../../core/index.js';
 
 /**
  * Imports name customers by our id or by the integrator's user id. External ids are
@@ -13,5 +13,5 @@ export async function resolveCustomerId(
   const direct = await customers.findByExternalId(ref.externalId);
   if (direct) return direct.id;
   if (ref.externalId.includes(':')) return null;
-  return (await customers.findByExternalId(`identity:${ref.externalId}`))?.id ?? null;
+  return (await customers.findByExternalId(businessExternalId(ref.externalId)))?.id ?? null;
 }

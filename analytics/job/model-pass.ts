@@ -1,10 +1,10 @@
-import type { CustomerStore, KeyValueStore } from '../../core/index.js';
+import type { CustomerStore, KeyValueStore, OrderStore } from '../../core/index.js';
+import { orderAggregates } from '../../crm/index.js';
 import { trainChurn, scoreChurn, type TrainResult } from '../churn/churn-model.js';
 import type { ChurnDefinition } from '../churn/labels.js';
 import { lastActivity, toSec, type CustomerState } from '../customers/customer-state.js';
 import type { ShardCache } from '../customers/shards.js';
 import { loadChurnLabels, pruneChurnLabels } from '../imports/churn-labels.js';
-import { loadAllOrders, pruneOrders } from '../imports/orders.js';
 import { buildSegments, type SegmentResult } from '../segments/segment-model.js';
 import type { ChurnSummary, SegmentsSummary } from '../types.js';
 import { NS, tick } from './namespaces.js';
@@ -24,17 +24,17 @@ export interface ModelPassResult {
 
 /**
  * Trains the churn model, scores current customers and rebuilds segments from every
- * customer state. On a full run, imported orders and labels of erased customers are dropped.
+ * customer state, with each customer's purchases aggregated from the OrderStore. On a full run,
+ * imported churn labels of erased customers are dropped (erasing a customer removes their orders).
  */
 export async function modelPass(
-  deps: { kv: KeyValueStore; customers: CustomerStore; shards: ShardCache },
+  deps: { kv: KeyValueStore; customers: CustomerStore; orders: OrderStore; shards: ShardCache },
   nowMs: number,
   full: boolean,
   o: ModelOptions,
 ): Promise<ModelPassResult> {
   if (full) {
     const exists = async (id: string) => (await deps.customers.get(id)) !== null;
-    await pruneOrders(deps.kv, exists);
     await pruneChurnLabels(deps.kv, exists, new Date(nowMs));
   }
   const all: [string, CustomerState][] = [];
@@ -81,7 +81,7 @@ export async function modelPass(
     await deps.kv.delete(NS.models, 'churn');
   }
 
-  const orders = await loadAllOrders(deps.kv);
+  const orders = await orderAggregates(deps.orders, new Date(nowMs).toISOString());
   const segmentResult: SegmentResult = await buildSegments(
     all.map(([id, state]) => ({ state, orders: orders.get(id) ?? null })),
     nowSec,

@@ -52,7 +52,7 @@ export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full
   const modelDue =
     isFull || prev.modelStale || !prev.lastModelAt || nowMs - Date.parse(prev.lastModelAt) >= cfg.modelEveryMs;
   const models = modelDue
-    ? await modelPass({ kv, customers: stores.customers, shards }, nowMs, isFull, {
+    ? await modelPass({ kv, customers: stores.customers, orders: stores.orders, shards }, nowMs, isFull, {
         definition: cfg.definition,
         minPerClass: cfg.minPerClass,
         riskThreshold: cfg.riskThreshold,

@@ -3,11 +3,12 @@
  * through the REAL dialogue manager (NLU, FAQ retrieval, policy, handoff, CSAT), so the
  * staff console's dashboard is populated on a fresh install. Options: --customers N (300),
  * --days N (30), --seed N. Uses the same configuration (DATA_DIR, STORE...) as `npm start`;
- * run it while the server is stopped (embedded store). Then runs a full analytics pass.
+ * run it while the server is stopped (embedded store). Customers also get a year of orders (OrderStore,
+ * demo-orders.ts). Then runs a full analytics pass.
  * Progress on stderr, last stdout line is one JSON summary.
  */
 import { faker } from '@faker-js/faker';
-import { createFieldCipher, type Assignee, type Clock, type DialogueApi, type Stores } from '../../core/index.js';
+import { createFieldCipher, type Assignee, type Clock, type Customer, type DialogueApi, type Stores } from '../../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../../stores/index.js';
 import { createNluService } from '../../nlu/index.js';
 import { createKnowledgeService } from '../../knowledge/index.js';
@@ -16,6 +17,7 @@ import { createAnalytics } from '../../analytics/index.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { seedDemoContent, trainFirstModel } from '../seed-demo.js';
+import { seedDemoOrders } from './demo-orders.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -115,6 +117,7 @@ async function main() {
   }
   visits.sort((a, b) => a.at - b.at);
   const customerIds: string[] = [];
+  const created: Customer[] = [];
   for (let c = 0; c < CUSTOMERS; c++) {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
@@ -124,7 +127,10 @@ async function main() {
       externalId: `identity:demo-${faker.string.alphanumeric(10)}`,
     });
     customerIds.push(customer.id);
+    created.push(customer);
   }
+  const purchases = await seedDemoOrders(stores, created, end);
+  log(`${purchases.orders} orders (${purchases.lines} lines) over ${purchases.products} products`);
 
   let n = 0;
   let handedOff = 0;
@@ -186,6 +192,7 @@ async function main() {
       visits: visits.length,
       customerMessages: n,
       handedOff,
+      purchases,
       topIntents: overview.intents.slice(0, 5).map((x) => `${x.intent}:${x.volume}`),
       analytics: { activeDays: overview.daily.filter((d) => d.conversations > 0).length, conversations: overview.conversations, messages: overview.messages, automationRate: overview.automationRate, csat: overview.csat.average, churnReady: overview.churn.ready, segments: overview.segments.ready ? overview.segments.k : null, runMs: report.durationMs },
     })}\n`,

@@ -13,6 +13,8 @@ import type {
 import type { Interaction, NewInteraction } from '../schemas/interaction.js';
 import type { FaqEntry, FaqPatch, NewFaqEntry } from '../schemas/faq.js';
 import type { EntityDefinition, Intent, NluModelRecord } from '../schemas/intent.js';
+import type { ImportLine, NewOrder, Order, OrderStatus, Product, ScannedLine, UpsertCounts } from '../schemas/order.js';
+import type { CrmRunSummary, CustomerInsights } from '../schemas/crm-insights.js';
 import type { AuditEvent, NewAuditEvent, NewStaffUser, StaffUser, StaffUserPatch } from '../schemas/staff.js';
 
 /**
@@ -76,6 +78,36 @@ export interface ConversationStore {
   /** The message stored under this idempotency key, whatever conversation it went to (retries after a close). */
   findByIdempotency(key: { senderKey: string; clientMessageId: string }): Promise<Message | null>;
 
+  eraseCustomer(customerId: string): Promise<void>;
+}
+
+export interface OrderStore {
+  /**
+   * Creates or replaces one order with exactly these lines (a line not given any more is removed);
+   * lines are identified by (orderId, productId). `outcome` says whether anything changed.
+   */
+  upsert(order: NewOrder): Promise<{ order: Order; outcome: keyof UpsertCounts }>;
+  /**
+   * Import batch in one transaction: each line is upserted by (orderId, productId) and counted; other
+   * lines of its order stay. A missing order is created with `status`; the line's customer and date
+   * become the order's; totals are recomputed.
+   */
+  upsertLines(lines: ImportLine[], defaults: { status: OrderStatus }): Promise<UpsertCounts>;
+  get(orderId: string): Promise<Order | null>;
+  /** A customer's orders, newest date first. */
+  listByCustomer(customerId: string, page?: PageRequest): Promise<Page<Order>>;
+  /**
+   * Every line of the orders that stand (not cancelled/returned), oldest date first, in batches;
+   * `before` (ISO) keeps only orders dated strictly before it. Streams without loading everything.
+   */
+  scanLines(opts?: { before?: string; batchSize?: number }): AsyncIterable<ScannedLine[]>;
+  /** Upserts by productId in one transaction. */
+  upsertProducts(products: Product[]): Promise<UpsertCounts>;
+  getProduct(productId: string): Promise<Product | null>;
+  /** Ordered by productId. */
+  listProducts(page?: PageRequest): Promise<Page<Product>>;
+  count(): Promise<{ orders: number; lines: number; products: number }>;
+  /** Removes the customer's orders and their lines (products are catalogue data, not personal). */
   eraseCustomer(customerId: string): Promise<void>;
 }
 
@@ -157,18 +189,39 @@ export interface KeyValueStore {
   keys(namespace: string): Promise<string[]>;
 }
 
+/**
+ * CRM insights of the latest completed run. A run writes a new generation that readers do not see
+ * until `commit` swaps it in whole: a dashboard or profile never mixes two runs, and a run that dies
+ * half-way leaves the previous one in place.
+ */
+export interface CrmInsightStore {
+  /** Opens a new generation (an earlier unfinished one is dropped); returns its id. */
+  begin(asOf: string): Promise<string>;
+  /** Adds insights to an open generation (validated; a customer written twice keeps the last). */
+  put(runId: string, items: CustomerInsights[]): Promise<void>;
+  /** Atomically makes the generation current with its summary and removes the previous one. */
+  commit(runId: string, summary: CrmRunSummary): Promise<void>;
+  get(customerId: string): Promise<CustomerInsights | null>;
+  /** Current generation ordered by customerId. */
+  list(page?: PageRequest): Promise<Page<CustomerInsights>>;
+  summary(): Promise<CrmRunSummary | null>;
+  eraseCustomer(customerId: string): Promise<void>;
+}
+
 /** Everything compose.ts builds from one adapter. */
 export interface Stores {
   kind: 'embedded' | 'mongo';
   customers: CustomerStore;
   conversations: ConversationStore;
   interactions: InteractionLog;
+  orders: OrderStore;
   knowledge: KnowledgeStore;
   intents: IntentStore;
   nluModels: NluModelStore;
   users: UserStore;
   audit: AuditLog;
   kv: KeyValueStore;
+  insights: CrmInsightStore;
   /** Liveness probe for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -65,3 +65,16 @@ export interface ProfileDelta {
   csat?: number;
   seenAt?: string;
 }
+
+/**
+ * The business's own customer id (the widget identity `userId`, the `customerId` of its orders) is
+ * stored as the external id `identity:<id>`, so a shopper who chats signed in and buys under the same
+ * id is one profile. Channel ids (`webhook:`, `botframework:`) are scoped to their channel and never merged.
+ */
+export const BUSINESS_ID_PREFIX = 'identity:';
+export const businessExternalId = (businessCustomerId: string): string => `${BUSINESS_ID_PREFIX}${businessCustomerId}`;
+
+/** The business's customer id back from a stored external id (null for channel-scoped or anonymous customers). */
+export function businessCustomerId(externalId: string | null): string | null {
+  return externalId?.startsWith(BUSINESS_ID_PREFIX) ? externalId.slice(BUSINESS_ID_PREFIX.length) : null;
+}

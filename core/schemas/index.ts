@@ -8,3 +8,5 @@ export * from './interaction.js';
 export * from './faq.js';
 export * from './intent.js';
 export * from './staff.js';
+export * from './order.js';
+export * from './crm-insights.js';

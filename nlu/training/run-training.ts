@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../core/index.js';
 import type { EmbedTexts } from '../classifier/semantic-member.js';
 import { trainNluModel, type TrainInput, type TrainOutput } from '../model/train-model.js';
 
@@ -11,15 +12,6 @@ type WorkerMessage =
 export type TrainerMode = 'worker' | 'in-process';
 
 /**
- * Worker entry code: Node 20 resolves a worker's .ts entry before any
- * `--import tsx` hook is active, so a tiny script registers tsx first and then
- * imports the TypeScript worker. Works under `node --import tsx` and jest alike.
- */
-function bootstrap(entry: URL): string {
-  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-}
-
-/**
  * Trains off the event loop in a worker thread (chats keep flowing). The
  * worker loads TypeScript through tsx; 'in-process' exists for tools that
  * cannot start workers. With `embed` (and `input.semanticModel`), the worker
@@ -29,7 +21,7 @@ export function runTraining(input: TrainInput, onProgress: (p: number) => void, 
   const semantic = input.semanticModel && embed ? { model: input.semanticModel, embed } : undefined;
   if (mode === 'in-process') return trainNluModel(input, onProgress, semantic);
   return new Promise<TrainOutput>((resolve, reject) => {
-    const worker = new Worker(bootstrap(new URL('./train-worker.ts', import.meta.url)), { eval: true });
+    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url));
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

@@ -1,4 +1,5 @@
 import { describeAuditLog } from './audit-log.contract.js';
+import { describeCrmInsightStore } from './crm-insight-store.contract.js';
 import { describeConversationStore } from './conversation-store.contract.js';
 import { describeCustomerErase } from './erase.contract.js';
 import { describeCustomerStore } from './customer-store.contract.js';
@@ -7,6 +8,7 @@ import { describeInteractionLog } from './interaction-log.contract.js';
 import { describeKeyValueStore } from './kv-store.contract.js';
 import { describeKnowledgeStore } from './knowledge-store.contract.js';
 import { describeMessages } from './message.contract.js';
+import { describeOrderStore } from './order-store.contract.js';
 import { describeNluModelStore } from './nlu-model-store.contract.js';
 import { describeUserStore } from './user-store.contract.js';
 import type { StoresFactory } from './harness.js';
@@ -20,10 +22,12 @@ export function describeAllStoreContracts(make: StoresFactory): void {
   describeMessages(make);
   describeInteractionLog(make);
   describeCustomerErase(make);
+  describeOrderStore(make);
   describeKnowledgeStore(make);
   describeIntentStore(make);
   describeNluModelStore(make);
   describeUserStore(make);
   describeAuditLog(make);
   describeKeyValueStore(make);
+  describeCrmInsightStore(make);
 }

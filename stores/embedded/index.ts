@@ -10,6 +10,8 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
+import { createCrmInsightStore } from './crm-insight-store.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
@@ -30,12 +32,14 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     customers: createCustomerStore(db, opts.cipher),
     conversations: createConversationStore(db),
     interactions: createInteractionLog(db),
+    orders: createOrderStore(db),
     knowledge: createKnowledgeStore(db),
     intents: createIntentStore(db),
     nluModels: createNluModelStore(db),
     users: createUserStore(db),
     audit: createAuditLog(db),
     kv: createKvStore(db),
+    insights: createCrmInsightStore(db),
     async ping() {
       if (closed) return false;
       try {

@@ -117,6 +117,52 @@ CREATE TABLE kv (
     name: 'conversation dialogue state (forms, last topic)',
     sql: 'ALTER TABLE conversations ADD COLUMN dialogue TEXT;',
   },
+  {
+    version: 3,
+    name: 'orders, order lines and products',
+    sql: `
+CREATE TABLE orders (
+  order_id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  external_customer_id TEXT,           -- the shop's customer id the order came with
+  date TEXT NOT NULL, date_ms INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('placed','paid','shipped','delivered','cancelled','returned')),
+  tracking_url TEXT,
+  total REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX orders_customer ON orders(customer_id, date_ms, order_id);  -- listByCustomer, eraseCustomer
+CREATE INDEX orders_date ON orders(date_ms, order_id);                  -- scanLines (oldest first, before)
+
+CREATE TABLE order_lines (
+  order_id TEXT NOT NULL REFERENCES orders(order_id) ON DELETE CASCADE,
+  product_id TEXT NOT NULL,            -- '' = the order's line without a product
+  quantity REAL, amount REAL NOT NULL,
+  PRIMARY KEY (order_id, product_id)   -- the line's identity
+) WITHOUT ROWID;
+
+CREATE TABLE products (
+  product_id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT, price REAL
+) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 4,
+    name: 'crm insights generations',
+    sql: `
+-- One row per CRM run; at most one is current (readers never mix two runs).
+CREATE TABLE crm_runs (
+  id TEXT PRIMARY KEY, as_of TEXT NOT NULL, created_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('building','current')), summary TEXT
+);
+CREATE UNIQUE INDEX crm_runs_current ON crm_runs(state) WHERE state = 'current';
+-- get(customerId) and list(): (run_id, customer_id); eraseCustomer: customer_id.
+CREATE TABLE crm_insights (
+  run_id TEXT NOT NULL, customer_id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (run_id, customer_id)
+) WITHOUT ROWID;
+CREATE INDEX crm_insights_customer ON crm_insights(customer_id);
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { orderModels, type OrderModels } from './order-models.js';
 import type { Conversation, ConversationEvent, Interaction, Message, ProfileStats } from '../../core/index.js';
 
 const opts = { versionKey: false, strictQuery: 'throw', minimize: false } as const;
@@ -131,7 +132,7 @@ interaction.index({ customerId: 1, _id: -1 });
 interaction.index({ conversationId: 1, _id: -1 });
 interaction.index({ decision: 1, _id: -1 });
 
-export interface CrmModels {
+export interface CrmModels extends OrderModels {
   customers: Model<CustomerDoc>;
   conversations: Model<ConversationDoc>;
   messages: Model<MessageDoc>;
@@ -144,5 +145,6 @@ export function crmModels(conn: Connection): CrmModels {
     conversations: conn.model<ConversationDoc>('Conversation', conversation, 'conversations'),
     messages: conn.model<MessageDoc>('Message', message, 'messages'),
     interactions: conn.model<InteractionDoc>('Interaction', interaction, 'interactions'),
+    ...orderModels(conn),
   };
 }

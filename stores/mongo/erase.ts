@@ -1,7 +1,7 @@
 import { op } from './connection.js';
 import type { CrmModels } from './crm-models.js';
 
-export type ErasePart = 'customer' | 'conversations' | 'interactions';
+export type ErasePart = 'customer' | 'conversations' | 'interactions' | 'orders';
 
 /**
  * GDPR erase of one customer. No multi-document transaction (standalone servers have
@@ -11,8 +11,9 @@ export type ErasePart = 'customer' | 'conversations' | 'interactions';
 export async function eraseCustomerData(
   m: CrmModels,
   customerId: string,
-  parts: ErasePart[] = ['customer', 'conversations', 'interactions'],
+  parts: ErasePart[] = ['customer', 'conversations', 'interactions', 'orders'],
 ): Promise<void> {
+  if (parts.includes('orders')) await m.orders.deleteMany({ customerId });
   if (parts.includes('interactions')) await m.interactions.deleteMany({ customerId });
   if (parts.includes('conversations')) {
     const ids = (await m.conversations.find({ customerId }, { _id: 1 }).lean<{ _id: string }[]>()).map((d) => d._id);

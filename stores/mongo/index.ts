@@ -11,6 +11,9 @@ import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
+import { createCrmInsightStore } from './crm-insight-store.js';
+import { insightModels } from './insight-models.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// or mongodb+srv:// connection string. */
@@ -26,10 +29,11 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
   const conn = await openConnection(opts.uri, opts.dbName);
   const crm = crmModels(conn);
   const admin = adminModels(conn);
+  const insight = insightModels(conn);
   try {
     // Unique indexes carry correctness (idempotent append, one active model, unique emails):
     // build them before the first write instead of trusting background autoIndex.
-    await Promise.all([...Object.values(crm), ...Object.values(admin)].map((model) => model.createIndexes()));
+    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight)].map((model) => model.createIndexes()));
   } catch (err) {
     await conn.close();
     throw err;
@@ -39,12 +43,14 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
     customers: createCustomerStore(crm, opts.cipher),
     conversations: createConversationStore(crm),
     interactions: createInteractionLog(crm),
+    orders: createOrderStore(crm),
     knowledge: createKnowledgeStore(admin),
     intents: createIntentStore(admin),
     nluModels: createNluModelStore(admin),
     users: createUserStore(admin),
     audit: createAuditLog(admin),
     kv: createKvStore(admin),
+    insights: createCrmInsightStore(insight),
     async ping() {
       try {
         const db = conn.db;

@@ -1,4 +1,4 @@
-import { hmacHex, identityClaimsPayload, newId, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
+import { businessExternalId, hmacHex, identityClaimsPayload, newId, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
 import type { WidgetLogger } from './types.js';
 
 export interface ResolvedVisitor {
@@ -77,7 +77,8 @@ export async function resolveVisitor(
 }
 
 async function identifiedCustomer(stores: Stores, identity: Pick<Identity, 'userId' | 'email' | 'name'>): Promise<Customer> {
-  const externalId = `identity:${identity.userId}`;
+  // The same key the shop's orders use (core businessExternalId): one profile for chats and purchases.
+  const externalId = businessExternalId(identity.userId);
   const existing = await stores.customers.findByExternalId(externalId);
   if (!existing) {
     return stores.customers.create({

@@ -98,3 +98,17 @@ export function describeError(err: unknown): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/** Sends a file as the raw request body (the browser streams it from disk; no JSON wrapping). */
+export async function uploadFile<T = unknown>(path: string, file: Blob, type = 'text/csv'): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': type };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  const res = await fetch(path, { method: 'POST', headers, body: file });
+  const data: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const err = (data as { error?: { code: string; message: string; details?: ApiError['details'] } })?.error;
+    if (res.status === 401 && session) setSession(null);
+    throw new ApiError(err?.code ?? 'ERR_INTERNAL', err?.message ?? `HTTP ${res.status}`, res.status, err?.details);
+  }
+  return data as T;
+}

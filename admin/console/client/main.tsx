@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getSession, onSession, setSession, startRefresh } from './api.js';
 import { DashboardPage } from './pages/dashboard.js';
+import { DataPage } from './pages/data.js';
 import { EntitiesPage } from './pages/entities.js';
 import { FaqPage } from './pages/faq.js';
 import { Inbox } from './pages/inbox.js';
@@ -21,6 +22,7 @@ const adminPages = {
   train: { label: 'Train', view: TrainPage },
   test: { label: 'Test', view: TestPage },
   unanswered: { label: 'Unanswered', view: UnansweredPage },
+  data: { label: 'Data', view: DataPage },
   users: { label: 'Staff', view: UsersPage },
 } as const;
 type PageName = 'inbox' | keyof typeof adminPages;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
+import type { CustomerInsights } from '../../../../core/index.js';
 import { ErrorBox, pct } from '../ui.js';
 
 interface Profile {
@@ -7,6 +8,7 @@ interface Profile {
   conversations: { id: string; state: string; createdAt: string; csat: { score: number } | null; lastIntent: string | null }[];
   csatHistory: { conversationId: string; score: number; comment?: string; at: string }[];
   churnRisk: unknown;
+  insights: CustomerInsights | null;
 }
 
 function churnText(c: unknown): string | null {
@@ -31,7 +33,9 @@ export function CustomerPanel({ conversationId }: { conversationId: string }) {
   }, [conversationId]);
   if (error) return <aside class="panel"><ErrorBox error={error} /></aside>;
   if (!p) return <aside class="panel muted">Loading customer…</aside>;
-  const churn = churnText(p.churnRisk);
+  const i = p.insights;
+  const churn = i?.churn ? pct(i.churn.risk) : churnText(p.churnRisk);
+  const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
   return (
     <aside class="panel" aria-label="Customer">
       <h3>{p.customer.name ?? 'Anonymous visitor'}</h3>
@@ -43,6 +47,24 @@ export function CustomerPanel({ conversationId }: { conversationId: string }) {
         <dd>{p.customer.averageSentiment === null ? '—' : p.customer.averageSentiment.toFixed(2)}</dd>
         <dt>Avg. CSAT</dt>
         <dd>{p.customer.averageCsat === null ? '—' : p.customer.averageCsat.toFixed(1)}</dd>
+        {i && i.orders > 0 && (
+          <>
+            <dt>Orders</dt>
+            <dd>{i.orders} · {money(i.revenue)} spent{i.lastOrderAt ? ` · last ${new Date(i.lastOrderAt).toLocaleDateString()}` : ''}</dd>
+          </>
+        )}
+        {i?.segment && (
+          <>
+            <dt>Segment</dt>
+            <dd>{i.segment.label}</dd>
+          </>
+        )}
+        {i?.clv && (
+          <>
+            <dt>Value (next 365 days)</dt>
+            <dd>{money(i.clv.expectedRevenue)} · {i.clv.expectedOrders.toFixed(1)} orders · {pct(i.clv.pAlive)} still active</dd>
+          </>
+        )}
         {churn && (
           <>
             <dt>Churn risk</dt>
@@ -50,6 +72,12 @@ export function CustomerPanel({ conversationId }: { conversationId: string }) {
           </>
         )}
       </dl>
+      {i?.churn && i.churn.factors.length > 0 && (
+        <ul class="small muted" aria-label="Churn factors">
+          {i.churn.factors.map((f) => <li key={f.feature}>{f.effect > 0 ? '↑' : '↓'} {f.feature}</li>)}
+        </ul>
+      )}
+      {i && <div class="small muted">CRM insight as of {new Date(i.asOf).toLocaleDateString()}</div>}
       <h4>CSAT history</h4>
       {p.csatHistory.length === 0 ? <div class="muted">No ratings yet.</div> : (
         <ul>{p.csatHistory.map((c) => <li key={c.conversationId}>{'★'.repeat(c.score)} {c.comment ?? ''}</li>)}</ul>

@@ -3,6 +3,7 @@ import { api, describeError, download } from '../api.js';
 import { Empty, ErrorBox } from '../ui.js';
 import { SeriesChart } from './dashboard/chart.js';
 import { csatSeries, dailySeries, defaultRange, isEmpty, rangeQuery, sentimentSeries, type DayRange, type Overview } from './dashboard/data.js';
+import { CrmSection } from './dashboard/crm.js';
 import { ChurnPanel, SegmentsPanel } from './dashboard/insights.js';
 import { Kpis } from './dashboard/kpis.js';
 import { AgentTable, IntentTable } from './dashboard/tables.js';
@@ -61,10 +62,11 @@ export function DashboardPage() {
           </div>
           <section><h3>Intents</h3><IntentTable intents={data.intents} /></section>
           <section><h3>Agents</h3><AgentTable agents={data.agents} /></section>
-          <section><h3>Churn risk</h3><ChurnPanel churn={data.churn} /></section>
-          <section><h3>Segments</h3><SegmentsPanel segments={data.segments} /></section>
+          <section><h3>Churn risk (conversations)</h3><ChurnPanel churn={data.churn} /></section>
+          <section><h3>Segments (conversations)</h3><SegmentsPanel segments={data.segments} /></section>
         </>
       ))}
+      <CrmSection />
     </div>
   );
 }
