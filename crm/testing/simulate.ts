@@ -63,3 +63,23 @@ export function simulate(n: number, s: SimParams, o: { joinDays: number; endDays
   }
   return out;
 }
+
+/** Order lines (one or two per order), oldest first, in batches of `batch`. */
+export function toLineBatches(customers: SimCustomer[], startMs: number, batch = 1000): { customerId: string; orderId: string; date: string; amount: number }[][] {
+  const all: { ms: number; customerId: string; orderId: string; amount: number }[] = [];
+  for (const c of customers) {
+    c.times.forEach((t, k) => {
+      const ms = startMs + Math.floor(t * 86_400_000);
+      const v = Math.round(c.values[k]! * 100) / 100;
+      // Two lines per order: models must sum them back into one order.
+      all.push({ ms, customerId: c.id, orderId: `${c.id}-${k}`, amount: Math.round(v * 60) / 100 });
+      all.push({ ms, customerId: c.id, orderId: `${c.id}-${k}`, amount: Math.round(v * 40) / 100 });
+    });
+  }
+  all.sort((a, b) => a.ms - b.ms);
+  const out: { customerId: string; orderId: string; date: string; amount: number }[][] = [];
+  for (let i = 0; i < all.length; i += batch) {
+    out.push(all.slice(i, i + batch).map((l) => ({ customerId: l.customerId, orderId: l.orderId, date: new Date(l.ms).toISOString(), amount: l.amount })));
+  }
+  return out;
+}
