@@ -24,6 +24,9 @@ describe('computeInsights on a simulated shop', () => {
     expect(s.churn.horizonDays).toBeLessThanOrEqual(200);
     expect(s.churn.heldOutAuc).toBeGreaterThan(0.7);
     expect(s.calibration).not.toBeNull();
+    // Plain data in and out: what a worker thread can post back.
+    expect(structuredClone(s)).toEqual(s);
+    expect(structuredClone(run.customers[0])).toEqual(run.customers[0]);
     const cal = s.calibration!;
     expect(cal.predictedOrders / cal.actualOrders).toBeGreaterThan(0.85);
     expect(cal.predictedOrders / cal.actualOrders).toBeLessThan(1.15);
