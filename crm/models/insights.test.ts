@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 const truth = { r: 0.9, alpha: 30, a: 0.8, b: 3, p: 4, q: 5, gamma: 60 };
 
 describe('computeInsights on a simulated shop', () => {
-  const sim = simulate(2500, truth, { joinDays: 300, endDays: 400, seed: 5 });
+  const sim = simulate(1500, truth, { joinDays: 300, endDays: 400, seed: 5 });
   let run: CrmModelRun;
   beforeAll(async () => {
     run = await computeInsights(toLineBatches(sim, START), null, { asOf: new Date(START + 400 * DAY) });

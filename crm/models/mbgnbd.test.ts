@@ -33,7 +33,7 @@ describe('special functions', () => {
 });
 
 describe('MBG/NBD on data simulated from known parameters', () => {
-  const sim = simulate(6000, truth, { joinDays: 200, endDays: END, seed: 21 });
+  const sim = simulate(4000, truth, { joinDays: 200, endDays: END, seed: 21 });
   const cal = counts(sim, CAL);
   const fit = fitMbg(cal);
 

@@ -5,8 +5,8 @@ import type { Rfm } from './rfm.js';
 /**
  * k-means segments (k by silhouette, 3..6) over log recency, log purchase days and log revenue,
  * plus CSAT and negative-message share when the business has conversations. Each cluster is
- * named from its members' average RFM scores with the usual marketing map, e.g. recent and
- * frequent = "Champions", frequent but lapsing = "At risk".
+ * named after the nearest marketing archetype, e.g. recent and
+ * frequent = "Champions", frequent but lapsing = "At risk" (see ARCHETYPES).
  */
 export interface SegmentPoint {
   rfm: Rfm;
@@ -28,16 +28,39 @@ export interface SegmentSummary {
   avg: { r: number; f: number; m: number | null; csat: number | null };
 }
 
-export function labelFor(r: number, f: number, m: number | null, csat: number | null): string {
-  let label: string;
-  if (r >= 4 && f >= 4) label = 'Champions';
-  else if (r >= 3 && f >= 3.5) label = 'Loyal customers';
-  else if (r >= 4 && f < 2) label = 'New customers';
-  else if (r >= 3 && f < 3.5) label = 'Promising';
-  else if (f >= 3 || (m ?? 0) >= 4) label = 'At risk';
-  else if (r >= 2) label = 'Needs attention';
-  else label = 'Hibernating';
-  return csat !== null && csat < 3 ? `${label}, unhappy` : label;
+/**
+ * Marketing archetypes as points in standardised (recency, frequency, revenue) space, with recency
+ * flipped so + means bought recently. Each cluster takes the nearest archetype not yet taken
+ * (closest pairs first), so every segment gets a distinct, familiar name.
+ */
+export const ARCHETYPES: { label: string; at: [number, number, number] }[] = [
+  { label: 'Champions', at: [1, 1.2, 1.2] },
+  { label: 'Loyal customers', at: [0.3, 1, 0.7] },
+  { label: 'At risk', at: [-1, 0.6, 0.5] },
+  { label: 'New customers', at: [1, -0.8, -0.3] },
+  { label: 'Promising', at: [0.6, -0.2, 0] },
+  { label: 'Needs attention', at: [-0.3, -0.2, -0.2] },
+  { label: 'Hibernating', at: [-1.2, -0.8, -0.8] },
+];
+
+export function labelClusters(centroids: number[][]): string[] {
+  const pairs: { c: number; a: number; d: number }[] = [];
+  centroids.forEach((z, c) =>
+    ARCHETYPES.forEach((arch, a) => {
+      const p = [-z[0]!, z[1]!, z[2]!];
+      pairs.push({ c, a, d: p.reduce((s, v, j) => s + (v - arch.at[j]!) ** 2, 0) });
+    }),
+  );
+  pairs.sort((x, y) => x.d - y.d);
+  const labels = new Array<string>(centroids.length).fill('');
+  const taken = new Set<number>();
+  for (const { c, a } of pairs) {
+    if (labels[c] || taken.has(a)) continue;
+    labels[c] = ARCHETYPES[a]!.label;
+    taken.add(a);
+  }
+  // More clusters than archetypes cannot happen (k <= 6); keep a name anyway.
+  return labels.map((l, c) => l || `Segment ${c + 1}`);
 }
 
 const avgOf = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -55,18 +78,15 @@ export async function buildSegments(points: SegmentPoint[], withConversations: b
   const z = raw.map((r) => r.map((v, j) => (v - mean[j]!) / std[j]!));
   const chosen = await chooseK(z, { kMin: 3, kMax: 6, seed });
   const assign = z.map((p) => nearest(chosen.centroids, p));
-  const used = new Map<string, number>();
+  const names = labelClusters(chosen.centroids);
   const segments: SegmentSummary[] = chosen.centroids.map((_, id) => {
     const members = points.filter((_, i) => assign[i] === id);
     const ms = members.map((p) => p.rfm.m).filter((m): m is number => m !== null);
     const cs = members.map((p) => p.csat).filter((c): c is number => c !== null);
     const avg = { r: avgOf(members.map((p) => p.rfm.r)) ?? 0, f: avgOf(members.map((p) => p.rfm.f)) ?? 0, m: avgOf(ms), csat: avgOf(cs) };
-    const base = labelFor(avg.r, avg.f, avg.m, avg.csat);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
     return {
       id,
-      label: n > 1 ? `${base} (${n})` : base,
+      label: avg.csat !== null && avg.csat < 3 ? `${names[id]}, unhappy` : names[id]!,
       size: members.length,
       share: members.length / points.length,
       revenue: members.reduce((s, p) => s + p.revenue, 0),
