@@ -20,5 +20,5 @@ describe('runCrmModels', () => {
     const here = await runCrmModels(scan, null, asOf);
     expect(inWorker.customers.length).toBe(300);
     expect(inWorker).toEqual(here);
-  }, 60_000);
+  }, 240_000);
 });
