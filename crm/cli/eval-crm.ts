@@ -27,19 +27,15 @@ const cutMs = cutoff.getTime();
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const t0 = Date.now();
-const before: OrderLine[][] = [[]];
-// After the cutoff: per customer, net spend and distinct orders (an order's value = sum of its lines).
+// Pass 1 (streaming): the end of the log, and each customer's orders after the cutoff (net value
+// per distinct order). Pass 2 streams the file again straight into the models, which read only
+// the lines before asOf, so the log is never held in memory.
 const afterOrders = new Map<string, Map<string, number>>();
 let lastMs = cutMs;
 let bad = 0;
 for await (const l of readOrdersCsv(values.orders, () => bad++)) {
   const ms = Date.parse(l.date);
-  if (ms < cutMs) {
-    let batch = before[before.length - 1]!;
-    if (batch.length >= 5000) before.push((batch = []));
-    batch.push(l);
-    continue;
-  }
+  if (ms < cutMs) continue;
   lastMs = Math.max(lastMs, ms);
   let m = afterOrders.get(l.customerId);
   if (!m) afterOrders.set(l.customerId, (m = new Map()));
@@ -49,11 +45,20 @@ for await (const l of readOrdersCsv(values.orders, () => bad++)) {
 const holdoutDays = Math.floor(lastMs / DAY_MS) - Math.floor(cutMs / DAY_MS) + 1;
 log(`read ${values.orders} in ${Date.now() - t0} ms (${bad} bad rows); hold-out ${holdoutDays} days to ${new Date(lastMs).toISOString().slice(0, 10)}`);
 
+async function* batches(): AsyncGenerator<OrderLine[]> {
+  let batch: OrderLine[] = [];
+  for await (const l of readOrdersCsv(values.orders!, () => undefined)) {
+    batch.push(l);
+    if (batch.length >= 5000) yield batch, (batch = []);
+  }
+  if (batch.length) yield batch;
+}
+
 const t1 = Date.now();
-const run = await computeInsights(before, null, { asOf: cutoff, clvHorizonDays: holdoutDays, churnHorizonDays: holdoutDays });
-log(`models in ${Date.now() - t1} ms`);
+const run = await computeInsights(batches(), null, { asOf: cutoff, clvHorizonDays: holdoutDays, churnHorizonDays: holdoutDays });
+log(`models (second streaming pass included) in ${Date.now() - t1} ms`);
 const s = run.summary;
-log(`learned churn horizon would be ${s.churn.horizonSource === 'given' ? '(given: hold-out length)' : ''} ${s.churn.horizonDays} days; held-out AUC at the cut ${s.churn.heldOutAuc?.toFixed(3)}`);
+log(`churn horizon ${s.churn.horizonDays} days (${s.churn.horizonSource}), cut ${s.churn.cutDate?.slice(0, 10)}; AUC on held-out customers at the cut ${s.churn.heldOutAuc?.toFixed(3)}`);
 log(`CLV model: ${JSON.stringify(s.clv.model)}`);
 if (s.calibration) log(`backtest ${s.calibration.from}..${s.calibration.to}: predicted ${s.calibration.predictedOrders} purchase days vs ${s.calibration.actualOrders}; revenue ${s.calibration.predictedRevenue} vs ${s.calibration.actualRevenue}`);
 for (const n of s.notes) log(`note: ${n}`);
