@@ -8,7 +8,7 @@ import type { Counts } from './counts.js';
  * features are added when the business has conversations. Everything is computed from activity
  * strictly before that day, so training at the cut date sees nothing from after it.
  */
-export const PURCHASE_FEATURES = ['logRecency', 'logFrequency', 'logAvgValue', 'overdueRatio', 'recentTrend', 'pAlive', 'logExpectedOrders'] as const;
+export const PURCHASE_FEATURES = ['logRecency', 'logFrequency', 'logAvgValue', 'overdueRatio', 'recentTrend', 'pAlive', 'pNoPurchase', 'logExpectedOrders'] as const;
 export const CONTACT_FEATURES = ['daysSinceContact', 'contactsRecent', 'csatShortfall', 'negativeShare', 'escalations', 'unanswered'] as const;
 export type FeatureName = (typeof PURCHASE_FEATURES)[number] | (typeof CONTACT_FEATURES)[number] | 'logContacts' | 'contactTenureDays';
 
@@ -49,6 +49,8 @@ export function featureValue(name: FeatureName, c: FeatureContext, day: number):
     }
     case 'pAlive':
       return c.clv ? c.clv.pAlive : 0;
+    case 'pNoPurchase':
+      return c.clv ? c.clv.pNoPurchase : 1;
     case 'logExpectedOrders':
       return c.clv ? Math.log1p(c.clv.expectedOrders) : 0;
     case 'daysSinceContact':
@@ -94,6 +96,8 @@ export function describeFeature(name: FeatureName, c: FeatureContext, day: numbe
       return v < -0.1 ? `buying less than usual in the last ${H} days` : v > 0.1 ? `buying more than usual in the last ${H} days` : `buying at their usual pace`;
     case 'pAlive':
       return `purchase model: ${Math.round(v * 100)}% likely still an active customer`;
+    case 'pNoPurchase':
+      return `purchase model: ${Math.round(v * 100)}% chance of no purchase in the next ${H} days`;
     case 'logExpectedOrders':
       return `purchase model expects ${(c.clv?.expectedOrders ?? 0).toFixed(1)} orders in the next ${H} days`;
     case 'daysSinceContact':

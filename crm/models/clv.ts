@@ -1,7 +1,7 @@
 import { countsAt, type Counts } from './counts.js';
 import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { Histories } from './history.js';
-import { expectedPurchases, fitMbg, pAlive, type MbgParams } from './mbgnbd.js';
+import { expectedPurchases, fitMbg, pAlive, pNoPurchase, type MbgParams } from './mbgnbd.js';
 import { strideSample } from './sample.js';
 
 /**
@@ -35,6 +35,8 @@ export type ClvModel = PurchaseModel | FallbackModel;
 
 export interface ClvValue {
   pAlive: number;
+  /** P(no purchase within the horizon): the purchase model's own churn probability. */
+  pNoPurchase: number;
   expectedOrders: number;
   expectedRevenue: number;
 }
@@ -96,12 +98,12 @@ export function fallbackClv(k: Counts, horizonDays: number, meanSpend: number): 
   const alive = Math.exp(-overdue / gap);
   const orders = rate * horizonDays * alive;
   const spend = (k.total + meanSpend) / (k.n + 1);
-  return { pAlive: alive, expectedOrders: orders, expectedRevenue: orders * spend };
+  return { pAlive: alive, pNoPurchase: Math.exp(-orders), expectedOrders: orders, expectedRevenue: orders * spend };
 }
 
 export function clvFor(m: ClvModel, k: Counts, horizonDays: number): ClvValue {
   if (m.kind === 'fallback') return fallbackClv(k, horizonDays, m.meanSpend);
   const orders = expectedPurchases(m.mbg, horizonDays, k.x, k.tx, k.T);
   const spend = m.gg ? expectedSpend(m.gg, k.n, k.mean) : k.mean;
-  return { pAlive: pAlive(m.mbg, k.x, k.tx, k.T), expectedOrders: orders, expectedRevenue: orders * spend };
+  return { pAlive: pAlive(m.mbg, k.x, k.tx, k.T), pNoPurchase: pNoPurchase(m.mbg, horizonDays, k.x, k.tx, k.T), expectedOrders: orders, expectedRevenue: orders * spend };
 }

@@ -18,7 +18,7 @@ export interface CustomerInsights {
   rfm: Rfm | null;
   segment: { id: number; label: string } | null;
   churn: ChurnScore | null;
-  clv: ClvValue | null;
+  clv: Omit<ClvValue, 'pNoPurchase'> | null;
 }
 
 export interface InsightsOptions {
@@ -165,7 +165,8 @@ export async function computeInsights(lines: LineBatches, conversations: Iterabl
     const c = hIndex(i);
     const counts = c >= 0 ? countsAt(h, c, endDay) : null;
     const ev = convs.get(ids[i]!);
-    const clv = counts && clvNow ? clvFor(clvNow, counts, clvHorizon) : null;
+    const full = counts && clvNow ? clvFor(clvNow, counts, clvHorizon) : null;
+    const clv = full && { pAlive: full.pAlive, expectedOrders: full.expectedOrders, expectedRevenue: full.expectedRevenue };
     const churn = churnModel && H !== null && active(i, endDay) ? scoreChurn(churnModel, contextAt(i, endDay, clvNow, H), endDay) : null;
     per.push({
       asOf: asOfIso,

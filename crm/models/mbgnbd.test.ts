@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { simulate } from '../testing/simulate.js';
-import { expectedPurchases, fitMbg, pAlive } from './mbgnbd.js';
+import { expectedPurchases, fitMbg, pAlive, pNoPurchase } from './mbgnbd.js';
 import { expectedSpend, fitGammaGamma } from './gamma-gamma.js';
 import { hyp2f1, lgamma } from './special.js';
 
@@ -67,6 +67,10 @@ describe('MBG/NBD on data simulated from known parameters', () => {
     expect(predicted / actual).toBeGreaterThan(0.92);
     expect(predicted / actual).toBeLessThan(1.08);
     for (const g of byGroup.values()) expect(Math.abs(g.p - g.a) / g.a).toBeLessThan(0.2);
+    // The model's churn probability: expected count of silent customers vs the real count.
+    const silent = cal.after.filter((a) => a === 0).length;
+    const expectedSilent = cal.x.reduce((sum, x, i) => sum + pNoPurchase(fit.params, horizon, x, cal.tx[i]!, cal.T[i]!), 0);
+    expect(Math.abs(expectedSilent - silent) / silent).toBeLessThan(0.05);
   });
 
   it('gives a one-order customer P(alive) < 1 that falls with time, and frequent buyers more', () => {

@@ -48,6 +48,15 @@ export function pAlive(p: MbgParams, x: number, tx: number, T: number): number {
 }
 
 /**
+ * P(no purchase in (T, T + t] | history): gone, or still active and the Poisson clock stays
+ * silent (an active customer can only drop out right after a purchase).
+ */
+export function pNoPurchase(p: MbgParams, t: number, x: number, tx: number, T: number): number {
+  const alive = pAlive(p, x, tx, T);
+  return 1 - alive + alive * Math.pow((p.alpha + T) / (p.alpha + T + t), p.r + x);
+}
+
+/**
  * Expected purchases in (T, T + t] given the history. The 2F1 of the published formula is
  * rewritten with Euler's transformation, (1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z) =
  * (1-z)^(a-1) 2F1(a+b-r, a-1; a+b+x; z), whose series neither overflows for frequent buyers
