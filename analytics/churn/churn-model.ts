@@ -2,7 +2,7 @@ import { shardOf } from '../customers/shards.js';
 import type { CustomerState } from '../customers/customer-state.js';
 import { FEATURES, describeFeature, featuresAt, type FeatureName } from './features.js';
 import { labelByDefinition, labelByImport, type ChurnDefinition } from './labels.js';
-import { auc, contributions, fitLogistic, predict, type LogisticModel } from './logistic.js';
+import { auc, contributions, fitLogistic, predict, type LogisticModel } from '../../crm/index.js';
 
 export interface StoredChurnModel extends LogisticModel {
   version: 1;

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock, type NewInteraction, type Stores, type TurnDecision } from '../../core/index.js';
 import { createAnalytics } from '../service.js';
-import { seededRandom } from '../segments/random.js';
+import { seededRandom } from '../../core/index.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);

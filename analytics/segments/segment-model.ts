@@ -1,8 +1,7 @@
 import { isMiss, lastActivity, type CustomerState } from '../customers/customer-state.js';
-import { standardiser } from '../churn/logistic.js';
+import { chooseK, nearest, standardiser } from '../../crm/index.js';
 import type { OrderAggregate } from './clv.js';
 import { describeSegment, type SegmentProfile } from './describe.js';
-import { chooseK, nearest } from './kmeans.js';
 import { quintileCuts, type RfmCuts } from './rfm.js';
 
 export interface SegmentInfo {

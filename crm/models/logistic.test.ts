@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rng } from '../testing/synthetic.js';
+import { seededRandom as rng } from '../../core/index.js';
 import { auc, contributions, fitLogistic, predict, solve } from './logistic.js';
 
 describe('logistic regression', () => {

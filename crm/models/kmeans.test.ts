@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rng } from '../testing/synthetic.js';
+import { seededRandom as rng } from '../../core/index.js';
 import { chooseK, kmeans, silhouette } from './kmeans.js';
 
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): { points: number[][]; truth: number[] } {

@@ -1,5 +1,3 @@
-export { seededRandom } from '../../core/index.js';
-
 /** A deterministic sample of at most `n` items (evenly strided, order kept). */
 export function strideSample<T>(items: T[], n: number): T[] {
   if (items.length <= n) return items;

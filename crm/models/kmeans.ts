@@ -1,4 +1,5 @@
-import { seededRandom, strideSample } from './random.js';
+import { seededRandom } from '../../core/index.js';
+import { strideSample } from './sample.js';
 
 export interface KMeansResult {
   centroids: number[][];
