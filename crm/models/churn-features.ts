@@ -3,10 +3,11 @@ import type { ContactFeatures } from './conversations.js';
 import type { Counts } from './counts.js';
 
 /**
- * Churn features of one customer as of a day. Scale-free forms (logs, ratios) on purpose: the
- * model is trained at the cut, when the history is shorter, and applied at asOf. Purchase features exist for buyers; conversation
+ * Churn features of one customer as of a day. Purchase features exist for buyers; conversation
  * features are added when the business has conversations. Everything is computed from activity
- * strictly before that day, so training at the cut date sees nothing from after it.
+ * strictly before that day, so training at the cut date sees nothing from after it. Scale-free
+ * forms (logs, ratios) on purpose: the model is trained at the cut, on a shorter history than
+ * the one it scores at asOf.
  */
 export const PURCHASE_FEATURES = ['logRecency', 'logFrequency', 'logAvgValue', 'overdueRatio', 'recentTrend', 'pAlive', 'pNoPurchase', 'logExpectedOrders'] as const;
 export const CONTACT_FEATURES = ['daysSinceContact', 'contactsRecent', 'csatShortfall', 'negativeShare', 'escalations', 'unanswered'] as const;
