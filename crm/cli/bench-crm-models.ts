@@ -1,7 +1,7 @@
 /**
  * bench:crm-models — every CRM model over generated data (default 100k customers, ~1M order
- * lines over two years), timed end to end through runCrmModelsInWorker (the models run in a worker
- * thread; this thread only hands over batches), with this thread's event-loop delay alongside.
+ * lines over two years), timed end to end through runModelsInWorker (the models run in a worker
+ * thread; this thread only hands over batches and takes the results back in chunks), with this thread's event-loop delay alongside.
  *
  *   npm run bench:crm-models [-- --customers 100000]
  *
@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { runCrmModelsInWorker } from '../models/run.js';
+import { runModelsInWorker } from '../run/run-models.js';
 import type { OrderLine } from '../models/input.js';
 import { simulate } from '../testing/simulate.js';
 
@@ -45,14 +45,18 @@ const t1 = Date.now();
 const cpu0 = process.cpuUsage();
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
-const run = await runCrmModelsInWorker(batches, null, new Date(START + DAYS * 86_400_000));
+let scored = 0;
+const summary = await runModelsInWorker(
+  { asOf: new Date(START + DAYS * 86_400_000), conversations: [], lines: batches() },
+  { customers: async (items) => void (scored += items.length) },
+);
 lag.disable();
 const seconds = (Date.now() - t1) / 1000;
 // Process-wide (both threads): on a shared machine wall time says more about the neighbours.
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
 const lagP99Ms = Math.round(lag.percentile(99) / 1e6);
-const s = run.summary;
-log(`runCrmModelsInWorker: ${seconds.toFixed(1)} s wall, ${cpuSeconds} s CPU (main-thread event-loop delay p99 ${lagP99Ms} ms) for ${run.customers.length} customers, ${lines} lines; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+const s = summary;
+log(`runModelsInWorker: ${seconds.toFixed(1)} s wall, ${cpuSeconds} s CPU (main-thread event-loop delay p99 ${lagP99Ms} ms) for ${scored} customers, ${lines} lines; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 log(`churn horizon ${s.churn.horizonDays} days, held-out AUC ${s.churn.heldOutAuc?.toFixed(3)}; clv ${s.clv.model?.kind}`);
-process.stdout.write(`${JSON.stringify({ customers: run.customers.length, lines, seconds, cpuSeconds, eventLoopDelayP99Ms: lagP99Ms, rssMb: Math.round(process.memoryUsage().rss / 1e6), heldOutAuc: s.churn.heldOutAuc })}\n`);
+process.stdout.write(`${JSON.stringify({ customers: scored, lines, seconds, cpuSeconds, eventLoopDelayP99Ms: lagP99Ms, rssMb: Math.round(process.memoryUsage().rss / 1e6), heldOutAuc: s.churn.heldOutAuc })}\n`);

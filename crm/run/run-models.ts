@@ -1,5 +1,5 @@
 import { startTsWorker } from '../../core/index.js';
-import type { CustomerInsights, RunSummary } from '../models/insights.js';
+import type { CustomerInsights, InsightsOptions, RunSummary } from '../models/insights.js';
 import type { ConversationSummary, OrderLine } from '../models/input.js';
 import type { HostMessage, WorkerMessage } from './worker-protocol.js';
 
@@ -7,6 +7,8 @@ export interface ModelRunInput {
   asOf: Date;
   conversations: ConversationSummary[];
   lines: AsyncIterable<OrderLine[]>;
+  /** Horizon overrides (eval:crm sets the churn horizon to its hold-out length). */
+  options?: Omit<InsightsOptions, 'asOf'>;
 }
 
 export interface ModelRunSink {
@@ -19,44 +21,53 @@ export interface ModelRunSink {
 }
 
 /**
- * Runs the CRM models in a worker thread. The host only reads order lines from the store and
- * forwards them, then writes the results it gets back chunk by chunk: chats keep their event loop.
+ * Runs the CRM models in a worker thread. This thread only reads order lines when the worker asks
+ * for the next batch (a couple ahead) and writes the results it gets back chunk by chunk: every
+ * batch and chunk is its own event, so chats keep their event loop between them.
  */
 export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Promise<RunSummary> {
   const worker = startTsWorker(new URL('./models-worker.ts', import.meta.url));
   const send = (m: HostMessage): void => worker.postMessage(m);
+  const it = input.lines[Symbol.asyncIterator]();
   return new Promise<RunSummary>((resolve, reject) => {
     let settled = false;
+    let ended = false;
+    let read = 0;
     let writes = Promise.resolve();
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       void worker.terminate();
+      void it.return?.();
       fn();
     };
+    const pull = (): void => {
+      if (ended) return send({ type: 'end' });
+      it.next().then(
+        (r) => {
+          if (settled) return;
+          if (r.done) {
+            ended = true;
+            sink.linesDone?.();
+            return send({ type: 'end' });
+          }
+          send({ type: 'lines', batch: r.value });
+          sink.linesRead?.((read += r.value.length));
+        },
+        (err: unknown) => finish(() => reject(err)),
+      );
+    };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'customers') {
+      if (m.type === 'pull') pull();
+      else if (m.type === 'customers') {
         writes = writes.then(() => sink.customers(m.items));
         // A failed write ends the run now (and is never an unhandled rejection).
         writes.catch((err: unknown) => finish(() => reject(err)));
-      }
-      else if (m.type === 'summary') writes.then(() => finish(() => resolve(m.summary)), (err: unknown) => finish(() => reject(err)));
+      } else if (m.type === 'summary') writes.then(() => finish(() => resolve(m.summary)), (err: unknown) => finish(() => reject(err)));
       else finish(() => reject(new Error(`CRM models failed: ${m.reason}`)));
     });
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`CRM models worker exited with code ${code}`))));
-    send({ type: 'start', asOf: input.asOf.toISOString(), conversations: input.conversations });
-    (async () => {
-      let read = 0;
-      for await (const batch of input.lines) {
-        if (settled) return;
-        send({ type: 'lines', batch });
-        sink.linesRead?.((read += batch.length));
-        // A synchronous store yields batches through microtasks only: let chats in between them.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      send({ type: 'end' });
-      sink.linesDone?.();
-    })().catch((err: unknown) => finish(() => reject(err)));
+    send({ type: 'start', asOf: input.asOf.toISOString(), options: input.options ?? {}, conversations: input.conversations });
   });
 }
