@@ -9,3 +9,4 @@ export * from './bus-topic.js';
 export * from './schemas/index.js';
 export * from './protocol/index.js';
 export type * from './ports/index.js';
+export * from './text/language.js';

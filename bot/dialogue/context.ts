@@ -3,9 +3,11 @@ import type {
   Clock,
   Conversation,
   ConversationEvent,
+  ConversationPatch,
   ConversationEvents,
   FaqRetriever,
   Intent,
+  Language,
   Message,
   NewMessage,
   Stores,
@@ -46,6 +48,18 @@ export async function openConversation(ctx: DialogueContext, customerId: string,
   const created = await ctx.stores.conversations.create({ customerId, channel });
   await ctx.stores.customers.recordActivity(customerId, { conversations: 1, seenAt: nowIso(ctx) });
   return created;
+}
+
+/**
+ * Keeps the conversation's language (of the last message with words in it) and the customer's locale
+ * current; written only when one of them changes, so most messages cost no extra store write.
+ */
+export async function noteLanguage(ctx: DialogueContext, conv: Conversation, language: Language | undefined, locale: string | undefined): Promise<Conversation> {
+  const patch: ConversationPatch = {};
+  if (language && language !== 'und' && language !== conv.language) patch.language = language;
+  if (locale && locale !== conv.locale) patch.locale = locale;
+  if (Object.keys(patch).length === 0) return conv;
+  return ctx.stores.conversations.update(conv.id, patch);
 }
 
 export async function getConversation(ctx: DialogueContext, id: string): Promise<Conversation> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientMessageIdSchema, textSchema } from '../schemas/common.js';
+import { localeSchema } from '../text/language.js';
 
 /** /widget namespace: client -> server payloads (strict in). */
 export const widgetAuthSchema = z.strictObject({
@@ -12,6 +13,8 @@ export const widgetAuthSchema = z.strictObject({
       hmac: z.string().regex(/^[0-9a-f]{64}$/i, 'hex HMAC-SHA256'),
     })
     .optional(),
+  /** The customer's locale (v1 addition): `data-parley-locale` on the script tag, else navigator.language. */
+  locale: localeSchema.optional(),
 });
 export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 

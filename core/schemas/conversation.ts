@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common.js';
 import { ParleyError } from '../errors.js';
+import { languageSchema, localeSchema } from '../text/language.js';
 
 export const conversationStateSchema = z.enum(['bot', 'queued', 'agent', 'closed']);
 export type ConversationState = z.infer<typeof conversationStateSchema>;
@@ -42,6 +43,10 @@ export const conversationSchema = z.object({
   negativeStreak: z.number().int().nonnegative(),
   /** True once it was ever escalated (automation-rate analytics). */
   escalated: z.boolean(),
+  /** Language of the customer's last message with words in it (digits or emoji alone do not change it). */
+  language: languageSchema.optional(),
+  /** The customer's locale as the channel reported it (widget: data-parley-locale or navigator.language). */
+  locale: localeSchema.optional(),
   /** Updated on each save; stores use it for optimistic concurrency. */
   version: z.number().int().nonnegative(),
 });
@@ -53,7 +58,7 @@ export interface NewConversation {
 }
 
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak'>
+  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak' | 'language' | 'locale'>
 >;
 
 export const transitionEventSchema = z.enum(['escalate', 'claim', 'release', 'close']);

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationEvent } from '../../core/index.js';
+import type { Conversation, ConversationEvent, Language } from '../../core/index.js';
 import { fromJson, toJson } from './open-database.js';
 
 export interface ConversationRow {
@@ -20,6 +20,8 @@ export interface ConversationRow {
   negative_streak: number;
   escalated: number;
   version: number;
+  language: string | null;
+  locale: string | null;
 }
 
 export interface EventRow {
@@ -35,10 +37,10 @@ export interface EventRow {
 
 export const CONVERSATION_COLUMNS = `id, customer_id, channel, state, assignee, csat, last_message, created_at, updated_at,
   closed_at, waiting_since, first_claimed_at, last_intent, last_sentiment, consecutive_fallbacks, negative_streak,
-  escalated, version`;
+  escalated, version, language, locale`;
 export const CONVERSATION_VALUES = `@id, @customer_id, @channel, @state, @assignee, @csat, @last_message, @created_at,
   @updated_at, @closed_at, @waiting_since, @first_claimed_at, @last_intent, @last_sentiment, @consecutive_fallbacks,
-  @negative_streak, @escalated, @version`;
+  @negative_streak, @escalated, @version, @language, @locale`;
 
 export function toConversation(r: ConversationRow): Conversation {
   return {
@@ -60,6 +62,8 @@ export function toConversation(r: ConversationRow): Conversation {
     negativeStreak: r.negative_streak,
     escalated: r.escalated === 1,
     version: r.version,
+    ...(r.language === null ? {} : { language: r.language as Language }),
+    ...(r.locale === null ? {} : { locale: r.locale }),
   };
 }
 
@@ -83,6 +87,8 @@ export function toConversationRow(c: Conversation): ConversationRow {
     negative_streak: c.negativeStreak,
     escalated: c.escalated ? 1 : 0,
     version: c.version,
+    language: c.language ?? null,
+    locale: c.locale ?? null,
   };
 }
 

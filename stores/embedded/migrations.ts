@@ -112,6 +112,15 @@ CREATE TABLE kv (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'message and conversation language, customer locale',
+    sql: `
+ALTER TABLE messages ADD COLUMN language TEXT;
+ALTER TABLE conversations ADD COLUMN language TEXT;
+ALTER TABLE conversations ADD COLUMN locale TEXT;
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

@@ -51,7 +51,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});
       const { customer, visitorToken } = await resolveVisitor(deps.stores, auth, deps.identitySecret, deps.logger);
-      const data: WidgetSocketData = { customerId: customer.id, visitorToken, ip };
+      const data: WidgetSocketData = { customerId: customer.id, visitorToken, ip, ...(auth.locale ? { locale: auth.locale } : {}) };
       Object.assign(socket.data, data);
     })().then(
       () => next(),

@@ -42,6 +42,7 @@ export interface WidgetSocketData {
   customerId: string;
   visitorToken: string;
   ip: string;
+  locale?: string;
 }
 
 export const customerRoom = (customerId: string): string => `customer:${customerId}`;
