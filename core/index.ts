@@ -10,3 +10,4 @@ export * from './schemas/index.js';
 export * from './protocol/index.js';
 export type * from './ports/index.js';
 export * from './text/language.js';
+export * from './text/cjk.js';
