@@ -1,4 +1,5 @@
-import { ParleyError } from '../../core/index.js';
+import { ParleyError, replyLanguage } from '../../core/index.js';
+import { repliesFor, type Replies } from '../policy/replies.js';
 import type {
   Clock,
   Conversation,
@@ -62,6 +63,11 @@ export async function noteLanguage(ctx: DialogueContext, conv: Conversation, lan
   return ctx.stores.conversations.update(conv.id, patch);
 }
 
+/** The language the bot speaks in a conversation: the customer's last language, else their locale's. */
+export function conversationLanguage(conv: Conversation): Language {
+  return replyLanguage('und', conv.language, conv.locale);
+}
+
 export async function getConversation(ctx: DialogueContext, id: string): Promise<Conversation> {
   const conv = await ctx.stores.conversations.get(id);
   if (!conv) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { conversationId: id });
@@ -89,11 +95,12 @@ export async function transitionAndAnnounce(
   ctx: DialogueContext,
   conversationId: string,
   input: Omit<TransitionInput, 'at'>,
-  notice: string,
+  notice: (r: Replies) => string,
   inReplyTo?: string,
 ): Promise<{ conversation: Conversation; event: ConversationEvent; message: Message }> {
   const result = await ctx.stores.conversations.transition(conversationId, { ...input, at: nowIso(ctx) });
   ctx.events.emit('status', result);
-  const { message } = await postMessage(ctx, result.conversation, { author: 'system', text: notice, ...(inReplyTo ? { inReplyTo } : {}) });
+  const text = notice(repliesFor(conversationLanguage(result.conversation)));
+  const { message } = await postMessage(ctx, result.conversation, { author: 'system', text, ...(inReplyTo ? { inReplyTo } : {}) });
   return { ...result, message };
 }

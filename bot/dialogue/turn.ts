@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Conversation, FaqSearchResult, Message, NluAnalysis, TurnDecision } from '../../core/index.js';
 import { decide, type PendingSlot, type PolicyAction } from '../policy/decide.js';
-import { type DialogueContext, nowIso, postMessage, transitionAndAnnounce } from './context.js';
+import { conversationLanguage, type DialogueContext, nowIso, postMessage, transitionAndAnnounce } from './context.js';
 import { isParleyError } from '../../core/index.js';
-import { replies as cannedReplies } from '../policy/replies.js';
+import { repliesFor } from '../policy/replies.js';
 
 /** A durable customer message waiting for its turn. */
 export interface TurnInput {
@@ -52,6 +52,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
       intent,
       counters: { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak },
       pending: pendingSlot && pendingIntent ? { slot: pendingSlot, intent: pendingIntent } : null,
+      replies: repliesFor(conversationLanguage(conv)),
     },
     ctx.policy,
   );
@@ -71,7 +72,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
   if (action.decision === 'escalate') {
     await ctx.stores.conversations.update(conv.id, summary);
     try {
-      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: action.reason }, cannedReplies.connecting, t.message.id);
+      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: action.reason }, (r) => r.connecting, t.message.id);
       replies.push(moved.message);
     } catch (err) {
       if (!isParleyError(err) || err.code !== 'ERR_CONVERSATION_ILLEGAL_TRANSITION') throw err;

@@ -1,6 +1,6 @@
 import type { EntityMatch, FaqSearchResult, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
 import { fillTemplate, slotLabel } from './slots.js';
-import { replies } from './replies.js';
+import { replies as english, type Replies } from './replies.js';
 
 export interface PolicyConfig {
   /** Consecutive fallbacks that hand the conversation to a human (issue: 2). */
@@ -33,6 +33,8 @@ export interface PolicyInput {
   counters: { consecutiveFallbacks: number; negativeStreak: number };
   /** Slot question of the previous turn, with the intent definition it belongs to. */
   pending?: { slot: PendingSlot; intent: Intent } | null;
+  /** The bot's own sentences in the customer's language (replies.ts); English when absent. */
+  replies?: Replies;
 }
 
 export type EscalationReason = 'asked' | 'intent' | 'fallbacks' | 'negative';
@@ -62,6 +64,7 @@ export interface PolicyOutcome {
  */
 export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
   const { analysis, faq, intent } = input;
+  const replies = input.replies ?? english;
   const threshold = config.intentThreshold ?? 0.7;
   const handoffNames = config.handoffIntents ?? DEFAULT_HANDOFF_INTENTS;
   const negative = analysis.sentiment.label === 'negative';
@@ -82,7 +85,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
     const gained = analysis.entities.length > 0;
     const filled = fillTemplate(input.pending.intent.answer, entities);
     if (filled.ok) return { action: { decision: 'intent', text: filled.text, intent: input.pending.intent.name }, counters: answered };
-    if (gained) return { action: askSlot(input.pending.intent.name, filled.missing[0] ?? '', entities), counters: answered };
+    if (gained) return { action: askSlot(input.pending.intent.name, filled.missing[0] ?? '', entities, replies), counters: answered };
   }
 
   const intentScore = confident && intent?.answer ? best.confidence : -1;
@@ -92,7 +95,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
     const filled = fillTemplate(intent.answer, analysis.entities);
     const action: PolicyAction = filled.ok
       ? { decision: 'intent', text: filled.text, intent: intent.name }
-      : askSlot(intent.name, filled.missing[0] ?? '', analysis.entities);
+      : askSlot(intent.name, filled.missing[0] ?? '', analysis.entities, replies);
     return { action, counters: answered };
   }
   if (faqScore >= 0 && top) return { action: { decision: 'faq', text: top.answer, faqId: top.faqId }, counters: answered };
@@ -107,7 +110,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
   return { action: { decision: 'fallback', text: replies.fallback }, counters: { consecutiveFallbacks: fallbacks, negativeStreak } };
 }
 
-function askSlot(intent: string, slot: string, entities: EntityMatch[]): PolicyAction {
+function askSlot(intent: string, slot: string, entities: EntityMatch[], replies: Replies): PolicyAction {
   return { decision: 'intent', text: replies.askSlot(slotLabel(slot)), intent, pending: { intent, entities } };
 }
 
