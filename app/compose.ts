@@ -54,7 +54,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger, overr
   });
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });
-  if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
+  if (config.demoContent) await seedDemoContent({ stores, knowledge, logger, language: config.demoLanguage });
   const warmup = trainFirstModel({ stores, nlu, logger });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });

@@ -39,6 +39,7 @@ const envSchema = z
     ESCALATE_NEGATIVE_STREAK: z.coerce.number().int().min(1).max(20).default(3),
     TRAIN_REGRESSION_MARGIN: z.coerce.number().min(0).max(1).default(0.02),
     DEMO_CONTENT: bool.default(true),
+    DEMO_LANGUAGE: z.enum(['en', 'zh']).default('en'),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
@@ -85,6 +86,8 @@ export interface Config {
   policy: { escalateAfterFallbacks: number; escalateNegativeStreak: number };
   trainRegressionMargin: number;
   demoContent: boolean;
+  /** Language of the demo bot and FAQ seeded into an empty store (DEMO_LANGUAGE). */
+  demoLanguage: 'en' | 'zh';
   version: string;
 }
 
@@ -160,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     policy: { escalateAfterFallbacks: e.ESCALATE_AFTER_FALLBACKS, escalateNegativeStreak: e.ESCALATE_NEGATIVE_STREAK },
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,
     demoContent: e.DEMO_CONTENT,
+    demoLanguage: e.DEMO_LANGUAGE,
     version: readVersion(),
   };
   return Object.freeze(config);
