@@ -56,7 +56,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   });
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });
-  if (config.demoContent) await seedDemoContent({ stores, knowledge, logger });
+  if (config.demoContent) await seedDemoContent({ stores, knowledge, logger, language: config.demoLanguage });
   const jobs = createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) });
   const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });

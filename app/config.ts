@@ -89,6 +89,7 @@ const envSchema = z
         return z.NEVER;
       }
     }),
+    DEMO_LANGUAGE: z.enum(['en', 'zh']).default('en'),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'mongo' && !env.MONGODB_URI) {
@@ -152,6 +153,8 @@ export interface Config {
   demoContent: boolean;
   /** RATE_LIMITS: every limiter's rule by name (null = lifted). */
   rateLimits: RateLimits;
+  /** Language of the demo bot and FAQ seeded into an empty store (DEMO_LANGUAGE). */
+  demoLanguage: 'en' | 'zh';
   version: string;
 }
 
@@ -233,6 +236,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     trainRegressionMargin: e.TRAIN_REGRESSION_MARGIN,
     demoContent: e.DEMO_CONTENT,
     rateLimits: Object.freeze(e.RATE_LIMITS),
+    demoLanguage: e.DEMO_LANGUAGE,
     version: readVersion(),
   };
   return Object.freeze(config);

@@ -1,6 +1,6 @@
 import type { FaqInput, Intent, Stores } from '../core/index.js';
-import { demoIntents } from '../nlu/index.js';
-import { demoFaqs } from '../knowledge/index.js';
+import { demoIntents, demoIntentsZh } from '../nlu/index.js';
+import { demoFaqs, demoFaqsZh } from '../knowledge/index.js';
 import { createJobRegistry, enqueueTraining, type JobRegistry } from '../admin/index.js';
 import type { Logger } from './logger.js';
 
@@ -15,14 +15,16 @@ interface SeedDeps {
  * First boot on an empty store: the demo bot and FAQ, so `npm start` answers
  * straight away. Never touches a store that has content.
  */
-export async function seedDemoContent({ stores, knowledge, logger }: Omit<SeedDeps, 'nlu'>): Promise<void> {
+export async function seedDemoContent({ stores, knowledge, logger, language = 'en' }: Omit<SeedDeps, 'nlu'> & { language?: 'en' | 'zh' }): Promise<void> {
+  const intents = language === 'zh' ? demoIntentsZh : demoIntents;
+  const faqs = language === 'zh' ? demoFaqsZh : demoFaqs;
   if ((await stores.intents.listIntents()).length === 0) {
-    for (const intent of demoIntents as Intent[]) await stores.intents.putIntent(intent);
-    logger.info({ intents: demoIntents.length }, 'seeded the demo bot intents');
+    for (const intent of intents as Intent[]) await stores.intents.putIntent(intent);
+    logger.info({ intents: intents.length, language }, 'seeded the demo bot intents');
   }
   if ((await stores.knowledge.count()) === 0) {
-    for (const faq of demoFaqs) await knowledge.create(faq);
-    logger.info({ faqs: demoFaqs.length }, 'seeded the demo FAQ');
+    for (const faq of faqs) await knowledge.create(faq);
+    logger.info({ faqs: faqs.length, language }, 'seeded the demo FAQ');
   }
 }
 

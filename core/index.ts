@@ -11,3 +11,5 @@ export * from './protocol/index.js';
 export type * from './ports/index.js';
 export { Lru } from './lru.js';
 export * from './workers.js';
+export * from './text/language.js';
+export * from './text/cjk.js';

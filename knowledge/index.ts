@@ -5,6 +5,7 @@ export type { FaqPatchInput, ImportResult, KnowledgeInfo, KnowledgeLogger, Knowl
 export type { ImportRowError } from './faq/validate-import.js';
 export { parseCsv, toCsv, CSV_COLUMNS } from './faq/csv.js';
 export { demoFaqs } from './faq/demo-faqs.js';
+export { demoFaqsZh } from './faq/demo-faqs-zh.js';
 export { findInstalledModel } from './embed/model-files.js';
 export type { InstalledModel } from './embed/model-files.js';
 export { TransformersEmbedder } from './embed/transformers-embedder.js';

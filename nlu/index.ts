@@ -9,6 +9,7 @@ export {
   type TrainResult,
 } from './service/nlu-service.js';
 export { demoIntents } from './demo/demo-intents.js';
+export { demoIntentsZh } from './demo/demo-intents-zh.js';
 export { analyzeSentiment } from './sentiment/analyze-sentiment.js';
 export { createEntityExtractor, type EntityExtractor } from './entities/extractor.js';
 export { NluModel } from './model/nlu-model.js';

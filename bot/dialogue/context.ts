@@ -1,12 +1,15 @@
 import type { Logger as CoreLogger } from '../../core/index.js';
-import { ParleyError } from '../../core/index.js';
+import { ParleyError, replyLanguage } from '../../core/index.js';
+import { repliesFor, type Replies } from '../policy/replies.js';
 import type {
   Clock,
   Conversation,
   ConversationEvent,
+  ConversationPatch,
   ConversationEvents,
   FaqRetriever,
   Intent,
+  Language,
   Message,
   NewMessage,
   Stores,
@@ -49,6 +52,23 @@ export async function openConversation(ctx: DialogueContext, customerId: string,
   return created;
 }
 
+/**
+ * Keeps the conversation's language (of the last message with words in it) and the customer's locale
+ * current; written only when one of them changes, so most messages cost no extra store write.
+ */
+export async function noteLanguage(ctx: DialogueContext, conv: Conversation, language: Language | undefined, locale: string | undefined): Promise<Conversation> {
+  const patch: ConversationPatch = {};
+  if (language && language !== 'und' && language !== conv.language) patch.language = language;
+  if (locale && locale !== conv.locale) patch.locale = locale;
+  if (Object.keys(patch).length === 0) return conv;
+  return ctx.stores.conversations.update(conv.id, patch);
+}
+
+/** The language the bot speaks in a conversation: the customer's last language, else their locale's. */
+export function conversationLanguage(conv: Pick<Conversation, 'language' | 'locale'>): Language {
+  return replyLanguage('und', conv.language, conv.locale);
+}
+
 export async function getConversation(ctx: DialogueContext, id: string): Promise<Conversation> {
   const conv = await ctx.stores.conversations.get(id);
   if (!conv) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { conversationId: id });
@@ -76,11 +96,12 @@ export async function transitionAndAnnounce(
   ctx: DialogueContext,
   conversationId: string,
   input: Omit<TransitionInput, 'at'>,
-  notice: string,
+  notice: (r: Replies) => string,
   inReplyTo?: string,
 ): Promise<{ conversation: Conversation; event: ConversationEvent; message: Message }> {
   const result = await ctx.stores.conversations.transition(conversationId, { ...input, at: nowIso(ctx) });
   ctx.events.emit('status', result);
-  const { message } = await postMessage(ctx, result.conversation, { author: 'system', text: notice, ...(inReplyTo ? { inReplyTo } : {}) });
+  const text = notice(repliesFor(conversationLanguage(result.conversation)));
+  const { message } = await postMessage(ctx, result.conversation, { author: 'system', text, ...(inReplyTo ? { inReplyTo } : {}) });
   return { ...result, message };
 }

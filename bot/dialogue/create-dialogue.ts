@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { ConversationEvents, parseOrThrow, systemClock, textSchema } from '../../core/index.js';
+import { ConversationEvents, detectLanguage, parseOrThrow, systemClock, textSchema } from '../../core/index.js';
 import type { Clock, DialogueApi, FaqRetriever, HandleResult, InboundMessage, Intent, Message, Stores, Understander } from '../../core/index.js';
 import type { PolicyConfig } from '../policy/decide.js';
 import { KeyedSerial } from './keyed-serial.js';
-import { type DialogueContext, type Logger, openConversation } from './context.js';
+import { type DialogueContext, type Logger, noteLanguage, openConversation } from './context.js';
 import { runTurn } from './turn.js';
 import { agentMessage, claim, close, escalate, release, typing } from './handoff.js';
 import { submitCsat } from './csat.js';
@@ -67,12 +67,14 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
         conversationId: conv.id,
         author: 'customer',
         text,
+        language: detectLanguage(text),
         idempotency: { senderKey: inbound.senderKey, clientMessageId: inbound.clientMessageId },
       });
       if (duplicate) {
         const processed = inflight.get(message.id) ?? ctx.stores.conversations.listReplies(message.id);
         return { message, conversationId: message.conversationId, duplicate: true, processed };
       }
+      await noteLanguage(ctx, conv, message.language, inbound.locale);
       ctx.events.emit('message', { conversation: conv, message });
       // Enqueued while we still hold the customer lock, so turns run in the order messages were stored.
       const turn = { conversationId: conv.id, customerId: inbound.customerId, channel: conv.channel, message, receivedAt };

@@ -1,6 +1,5 @@
 import { ParleyError } from '../../core/index.js';
 import type { Assignee, Conversation, ConversationEvent, Message, StaffActorOptions } from '../../core/index.js';
-import { replies } from '../policy/replies.js';
 import { type DialogueContext, getConversation, nowIso, openConversation, postMessage, transitionAndAnnounce } from './context.js';
 
 const staff = (a: Assignee) => ({ kind: 'agent' as const, id: a.id, name: a.name });
@@ -17,7 +16,7 @@ export async function escalate(ctx: DialogueContext, customerId: string, channel
         ctx,
         conv.id,
         { event: 'escalate', actor: { kind: 'customer', id: customerId }, ...(reason ? { reason } : {}) },
-        replies.connecting,
+        (r) => r.connecting,
       );
       await ctx.stores.customers.recordActivity(customerId, { escalations: 1, seenAt: nowIso(ctx) });
       return moved.conversation;
@@ -27,7 +26,7 @@ export async function escalate(ctx: DialogueContext, customerId: string, channel
 
 /** Atomic in the store: of two concurrent claims exactly one wins (ERR_CONVERSATION_ALREADY_CLAIMED for the other). */
 export async function claim(ctx: DialogueContext, conversationId: string, agent: Assignee): Promise<{ conversation: Conversation; event: ConversationEvent }> {
-  const { conversation, event } = await transitionAndAnnounce(ctx, conversationId, { event: 'claim', actor: staff(agent), assignee: agent }, replies.joined(agent.name));
+  const { conversation, event } = await transitionAndAnnounce(ctx, conversationId, { event: 'claim', actor: staff(agent), assignee: agent }, (r) => r.joined(agent.name));
   return { conversation, event };
 }
 
@@ -37,7 +36,7 @@ export async function release(ctx: DialogueContext, conversationId: string, acto
     throw new ParleyError('ERR_CONVERSATION_NOT_ASSIGNED', { conversationId });
   }
   const who = conv.assignee?.name ?? actor.name;
-  const moved = await transitionAndAnnounce(ctx, conversationId, { event: 'release', actor: staff(actor) }, replies.released(who));
+  const moved = await transitionAndAnnounce(ctx, conversationId, { event: 'release', actor: staff(actor) }, (r) => r.released(who));
   return moved.conversation;
 }
 
@@ -46,7 +45,7 @@ export async function close(ctx: DialogueContext, conversationId: string, actor:
   const conv = await getConversation(ctx, conversationId);
   const allowed = options.isAdmin || conv.state === 'queued' || conv.state === 'closed' || conv.assignee?.id === actor.id;
   if (!allowed) throw new ParleyError('ERR_CONVERSATION_NOT_ASSIGNED', { conversationId });
-  const moved = await transitionAndAnnounce(ctx, conversationId, { event: 'close', actor: staff(actor) }, replies.closed);
+  const moved = await transitionAndAnnounce(ctx, conversationId, { event: 'close', actor: staff(actor) }, (r) => r.closed);
   ctx.events.emit('csat:request', { conversation: moved.conversation });
   return moved.conversation;
 }

@@ -3,7 +3,6 @@ import type { Conversation, FaqSearchResult, Message, NluAnalysis, TurnDecision 
 import { planTurn } from './plan-turn.js';
 import { type DialogueContext, nowIso, postMessage, transitionAndAnnounce } from './context.js';
 import { isParleyError } from '../../core/index.js';
-import { replies as cannedReplies } from '../policy/replies.js';
 
 /** A durable customer message waiting for its turn. */
 export interface TurnInput {
@@ -57,7 +56,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
   if (plan.escalate) {
     await ctx.stores.conversations.update(conv.id, summary);
     try {
-      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: plan.escalate }, cannedReplies.connecting, t.message.id);
+      const moved = await transitionAndAnnounce(ctx, conv.id, { event: 'escalate', actor: { kind: 'bot' }, reason: plan.escalate }, (r) => r.connecting, t.message.id);
       replies.push(moved.message);
     } catch (err) {
       if (!isParleyError(err) || err.code !== 'ERR_CONVERSATION_ILLEGAL_TRANSITION') throw err;

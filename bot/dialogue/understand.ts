@@ -1,6 +1,7 @@
 import type { Conversation, DialogueState, FaqSearchResult, Intent, IntentStore, NluAnalysis, Suggestion, TurnDecision } from '../../core/index.js';
 import { decide, type EscalationReason, type PolicyOutcome } from '../policy/decide.js';
-import type { DialogueContext } from './context.js';
+import { repliesFor } from '../policy/replies.js';
+import { conversationLanguage, type DialogueContext } from './context.js';
 
 /** The types of a turn plan, and the one reading of a message every plan starts from. */
 export interface Reply {
@@ -26,7 +27,7 @@ export type PlanDeps = Pick<DialogueContext, 'nlu' | 'knowledge' | 'policy' | 'c
 };
 
 /** The parts of the conversation a plan depends on. */
-export type PlanConversation = Pick<Conversation, 'id' | 'dialogue' | 'consecutiveFallbacks' | 'negativeStreak'>;
+export type PlanConversation = Pick<Conversation, 'id' | 'dialogue' | 'consecutiveFallbacks' | 'negativeStreak' | 'language' | 'locale'>;
 
 export interface Understood {
   analysis: NluAnalysis;
@@ -39,6 +40,6 @@ export async function understand(ctx: PlanDeps, conv: PlanConversation, text: st
   const [analysis, faq] = await Promise.all([ctx.nlu.analyze(text), ctx.knowledge.search(text)]);
   const intent = analysis.intent ? await ctx.intentByName(analysis.intent.name) : null;
   const counters = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak };
-  return { analysis, faq, intent, outcome: decide({ analysis, faq, intent, counters }, ctx.policy) };
+  return { analysis, faq, intent, outcome: decide({ analysis, faq, intent, counters, replies: repliesFor(conversationLanguage(conv)) }, ctx.policy) };
 }
 

@@ -1,6 +1,6 @@
 import type { FaqSearchResult, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
 import { fillTemplate } from './slots.js';
-import { replies } from './replies.js';
+import { replies as english, type Replies } from './replies.js';
 import { formOf } from '../forms/form-spec.js';
 import { formReplies } from '../forms/form-text.js';
 
@@ -27,6 +27,8 @@ export interface PolicyInput {
   /** Definition of `analysis.intent` (answer, escalate flag), null when unknown. */
   intent: Intent | null;
   counters: { consecutiveFallbacks: number; negativeStreak: number };
+  /** The bot's own sentences in the customer's language (replies.ts); English when absent. */
+  replies?: Replies;
 }
 
 export type EscalationReason = 'asked' | 'intent' | 'fallbacks' | 'negative';
@@ -57,6 +59,7 @@ export interface PolicyOutcome {
  */
 export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
   const { analysis, faq, intent } = input;
+  const replies = input.replies ?? english;
   const threshold = config.intentThreshold ?? 0.7;
   const handoffNames = config.handoffIntents ?? DEFAULT_HANDOFF_INTENTS;
   const negative = analysis.sentiment.label === 'negative';

@@ -9,6 +9,8 @@ export interface InboundMessage {
   /** Idempotency scope of clientMessageId (`customer:<id>`, `webhook:<userId>`...). */
   senderKey: string;
   text: string;
+  /** The customer's locale when the channel knows it (widget: data-parley-locale, else navigator.language). */
+  locale?: string;
 }
 
 /** Outbound delivery of what happens in a conversation to the customer's channel. */

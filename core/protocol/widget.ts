@@ -10,6 +10,7 @@ export function identityClaimsPayload(claims: { userId: string; email?: string; 
   return [claims.userId, claims.email ?? '', claims.name ?? ''].join('\n');
 }
 const noNewline = (s: string): boolean => !/[\r\n]/.test(s);
+import { localeSchema } from '../text/language.js';
 
 /** /widget namespace: client -> server payloads (strict in). */
 export const widgetAuthSchema = z.strictObject({
@@ -23,6 +24,8 @@ export const widgetAuthSchema = z.strictObject({
       hmac: z.string().max(256),
     })
     .optional(),
+  /** The customer's locale (v1 addition): `data-parley-locale` on the script tag, else navigator.language. */
+  locale: localeSchema.optional(),
 });
 export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common.js';
 import { ParleyError } from '../errors.js';
 import { dialogueStateSchema } from './dialogue.js';
+import { languageSchema, localeSchema } from '../text/language.js';
 
 export const conversationStateSchema = z.enum(['bot', 'queued', 'agent', 'closed']);
 export type ConversationState = z.infer<typeof conversationStateSchema>;
@@ -45,6 +46,10 @@ export const conversationSchema = z.object({
   escalated: z.boolean(),
   /** The bot's memory between turns (open form, last topic); absent or null when there is none. */
   dialogue: dialogueStateSchema.nullable().optional(),
+  /** Language of the customer's last message with words in it (digits or emoji alone do not change it). */
+  language: languageSchema.optional(),
+  /** The customer's locale as the channel reported it (widget: data-parley-locale or navigator.language). */
+  locale: localeSchema.optional(),
   /** Updated on each save; stores use it for optimistic concurrency. */
   version: z.number().int().nonnegative(),
 });
@@ -56,7 +61,7 @@ export interface NewConversation {
 }
 
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak' | 'dialogue'>
+  Pick<Conversation, 'lastMessage' | 'lastIntent' | 'lastSentiment' | 'consecutiveFallbacks' | 'negativeStreak' | 'dialogue' | 'language' | 'locale'>
 >;
 
 export const transitionEventSchema = z.enum(['escalate', 'claim', 'release', 'close']);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common.js';
+import { languageSchema, type Language } from '../text/language.js';
 
 export const authorSchema = z.enum(['customer', 'bot', 'agent', 'system']);
 export type Author = z.infer<typeof authorSchema>;
@@ -18,6 +19,8 @@ export const messageSchema = z.object({
   suggestions: z.array(suggestionSchema).optional(),
   /** For bot/agent replies: the customer message that caused them (webhook duplicates return these). */
   inReplyTo: z.string().optional(),
+  /** Language the text is written in (core/text/language.ts); absent on messages stored before it was detected. */
+  language: languageSchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -28,6 +31,7 @@ export interface NewMessage {
   agentName?: string;
   suggestions?: Suggestion[];
   inReplyTo?: string;
+  language?: Language;
   /**
    * Idempotency key: `clientMessageId` is unique per sender. `senderKey` names
    * the sender (`customer:<id>`, `agent:<id>`, `webhook:<userId>`).

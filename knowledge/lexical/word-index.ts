@@ -139,6 +139,8 @@ export class WordIndex {
     const base = {
       boost: BOOST,
       combineWith: 'OR' as const,
+      // The query is already analysed: its terms are joined with spaces and must not be cut into words and bigrams again.
+      tokenize: (q: string) => q.split(' '),
       boostTerm: (term: string) => this.entryStats.weight(term, n),
       ...(exclude && exclude.size > 0 ? { filter: (r: SearchResult) => !exclude.has(String(r.id)) } : {}),
     };

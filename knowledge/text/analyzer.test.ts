@@ -24,6 +24,14 @@ describe('analyzer', () => {
 
 describe('tokenize', () => {
   it('handles contractions, curly quotes, accents and non-latin letters', () => {
-    expect(tokenize("I can't, it won’t, we're café Ünïcode 東京 x2")).toEqual(['i', 'can', 'not', 'it', 'will', 'not', 'we', 'are', 'cafe', 'unicode', '東京', 'x', '2']);
+    expect(tokenize("I can't, it won’t, we're café Ünïcode 東京 x2")).toEqual(['i', 'can', 'not', 'it', 'will', 'not', 'we', 'are', 'cafe', 'unicode', 'x', '2', '东京', '东京']);
+  });
+
+  it('gives a Chinese run its words and character bigrams, traditional folded to simplified, full-width to ASCII', () => {
+    const zh = tokenize('我的訂單');
+    expect(zh).toEqual(expect.arrayContaining(['订单', '我的', '的订']));
+    expect(zh.some((t) => /[訂單]/.test(t))).toBe(false);
+    expect(tokenize('ＡＢＣ１２３订单')).toEqual(expect.arrayContaining(['abc', '123', '订单']));
+    expect(tokenize('？！。，')).toEqual([]);
   });
 });

@@ -18,6 +18,11 @@ export interface Calibration {
   temperature: number;
   threshold: number;
   nlpjsWeight: number;
+  /**
+   * Out-of-scope thresholds of the languages with enough held-back utterances, when the bot holds
+   * several (a Chinese message's confidence spreads differently from an English one's); others use `threshold`.
+   */
+  languageThresholds?: Record<string, number>;
   /** Present when a semantic member took part and earned a weight above 0. */
   semantic?: SemanticCalibration;
 }
@@ -49,6 +54,26 @@ function thresholdOn(probs: Float64Array[], s: HeldOutScores, oosClass: number):
   return s.realOos ? swept : Math.min(swept, 0.5);
 }
 
+/** Fewest held-back utterances of one language for a threshold of its own. */
+const MIN_LANGUAGE_EXAMPLES = 20;
+
+/** Per-language thresholds: each language's real utterances plus every background stand-in (off-topic in any language). */
+function languageThresholds(probs: Float64Array[], s: HeldOutScores, oosClass: number): Record<string, number> | undefined {
+  const counts = new Map<string, number>();
+  s.languages.forEach((l, i) => {
+    if (s.real[i] && l !== 'und') counts.set(l, (counts.get(l) ?? 0) + 1);
+  });
+  const langs = [...counts].filter(([, n]) => n >= MIN_LANGUAGE_EXAMPLES).map(([l]) => l);
+  if (langs.length < 2) return undefined;
+  const out: Record<string, number> = {};
+  for (const lang of langs) {
+    const keep = s.truths.map((_, i) => !s.real[i] || s.languages[i] === lang);
+    const pick = <T>(xs: T[]): T[] => xs.filter((_, i) => keep[i]);
+    out[lang] = thresholdOn(pick(probs), { ...s, truths: pick(s.truths), weights: pick(s.weights) }, oosClass);
+  }
+  return out;
+}
+
 /**
  * Temperatures, blend weights and out-of-scope threshold, all chosen on held-back scores. Members join
  * one at a time: n-gram model, then NLP.js, then the semantic member over that blend.
@@ -58,14 +83,18 @@ export function calibrate(s: HeldOutScores, oosClass: number): Calibration {
   const linearProbs = s.logits.map((l) => softmax(Float64Array.from(l), temperature));
   const lexical = s.other ? bestBlend(linearProbs, s.other, s) : { weight: 0, probs: linearProbs };
   const lexicalThreshold = thresholdOn(lexical.probs, s, oosClass);
-  const base = { temperature, nlpjsWeight: lexical.weight, threshold: lexicalThreshold };
+  const perLanguage = languageThresholds(lexical.probs, s, oosClass);
+  const base = { temperature, nlpjsWeight: lexical.weight, threshold: lexicalThreshold, ...(perLanguage ? { languageThresholds: perLanguage } : {}) };
   if (!s.semantic) return base;
   const semanticTemperature = fitTemperature(s.semantic, s.truths, s.weights, oosClass);
   const semanticProbs = s.semantic.map((l) => softmax(Float64Array.from(l), semanticTemperature));
   const full = bestBlend(lexical.probs, semanticProbs, s);
   if (full.weight === 0) return base;
+  const { languageThresholds: _lexicalOnly, ...rest } = base;
+  const fullPerLanguage = languageThresholds(full.probs, s, oosClass);
   return {
-    ...base,
+    ...rest,
+    ...(fullPerLanguage ? { languageThresholds: fullPerLanguage } : {}),
     threshold: thresholdOn(full.probs, s, oosClass),
     semantic: { temperature: semanticTemperature, weight: full.weight, lexicalThreshold },
   };
@@ -80,7 +109,8 @@ export function scoredAccuracy(s: HeldOutScores, c: Calibration, labels: string[
     let p = softmax(Float64Array.from(s.logits[i] ?? []), c.temperature);
     if (s.other && c.nlpjsWeight > 0) p = blend(p, s.other[i] as Float64Array, c.nlpjsWeight);
     if (s.semantic && c.semantic) p = blend(p, softmax(Float64Array.from(s.semantic[i] ?? []), c.semantic.temperature), c.semantic.weight);
-    pairs.push({ truth: s.truths[i] ?? -1, decided: decide(p, oosClass, c.threshold) });
+    const threshold = c.languageThresholds?.[s.languages[i] ?? 'und'] ?? c.threshold;
+    pairs.push({ truth: s.truths[i] ?? -1, decided: decide(p, oosClass, threshold) });
   }
   return tallyHeldOut(pairs, labels, OOS_LABEL);
 }

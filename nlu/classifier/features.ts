@@ -1,5 +1,6 @@
 import { combine, fnv1a } from './hash.js';
-import { normalizeForModel, words } from '../text/normalize.js';
+import { hanRuns, hasHan } from '../../core/index.js';
+import { modelTokens, normalizeForModel } from '../text/normalize.js';
 
 /** Hashing-trick width: 2^18 buckets keeps collisions rare for a few hundred thousand distinct n-grams. */
 export const HASH_BITS = 18;
@@ -32,8 +33,12 @@ export function crudeStem(tok: string): string {
   return tok;
 }
 
+/** Han characters carry about a syllable-word each: 1-3-grams over the whole run, across word boundaries. */
+const HAN_MAX_N = 3;
+
 export function rawFeatures(text: string): RawFeatures {
-  const toks = words(normalizeForModel(text));
+  const normalized = normalizeForModel(text);
+  const toks = modelTokens(normalized);
   const word = new Map<number, number>();
   const char = new Map<number, number>();
   let prev = -1;
@@ -45,10 +50,20 @@ export function rawFeatures(text: string): RawFeatures {
     if (stem !== tok) bump(word, fnv1a(stem, SEED_WORD) & MASK);
     if (prev >= 0) bump(word, combine(prev, h) & MASK);
     prev = h;
+    if (hasHan(tok)) continue; // Chinese character n-grams come from the whole run below
     // char_wb: n-grams of the space-padded word, so prefixes/suffixes are marked.
     const padded = ` ${tok} `;
     for (let n = MIN_N; n <= MAX_N; n++) {
       for (let i = 0; i + n <= padded.length; i++) bump(char, fnv1a(padded, SEED_CHAR + n, i, i + n) & MASK);
+    }
+  }
+  for (const run of hanRuns(normalized)) {
+    // Padding marks the run's start and end, as char_wb does for a word; padded grams only for n >= 2.
+    const padded = ` ${run.text} `;
+    for (let n = 1; n <= HAN_MAX_N; n++) {
+      const lo = n === 1 ? 1 : 0;
+      const hi = n === 1 ? padded.length - 1 : padded.length;
+      for (let i = lo; i + n <= hi; i++) bump(char, fnv1a(padded, SEED_CHAR + n, i, i + n) & MASK);
     }
   }
   // Bigram seed marks word bigrams distinct from unigrams even when hashes collide.

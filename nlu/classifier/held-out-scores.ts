@@ -1,3 +1,4 @@
+import { detectLanguage, type Language } from '../../core/index.js';
 import { BACKGROUND_OUT_OF_SCOPE } from './background-oos.js';
 import { rawFeatures } from './features.js';
 import type { Members } from './fit-members.js';
@@ -19,6 +20,8 @@ export interface HeldOutScores {
   /** False for background stand-ins. */
   real: boolean[];
   realOos: boolean;
+  /** Language of each utterance (core/text/language.ts), for per-language thresholds. */
+  languages: Language[];
 }
 
 /**
@@ -46,7 +49,7 @@ export async function scoreHeldOut(m: Members, heldOut: Example[], semanticSourc
   const other = nlpjs ? await Promise.all(texts.map((t) => nlpjs.scores(t, m.labels.length))) : null;
   const head = m.semantic;
   const semantic = head && semanticSource ? (await semanticSource.embed(texts)).map((v) => head.logits(denseInput(v))) : null;
-  return { logits, other, semantic, truths, weights, real, realOos };
+  return { logits, other, semantic, truths, weights, real, realOos, languages: texts.map(detectLanguage) };
 }
 
 /** Pools fold scores into one held-back set (labels must be the same in every fold). */
@@ -61,5 +64,6 @@ export function poolScores(parts: HeldOutScores[]): HeldOutScores {
     weights: parts.flatMap((p) => p.weights),
     real: parts.flatMap((p) => p.real),
     realOos: parts.some((p) => p.realOos),
+    languages: parts.flatMap((p) => p.languages),
   };
 }

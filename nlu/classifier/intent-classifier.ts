@@ -1,4 +1,4 @@
-import type { IntentScore } from '../../core/index.js';
+import { detectLanguage, type IntentScore } from '../../core/index.js';
 import { argmax, decide, type ConfidenceRule } from './calibrate.js';
 import { rawFeatures } from './features.js';
 import { decodeFloats, encodeFloats } from './float-codec.js';
@@ -26,6 +26,8 @@ export interface ClassifierState {
   confidenceRule?: ConfidenceRule;
   /** Embedding member; absent when the model was trained without an embedding model. */
   semantic?: SemanticHeadState;
+  /** Out-of-scope thresholds per language (a bot with utterances in several languages); absent = `threshold` for all. */
+  languageThresholds?: Record<string, number>;
 }
 
 export interface IntentPrediction {
@@ -48,6 +50,7 @@ export class IntentClassifier {
     readonly nlpjs: NlpjsMember | null,
     readonly confidenceRule: ConfidenceRule = 'in-scope-share',
     readonly semantic: SemanticHead | null = null,
+    readonly languageThresholds: Record<string, number> | null = null,
   ) {
     this.oosClass = labels.indexOf(OOS_LABEL);
   }
@@ -57,7 +60,7 @@ export class IntentClassifier {
     const linear = new LinearModel(s.labels.length, vectorizer.size, decodeFloats(s.weights), Float32Array.from(s.bias));
     const nlpjs = s.nlpjs ? await NlpjsMember.load(s.nlpjs) : null;
     const semantic = s.semantic ? SemanticHead.fromState(s.semantic, s.labels.length) : null;
-    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs, s.confidenceRule ?? 'raw', semantic);
+    return new IntentClassifier(s.labels, vectorizer, linear, s.temperature, s.threshold, s.nlpjsWeight, nlpjs, s.confidenceRule ?? 'raw', semantic, s.languageThresholds ?? null);
   }
 
   toState(): ClassifierState {
@@ -72,6 +75,7 @@ export class IntentClassifier {
       nlpjs: this.nlpjs && this.nlpjsWeight > 0 ? this.nlpjs.export() : null,
       confidenceRule: this.confidenceRule,
       ...(this.semantic ? { semantic: this.semantic.toState() } : {}),
+      ...(this.languageThresholds ? { languageThresholds: this.languageThresholds } : {}),
     };
   }
 
@@ -86,13 +90,14 @@ export class IntentClassifier {
   }
 
   /** Without the text's embedding, a model with a semantic member decides with its lexical-only threshold. */
-  private thresholdFor(vector: Float32Array | null): number {
-    return this.semantic && !vector ? this.semantic.lexicalThreshold : this.threshold;
+  private thresholdFor(vector: Float32Array | null, text: string): number {
+    if (this.semantic && !vector) return this.semantic.lexicalThreshold;
+    return (this.languageThresholds && this.languageThresholds[detectLanguage(text)]) ?? this.threshold;
   }
 
   async predict(text: string, vector: Float32Array | null = null): Promise<IntentPrediction> {
     const p = await this.probabilities(text, vector);
-    const chosen = decide(p, this.oosClass, this.thresholdFor(vector), this.confidenceRule);
+    const chosen = decide(p, this.oosClass, this.thresholdFor(vector, text), this.confidenceRule);
     const ranked: IntentScore[] = [];
     const order = [...p.keys()].filter((k) => k !== this.oosClass).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     for (const k of order.slice(0, MAX_ALTERNATIVES + 1)) {
@@ -104,7 +109,7 @@ export class IntentClassifier {
 
   /** The decided class index (-1 = out of scope), for evaluation. */
   async decideIndex(text: string, vector: Float32Array | null = null): Promise<number> {
-    return decide(await this.probabilities(text, vector), this.oosClass, this.thresholdFor(vector), this.confidenceRule);
+    return decide(await this.probabilities(text, vector), this.oosClass, this.thresholdFor(vector, text), this.confidenceRule);
   }
 }
 

@@ -1,4 +1,6 @@
 import nlpjs from '@nlpjs/basic';
+import { hasHan } from '../../core/index.js';
+import { modelTokens, normalizeForModel } from '../text/normalize.js';
 
 // @nlpjs/basic is CommonJS without types: describe the few calls we make.
 interface NlpjsClassification {
@@ -29,6 +31,14 @@ async function createNlp(): Promise<NlpjsNlp> {
   return nlp;
 }
 
+/**
+ * NLP.js's English tokenizer splits on spaces and punctuation, so a Chinese sentence would be one token:
+ * it gets the same Chinese words the linear model sees, space-separated. Other text is passed unchanged.
+ */
+function nlpjsView(text: string): string {
+  return hasHan(text) ? modelTokens(normalizeForModel(text)).join(' ') : text;
+}
+
 /** NLP.js (the mandated library) as one ensemble member: its own neural classifier over stems. */
 export class NlpjsMember {
   private constructor(private readonly nlp: NlpjsNlp) {}
@@ -36,7 +46,7 @@ export class NlpjsMember {
   /** Labels are class indices: intent names such as "None" mean something special to NLP.js. */
   static async train(examples: { text: string; label: number }[]): Promise<NlpjsMember> {
     const nlp = await createNlp();
-    for (const e of examples) nlp.addDocument('en', e.text, `c${e.label}`);
+    for (const e of examples) nlp.addDocument('en', nlpjsView(e.text), `c${e.label}`);
     await nlp.train();
     return new NlpjsMember(nlp);
   }
@@ -51,7 +61,7 @@ export class NlpjsMember {
   async scores(text: string, classes: number): Promise<Float64Array> {
     const out = new Float64Array(classes);
     if (text.trim() === '') return out;
-    const res = await this.nlp.process('en', text);
+    const res = await this.nlp.process('en', nlpjsView(text));
     for (const c of res.classifications ?? []) {
       const k = /^c(\d+)$/.exec(c.intent)?.[1];
       if (k !== undefined && Number(k) < classes && c.score > 0) out[Number(k)] = c.score;

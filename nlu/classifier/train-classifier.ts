@@ -44,7 +44,7 @@ async function crossValidate(train: Example[], hp: HyperParams, withNlpjs: boole
 function assemble(m: Members, c: Calibration, source?: SemanticSource): IntentClassifier {
   const s = c.semantic;
   const head = s && m.semantic && source ? new SemanticHead(source.model, m.semantic, s.temperature, s.weight, s.lexicalThreshold) : null;
-  return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null, undefined, head);
+  return new IntentClassifier(m.labels, m.vectorizer, m.linear, c.temperature, c.threshold, c.nlpjsWeight, c.nlpjsWeight > 0 ? m.nlpjs : null, undefined, head, c.languageThresholds ?? null);
 }
 
 async function accuracyOn(classifier: IntentClassifier, examples: Example[], source?: SemanticSource): Promise<HeldOutAccuracy> {

@@ -1,5 +1,7 @@
 import type { EntityMatch } from '../../core/index.js';
+import { foldChinese } from '../../core/index.js';
 import { parseDate, parseTime } from './dates.js';
+import { chineseRules } from './zh/zh-rules.js';
 
 interface Rule {
   entity: string;
@@ -19,6 +21,9 @@ const CURRENCY: Record<string, string> = {
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 
+/** A letter that is not Han: Chinese has no spaces, so "邮箱是abc@x.com" and "要3个" must still match. */
+const L = '(?:(?!\\p{Script=Han})\\p{L})';
+
 function amount(text: string): number {
   return Number(text.replace(/[^\d.]/g, ''));
 }
@@ -35,13 +40,18 @@ export function orderIdAsGiven(t: string): string {
 /** Order of the list is priority when two candidates overlap with the same length. */
 export function builtinRules(now: () => Date): Rule[] {
   return [
-    { entity: 'email', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, value: (t) => t.toLowerCase() },
+    {
+      entity: 'email',
+      pattern: new RegExp(`(?<!(?:${L}|[\\p{N}._%+-]))(?:${L}|[\\p{N}._%+-]){1,64}@(?:${L}|[\\p{N}-])+(?:\\.(?:${L}|[\\p{N}-])+)*\\.${L}{2,}`, 'gu'),
+      value: (t) => t.toLowerCase(),
+    },
     { entity: 'url', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/giu, value: (t) => t },
     {
       entity: 'order_id',
       pattern: /(?<![\p{L}\p{N}])(?:#[A-Z]{0,3}-?\d{4,12}\b|(?:ORD|ORDER|TCK|TKT|TICKET|INV|CASE)[-_ ]?\d{4,12}\b)/giu,
       value: orderIdAsGiven,
     },
+    ...chineseRules(now),
     {
       entity: 'money',
       pattern: /(?:[$€£]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)/giu,
@@ -67,7 +77,7 @@ export function builtinRules(now: () => Date): Rule[] {
     {
       entity: 'phone',
       // One separator between digit groups keeps the match unambiguous (no backtracking blow-up on long digit runs).
-      pattern: /(?<![\p{L}\p{N}+])(?:\+?\d{9,15}|\+?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\(?\d{1,4}\)?){1,5})(?![\p{L}\p{N}])/gu,
+      pattern: new RegExp(String.raw`(?<!(?:${L}|[\p{N}+]))(?:\+?\d{9,15}|\+?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\(?\d{1,4}\)?){1,5})(?!(?:${L}|\p{N}))`, 'gu'),
       value: (t) => {
         const digits = t.replace(/\D/g, '');
         // Phone numbers need separators or a + unless they are long; bare 5-digit numbers are just numbers.
@@ -78,7 +88,7 @@ export function builtinRules(now: () => Date): Rule[] {
     },
     {
       entity: 'number',
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}#])-?\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}])|\\b(?:${Object.keys(WORD_NUMBERS).join('|')})\\b`, 'giu'),
+      pattern: new RegExp(`(?<!(?:${L}|[\\p{N}#]))-?\\d+(?:[.,]\\d+)*(?!(?:${L}|\\p{N}|[万亿]))|\\b(?:${Object.keys(WORD_NUMBERS).join('|')})\\b`, 'giu'),
       value: (t) => {
         const w = WORD_NUMBERS[t.toLowerCase()];
         if (w !== undefined) return w;
@@ -90,7 +100,19 @@ export function builtinRules(now: () => Date): Rule[] {
 }
 
 /** All non-overlapping built-in matches: longest wins, then rule priority. */
-export function extractBuiltins(text: string, rules: Rule[]): EntityMatch[] {
+/**
+ * Full-width ASCII (ＡＢＣ１２３＠，) and the ideographic space as their ASCII forms, one character for one,
+ * so offsets stay those of the original text (NFKC could change lengths).
+ */
+export function widthFold(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export function extractBuiltins(original: string, rules: Rule[]): EntityMatch[] {
+  // Traditional characters read as simplified (後天 = 后天); the fold is character for character, checked anyway.
+  const wide = widthFold(original);
+  const folded = foldChinese(wide);
+  const text = folded.length === wide.length ? folded : wide;
   const found: (EntityMatch & { priority: number })[] = [];
   rules.forEach((rule, priority) => {
     rule.pattern.lastIndex = 0;
@@ -98,7 +120,7 @@ export function extractBuiltins(text: string, rules: Rule[]): EntityMatch[] {
       const value = rule.value(m[0]);
       if (value === null || m[0].length === 0) continue;
       const start = m.index ?? 0;
-      found.push({ entity: rule.entity, text: m[0], value, start, end: start + m[0].length, priority });
+      found.push({ entity: rule.entity, text: original.slice(start, start + m[0].length), value, start, end: start + m[0].length, priority });
     }
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);

@@ -1,4 +1,5 @@
-import type { Sentiment } from '../../core/index.js';
+import { detectLanguage, type Sentiment } from '../../core/index.js';
+import { analyzeChineseSentiment } from './zh/analyze-zh.js';
 import { cleanText } from '../text/normalize.js';
 import { ANGER_PATTERNS } from './anger.js';
 import { COMPLAINT_TEMPLATES } from './complaint-templates.js';
@@ -53,6 +54,7 @@ function clauseWeights(tokens: string[]): number[] {
 export function analyzeSentiment(input: string): Sentiment {
   // The first 2,000 characters carry the customer's mood; longer pastes (logs, threads) only cost time.
   const text = cleanText(input.slice(0, MAX_CHARS)).normalize('NFKC');
+  if (detectLanguage(text) === 'zh') return analyzeChineseSentiment(text);
   const raw = text.match(TOKEN) ?? [];
   const tokens = raw.map((t) => t.toLowerCase().replace('’', "'"));
   const weights = clauseWeights(tokens);

@@ -77,6 +77,15 @@ export function describeConversationStore(make: StoresFactory): void {
       expect(await s.get(id)).toEqual(cleared);
     });
 
+    it('stores the conversation language and the customer locale, and keeps them through other updates', async () => {
+      const id = await conversationIn(stores(), 'bot');
+      expect(await stores().conversations.get(id)).not.toHaveProperty('language');
+      await stores().conversations.update(id, { language: 'zh', locale: 'zh-CN' });
+      const u = await stores().conversations.update(id, { negativeStreak: 1, language: undefined });
+      expect(u).toMatchObject({ language: 'zh', locale: 'zh-CN', negativeStreak: 1 });
+      expect(await stores().conversations.get(id)).toEqual(u);
+    });
+
     it('walks every legal transition and logs one event per move', async () => {
       const id = await conversationIn(stores(), 'bot');
       const s = stores().conversations;

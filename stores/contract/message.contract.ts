@@ -37,6 +37,16 @@ export function describeMessages(make: StoresFactory): void {
       expect(await stores().conversations.findByIdempotency({ ...idempotency, senderKey: 'customer:someone-else' })).toBeNull();
     });
 
+    it('keeps the language detected for a message, and leaves it out when none was given', async () => {
+      const { conversationId } = await newConversation(stores());
+      const zh = await stores().conversations.appendMessage({ conversationId, author: 'customer', text: '我的订单还没到', language: 'zh' });
+      const plain = await stores().conversations.appendMessage({ conversationId, author: 'bot', text: 'ok' });
+      expect((await stores().conversations.getMessage(zh.message.id))?.language).toBe('zh');
+      const read = await stores().conversations.getMessage(plain.message.id);
+      expect(read).toEqual(plain.message);
+      expect(read && 'language' in read).toBe(false);
+    });
+
     it('is idempotent on senderKey + clientMessageId: one stored message, the original returned', async () => {
       const { conversationId, customerId } = await newConversation(stores());
       const idempotency = { senderKey: `customer:${customerId}`, clientMessageId: 'c-1' };

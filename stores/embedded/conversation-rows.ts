@@ -1,4 +1,4 @@
-import { readDialogueState, type Conversation, type ConversationEvent } from '../../core/index.js';
+import { readDialogueState, type Conversation, type ConversationEvent, type Language } from '../../core/index.js';
 import { fromJson, toJson } from './open-database.js';
 import { withDialogue } from '../shared/conversation-fields.js';
 
@@ -22,6 +22,8 @@ export interface ConversationRow {
   escalated: number;
   version: number;
   dialogue: string | null;
+  language: string | null;
+  locale: string | null;
 }
 
 export interface EventRow {
@@ -37,10 +39,10 @@ export interface EventRow {
 
 export const CONVERSATION_COLUMNS = `id, customer_id, channel, state, assignee, csat, last_message, created_at, updated_at,
   closed_at, waiting_since, first_claimed_at, last_intent, last_sentiment, consecutive_fallbacks, negative_streak,
-  escalated, version, dialogue`;
+  escalated, version, dialogue, language, locale`;
 export const CONVERSATION_VALUES = `@id, @customer_id, @channel, @state, @assignee, @csat, @last_message, @created_at,
   @updated_at, @closed_at, @waiting_since, @first_claimed_at, @last_intent, @last_sentiment, @consecutive_fallbacks,
-  @negative_streak, @escalated, @version, @dialogue`;
+  @negative_streak, @escalated, @version, @dialogue, @language, @locale`;
 
 export function toConversation(r: ConversationRow): Conversation {
   return {
@@ -63,6 +65,8 @@ export function toConversation(r: ConversationRow): Conversation {
     escalated: r.escalated === 1,
     version: r.version,
     ...withDialogue(r.dialogue === null ? null : readDialogueState(JSON.parse(r.dialogue))),
+    ...(r.language === null ? {} : { language: r.language as Language }),
+    ...(r.locale === null ? {} : { locale: r.locale }),
   };
 }
 
@@ -87,6 +91,8 @@ export function toConversationRow(c: Conversation): ConversationRow {
     escalated: c.escalated ? 1 : 0,
     version: c.version,
     dialogue: toJson(c.dialogue),
+    language: c.language ?? null,
+    locale: c.locale ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ParleyError, type AppendResult, type ConversationStore, type Message, type NewMessage } from '../../core/index.js';
+import { ParleyError, type AppendResult, type ConversationStore, type Message, type NewMessage, type Language } from '../../core/index.js';
 import { buildMessage } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isForeignKeyViolation, type Db } from './open-database.js';
@@ -13,9 +13,10 @@ interface MessageRow {
   agent_name: string | null;
   suggestions: string | null;
   in_reply_to: string | null;
+  language: Language | null;
 }
 
-const COLUMNS = 'id, conversation_id, author, text, created_at, agent_name, suggestions, in_reply_to';
+const COLUMNS = 'id, conversation_id, author, text, created_at, agent_name, suggestions, in_reply_to, language';
 
 function toMessage(r: MessageRow): Message {
   return {
@@ -27,6 +28,7 @@ function toMessage(r: MessageRow): Message {
     ...(r.agent_name === null ? {} : { agentName: r.agent_name }),
     ...(r.suggestions === null ? {} : { suggestions: JSON.parse(r.suggestions) as Message['suggestions'] }),
     ...(r.in_reply_to === null ? {} : { inReplyTo: r.in_reply_to }),
+    ...(r.language === null ? {} : { language: r.language }),
   };
 }
 
@@ -41,7 +43,7 @@ export function createMessageRows(db: Db): MessageMethods {
     `SELECT ${COLUMNS} FROM messages WHERE sender_key = ? AND client_message_id = ?`,
   );
   const insert = db.prepare(`INSERT INTO messages (${COLUMNS}, sender_key, client_message_id)
-    VALUES (@id, @conversation_id, @author, @text, @created_at, @agent_name, @suggestions, @in_reply_to, @sk, @cmid)`);
+    VALUES (@id, @conversation_id, @author, @text, @created_at, @agent_name, @suggestions, @in_reply_to, @language, @sk, @cmid)`);
   const byId = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
   const recent = db.prepare<[string, number], MessageRow>(`SELECT * FROM (SELECT ${COLUMNS} FROM messages
     WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id ASC`);
@@ -74,6 +76,7 @@ export function createMessageRows(db: Db): MessageMethods {
         agent_name: input.agentName ?? null,
         suggestions: input.suggestions === undefined ? null : JSON.stringify(input.suggestions),
         in_reply_to: input.inReplyTo ?? null,
+        language: input.language ?? null,
         sk: key?.senderKey ?? null,
         cmid: key?.clientMessageId ?? null,
       });

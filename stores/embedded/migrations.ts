@@ -163,6 +163,15 @@ CREATE TABLE crm_insights (
 CREATE INDEX crm_insights_customer ON crm_insights(customer_id);
 `,
   },
+  {
+    version: 5,
+    name: 'message and conversation language, customer locale',
+    sql: `
+ALTER TABLE messages ADD COLUMN language TEXT;
+ALTER TABLE conversations ADD COLUMN language TEXT;
+ALTER TABLE conversations ADD COLUMN locale TEXT;
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

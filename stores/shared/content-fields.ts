@@ -12,6 +12,7 @@ export function buildMessage(input: NewMessage, now = Date.now()): Message {
     ...(input.agentName === undefined ? {} : { agentName: input.agentName }),
     ...(input.suggestions === undefined ? {} : { suggestions: input.suggestions }),
     ...(input.inReplyTo === undefined ? {} : { inReplyTo: input.inReplyTo }),
+    ...(input.language === undefined ? {} : { language: input.language }),
   };
 }
 

@@ -23,7 +23,7 @@ export class WidgetController {
   private readonly ctx: WidgetContext;
   private readonly typingSignal: TypingSignal;
 
-  constructor(url: string, tokens: TokenStore, opts: { retryMs?: number } = {}) {
+  constructor(url: string, tokens: TokenStore, opts: { retryMs?: number; locale?: string } = {}) {
     this.ctx = {
       url,
       tokens,
@@ -33,6 +33,7 @@ export class WidgetController {
       timers: new RetryTimers(opts.retryMs ?? RETRY_MS),
       socket: null,
       identity: null,
+      ...(opts.locale ? { locale: opts.locale } : {}),
     };
     this.typingSignal = new TypingSignal(this.ctx);
   }

@@ -7,11 +7,17 @@ import { App } from './ui/app.js';
 
 /**
  * Entry of widget.js: `<script src=".../widget.js" data-parley-url="https://chat.example.com" async></script>`.
- * data-parley-url defaults to the script's own origin; data-parley-title names the panel.
+ * data-parley-url defaults to the script's own origin; data-parley-title names the panel;
+ * data-parley-locale (e.g. zh-CN) sets the customer's language, else the browser's navigator.language.
  */
 // currentScript is only set while the script first runs, so read it before any callback.
 const currentScript = (document.currentScript ??
   document.querySelector('script[data-parley-url],script[src*="widget.js"]')) as HTMLScriptElement | null;
+
+/** The server refuses a handshake with a malformed tag, so only plain BCP 47 tags are sent. */
+function pageLocale(tag: string | undefined): string | undefined {
+  return tag && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/.test(tag) ? tag : undefined;
+}
 
 function boot(): void {
   const w = window as unknown as { Parley?: unknown };
@@ -32,7 +38,8 @@ function boot(): void {
   const mount = document.createElement('div');
   root.appendChild(mount);
 
-  const ctrl = new WidgetController(url, localTokenStore(url));
+  const locale = pageLocale(script?.dataset.parleyLocale || navigator.language);
+  const ctrl = new WidgetController(url, localTokenStore(url), locale ? { locale } : {});
   render(<App ctrl={ctrl} title={title} />, mount);
   const api = createApi(ctrl);
   const previous = w.Parley as { q?: unknown[][] } | undefined;

@@ -19,10 +19,16 @@ export interface WidgetContext {
   readonly timers: RetryTimers;
   socket: Socket | null;
   identity: Identity | null;
+  /** BCP 47 tag sent in the handshake so the bot and agents know the customer's language. */
+  readonly locale?: string;
 }
 
 /** The handshake auth: the stored visitor token and, once the host page identified the user, that identity. */
 export function authPayload(ctx: WidgetContext): Record<string, unknown> {
   const token = ctx.tokens.get();
-  return { ...(token ? { visitorToken: token } : {}), ...(ctx.identity ? { identity: ctx.identity } : {}) };
+  return {
+    ...(token ? { visitorToken: token } : {}),
+    ...(ctx.identity ? { identity: ctx.identity } : {}),
+    ...(ctx.locale ? { locale: ctx.locale } : {}),
+  };
 }

@@ -68,6 +68,7 @@ export function registerHandlers(socket: Socket, ctx: HandlerContext): void {
         clientMessageId: input.clientMessageId,
         senderKey: customerSenderKey(customerId),
         text: input.text,
+        ...(data.locale ? { locale: data.locale } : {}),
       });
       // The customer's other tabs see the message; the sending socket already shows it.
       if (!result.duplicate) socket.to(room).emit(widgetEvents.message, toWireMessage(result.message));

@@ -122,6 +122,16 @@ describe('/widget message', () => {
     socket.disconnect();
   });
 
+  it('the handshake locale reaches the conversation; a malformed locale is refused', async () => {
+    const { socket } = await server.connect({ locale: 'zh-CN' });
+    const ack = (await socket.emitWithAck('message', { clientMessageId: 'zh-1', text: '你好，我的订单在哪里' })) as Ack;
+    await dialogue.drain();
+    expect(await stores.conversations.get(ack.conversationId as string)).toMatchObject({ locale: 'zh-CN', language: 'zh' });
+    socket.disconnect();
+    const err = (await server.connect({ locale: 'zh CN<script>' }).catch((e: unknown) => e)) as ConnectRefusal;
+    expect(err.message).toBe('ERR_VALIDATION');
+  });
+
   it('a retry with the same clientMessageId returns duplicate: true and stores one message', async () => {
     const { socket } = await server.connect();
     const first = (await socket.emitWithAck('message', { clientMessageId: 'same', text: 'where is my order 123456' })) as Ack;

@@ -46,6 +46,8 @@ export interface WidgetSocketData {
   ip: string;
   /** True until the anonymous visitor's first write stores the customer. */
   pending: boolean;
+  /** The customer's locale from the handshake (data-parley-locale or navigator.language). */
+  locale?: string;
 }
 
 export const customerRoom = (customerId: string): string => `customer:${customerId}`;
