@@ -26,6 +26,7 @@ export const demoIntentsZh: Intent[] = [
   {
     name: 'order_status',
     answer: '我来查一下订单 {{order_id}}。您也可以通过确认邮件里的物流链接查看进度。',
+    slots: [{ name: 'order_id', entity: 'order_id', prompt: '请问您的订单号是多少？' }],
     utterances: [
       '我的订单到哪了', '查一下我的订单', '快递什么时候到', '订单状态', '我的包裹还没到', '帮我查物流', '我的货发了吗',
       '订单号A12345到哪了', '什么时候发货', '物流信息查不到', '我买的东西什么时候送到', '查询订单ORD-123456', '快递一直没到',
@@ -50,5 +51,16 @@ export const demoIntentsZh: Intent[] = [
     name: 'refund',
     answer: '收到退货后，退款会在 5-10 个工作日内原路退回。',
     utterances: ['我要退款', '怎么申请退款', '退款多久到账', '可以退货吗', '钱什么时候退回来', '东西坏了要退款', '退货流程', '我想把钱退回来'],
+  },
+  {
+    name: 'change_delivery',
+    answer: '好的，订单 {{order_id}} 的新送货日期：{{date}}。确认邮件会发到 {{email}}。',
+    slots: [
+      { name: 'order_id', entity: 'order_id', prompt: '要改哪个订单的送货时间？请告诉我订单号。' },
+      { name: 'date', entity: 'date', prompt: '您希望哪天送货？' },
+      { name: 'email', entity: 'email', prompt: '确认邮件发到哪个邮箱？' },
+    ],
+    confirm: '确认一下：订单 {{order_id}}，新送货日期 {{date}}，确认邮件发到 {{email}}。要提交吗？',
+    utterances: ['改一下送货时间', '我想换个日期送货', '能不能改天再送', '那天家里没人，改个时间送', '推迟送货', '送货日期改到下周', '能明天送吗', '修改配送日期'],
   },
 ];
