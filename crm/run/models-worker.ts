@@ -27,7 +27,7 @@ port.on('message', (m: HostMessage) => {
   if (m.type === 'start') {
     computeInsights(lines(), m.conversations, { ...m.options, asOf: new Date(m.asOf) }).then(
       (run) => {
-        for (let i = 0; i < run.customers.length; i += RESULT_CHUNK) post({ type: 'customers', items: run.customers.slice(i, i + RESULT_CHUNK) });
+        for (let i = 0; i < run.customers.length; i += RESULT_CHUNK) post({ type: 'customers', json: JSON.stringify(run.customers.slice(i, i + RESULT_CHUNK)) });
         post({ type: 'summary', summary: run.summary });
       },
       (err: unknown) => post({ type: 'error', reason: err instanceof Error ? err.message : String(err) }),

@@ -1,7 +1,7 @@
 import { startTsWorker } from '../../core/index.js';
 import type { CustomerInsights, InsightsOptions, RunSummary } from '../models/insights.js';
 import type { ConversationSummary, OrderLine } from '../models/input.js';
-import type { HostMessage, WorkerMessage } from './worker-protocol.js';
+import type { HostMessage, ResultChunk, WorkerMessage } from './worker-protocol.js';
 
 export interface ModelRunInput {
   asOf: Date;
@@ -41,7 +41,11 @@ export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Pro
       void it.return?.();
       fn();
     };
-    const pull = (): void => {
+    // A port drains every queued message in one go and the worker pulls again at once: reading in setImmediate
+    // lets timers and sockets run between two batches instead of after the whole scan.
+    const pull = (): void => void setImmediate(readNext);
+    const readNext = (): void => {
+      if (settled) return;
       if (ended) return send({ type: 'end' });
       it.next().then(
         (r) => {
@@ -60,7 +64,8 @@ export function runModelsInWorker(input: ModelRunInput, sink: ModelRunSink): Pro
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'pull') pull();
       else if (m.type === 'customers') {
-        writes = writes.then(() => sink.customers(m.items));
+        // Each chunk in its own macrotask: written back to back in microtasks they would hold the loop for seconds.
+        writes = writes.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => sink.customers(JSON.parse(m.json) as ResultChunk));
         // A failed write ends the run now (and is never an unhandled rejection).
         writes.catch((err: unknown) => finish(() => reject(err)));
       } else if (m.type === 'summary') writes.then(() => finish(() => resolve(m.summary)), (err: unknown) => finish(() => reject(err)));

@@ -10,10 +10,15 @@ export type HostMessage =
 /** Worker -> host: asks for the next batch; insights in chunks (no single message blocks the host), then the summary. */
 export type WorkerMessage =
   | { type: 'pull' }
-  | { type: 'customers'; items: { customerId: string; insights: CustomerInsights }[] }
+  /** A chunk of `{ customerId, insights }[]` as JSON text: the host parses one chunk per macrotask (a structured
+   *  clone is decoded when the message is taken, and a port takes every queued message at once). */
+  | { type: 'customers'; json: string }
   | { type: 'summary'; summary: RunSummary }
   | { type: 'error'; reason: string };
 
-export const RESULT_CHUNK = 2000;
+/** Small enough that parsing and writing one chunk holds the host's loop for tens of milliseconds, not hundreds. */
+export const RESULT_CHUNK = 500;
+
+export type ResultChunk = { customerId: string; insights: CustomerInsights }[];
 /** Batches asked for ahead of use, so reading the store overlaps with the models' work. */
 export const PULL_AHEAD = 2;
