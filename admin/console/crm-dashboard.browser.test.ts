@@ -1,38 +1,17 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Server as HttpServer } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { startConsoleServer } from '../test-support/console-server.js';
+import { expect, it } from '@jest/globals';
+import { useConsoleBrowser } from '../test-support/console-browser.js';
 import { seedShop } from '../test-support/seed-shop.js';
-import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
-
-let h: AdminHarness;
-let http: HttpServer;
-let base: string;
-let browser: Browser;
+import { artifactsDir as artifacts, describeWithChromium as run } from '../../test/support/chromium.js';
 
 run('console CRM dashboard in Chromium', () => {
-  beforeAll(async () => {
-    h = await openAdminHarness();
-    ({ http, base } = await startConsoleServer(h));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => http.close(() => r()));
-    await h.close();
-  });
+  const consoleBrowser = useConsoleBrowser();
 
   it('admin runs the CRM models as of a date from the dashboard and reads segments, churn, CLV and calibration', async () => {
+    const { h, browser, signIn } = consoleBrowser();
     await seedShop(h.stores, 240);
     const admin = await h.staff('admin', 'crm@example.com');
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.click('a[href="#/dashboard"]');
+    await signIn(page, admin.email, 'dashboard');
     await page.locator('.crm .notice', { hasText: 'No CRM run yet' }).waitFor();
 
     await page.getByLabel('As of').fill('2026-09-01');

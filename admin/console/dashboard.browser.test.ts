@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import type { Server as HttpServer } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { newToken } from '../../core/index.js';
-import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
-
-
-let h: AdminHarness;
-let http: HttpServer;
-let base: string;
-let browser: Browser;
+import { useConsoleBrowser } from '../test-support/console-browser.js';
+import { artifactsDir as artifacts, describeWithChromium as run } from '../../test/support/chromium.js';
 
 run('console dashboard in Chromium', () => {
-  beforeAll(async () => {
-    h = await openAdminHarness();
-    ({ http, base } = await startConsoleServer(h));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => http.close(() => r()));
-    await h.close();
-  });
+  const consoleBrowser = useConsoleBrowser();
 
   it('admin opens the dashboard: KPIs, charts, churn panel; CSV export downloads', async () => {
+    const { h, browser, signIn } = consoleBrowser();
     // One escalated conversation (the untrained model falls back twice).
     const customer = await h.stores.customers.create({ visitorToken: newToken() });
     for (const [i, text] of ['Qwzx plok vrim?', 'qwzx PLOK vrim'].entries()) {
@@ -37,11 +19,7 @@ run('console dashboard in Chromium', () => {
     const admin = await h.staff('admin', 'dash@example.com');
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.click('a[href="#/dashboard"]');
+    await signIn(page, admin.email, 'dashboard');
     await page.locator('.kpis').waitFor();
     const conversations = page.locator('.kpi', { hasText: 'Conversations' }).locator('.kpi-value');
     expect(await conversations.textContent()).toBe('1');

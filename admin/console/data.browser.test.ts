@@ -1,36 +1,15 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Server as HttpServer } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
-
-let h: AdminHarness;
-let http: HttpServer;
-let base: string;
-let browser: Browser;
+import { expect, it } from '@jest/globals';
+import { useConsoleBrowser } from '../test-support/console-browser.js';
+import { artifactsDir as artifacts, describeWithChromium as run } from '../../test/support/chromium.js';
 
 run('console Data page in Chromium', () => {
-  beforeAll(async () => {
-    h = await openAdminHarness();
-    ({ http, base } = await startConsoleServer(h));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => http.close(() => r()));
-    await h.close();
-  });
+  const consoleBrowser = useConsoleBrowser();
 
   it('uploads an orders CSV, follows the job to done, lists the row errors and still shows the summary after a reload', async () => {
+    const { h, browser, signIn } = consoleBrowser();
     const admin = await h.staff('admin', 'data-admin@example.com');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.click('a[href="#/data"]');
+    await signIn(page, admin.email, 'data');
     const orders = page.locator('section[data-import="orders"]');
     expect(await orders.textContent()).toContain('No orders imported yet');
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { systemClock, type Stores } from '../../core/index.js';
+import { seededRandom, systemClock, type Stores } from '../../core/index.js';
 import { importOrdersCsv } from '../imports/import-orders.js';
 import { stderrProgress } from './crm-import.js';
 
@@ -19,20 +19,9 @@ const arg = (name: string, fallback: string): string => {
 };
 const log = (msg: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function writeCsv(file: string, lines: number, customers: number): Promise<number> {
-  const rand = random(7);
+  // Seeded: every run imports the same file.
+  const rand = seededRandom(7);
   const out = fs.createWriteStream(file);
   const start = Date.UTC(2024, 0, 1);
   let written = 0;
