@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, uploadFile } from '../api.js';
 import { ErrorBox } from '../ui.js';
+import { useJob } from './use-job.js';
 
 type Kind = 'orders' | 'products';
 
@@ -20,13 +21,6 @@ interface ImportReport {
   durationMs: number;
 }
 
-interface Job {
-  id: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  result?: ImportReport;
-  error?: string;
-}
 
 const HEADERS: Record<Kind, string> = {
   orders: 'orderId,customerId,date,productId,quantity,amount',
@@ -63,26 +57,8 @@ function Summary({ report }: { report: ImportReport }) {
 
 function ImportCard({ kind, last, onDone }: { kind: Kind; last: ImportReport | null; onDone: () => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  useEffect(() => () => void (timer.current && clearInterval(timer.current)), []);
-
-  function follow(id: string) {
-    if (timer.current) clearInterval(timer.current);
-    timer.current = setInterval(() => {
-      api<Job>('GET', `/api/jobs/${encodeURIComponent(id)}`).then(
-        (j) => {
-          setJob(j);
-          if (j.state === 'done' || j.state === 'failed') {
-            if (timer.current) clearInterval(timer.current);
-            onDone();
-          }
-        },
-        (e) => setError(describeError(e)),
-      );
-    }, 500);
-  }
+  const { job, setJob, follow } = useJob(setError, onDone);
 
   async function start() {
     if (!file) return;
@@ -98,7 +74,8 @@ function ImportCard({ kind, last, onDone }: { kind: Kind; last: ImportReport | n
   }
 
   const busy = job?.state === 'queued' || job?.state === 'running';
-  const shown = job?.state === 'done' && job.result ? job.result : last;
+  // The job's result is the import report (crm importReportSchema).
+  const shown = job?.state === 'done' && job.result ? (job.result as ImportReport) : last;
   return (
     <section class="card" data-import={kind}>
       <h3>{kind === 'orders' ? 'Orders' : 'Products'}</h3>

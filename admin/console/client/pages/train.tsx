@@ -1,14 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { ErrorBox } from '../ui.js';
+import { useJob, type Job } from './use-job.js';
 
-interface Job {
-  id: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  result?: unknown;
-  error?: string;
-}
 
 /** Reads the outcome fields the nlu training result carries, whatever their exact names. */
 function outcome(result: unknown): { live: boolean | null; reason: string | null; figures: [string, string][] } {
@@ -26,23 +20,8 @@ function outcome(result: unknown): { live: boolean | null; reason: string | null
 
 /** Train: start a job, follow its progress, show whether the new model went live and why not. */
 export function TrainPage() {
-  const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  useEffect(() => () => void (timer.current && clearInterval(timer.current)), []);
-
-  function follow(id: string) {
-    if (timer.current) clearInterval(timer.current);
-    timer.current = setInterval(() => {
-      api<Job>('GET', `/api/jobs/${encodeURIComponent(id)}`).then(
-        (j) => {
-          setJob(j);
-          if ((j.state === 'done' || j.state === 'failed') && timer.current) clearInterval(timer.current);
-        },
-        (e) => setError(describeError(e)),
-      );
-    }, 500);
-  }
+  const { job, setJob, follow } = useJob(setError);
 
   async function start() {
     setError(null);

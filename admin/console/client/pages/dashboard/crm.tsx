@@ -1,47 +1,33 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CrmRunSummary } from '../../../../../core/index.js';
 import { api, describeError, download } from '../../api.js';
 import { ErrorBox, pct } from '../../ui.js';
+import { isRunning, useJob } from '../use-job.js';
 import { CalibrationPanel, ChurnRiskPanel, ClvPanel, SegmentValuePanel } from './crm-panels.js';
-
-interface Job {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  error?: string;
-}
 
 /** CRM as of a date: segments and value, churn risk, CLV, calibration; re-run the models for any date. */
 export function CrmSection() {
   const [summary, setSummary] = useState<CrmRunSummary | null | undefined>(undefined);
   const [asOf, setAsOf] = useState('');
-  const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const load = () => api<{ summary: CrmRunSummary | null }>('GET', '/api/analytics/crm').then((r) => setSummary(r.summary), (e) => setError(describeError(e)));
-  useEffect(() => {
-    void load();
-    return () => void (timer.current && clearInterval(timer.current));
-  }, []);
+  const { job, setJob, follow } = useJob(setError, (j) => {
+    if (j.state === 'done') void load();
+  });
+  useEffect(() => void load(), []);
 
   async function run() {
     setError(null);
     try {
       const { jobId } = await api<{ jobId: string }>('POST', '/api/analytics/run', asOf ? { asOf } : {});
-      setJob({ state: 'queued', progress: 0 });
-      timer.current = setInterval(() => {
-        api<Job>('GET', `/api/jobs/${encodeURIComponent(jobId)}`).then((j) => {
-          setJob(j);
-          if (j.state !== 'done' && j.state !== 'failed') return;
-          if (timer.current) clearInterval(timer.current);
-          if (j.state === 'done') void load();
-        }, (e) => setError(describeError(e)));
-      }, 700);
+      setJob({ id: jobId, state: 'queued', progress: 0 });
+      follow(jobId);
     } catch (e) {
       setError(describeError(e));
     }
   }
 
-  const busy = job?.state === 'queued' || job?.state === 'running';
+  const busy = isRunning(job);
   return (
     <section class="crm">
       <h3>Customers (CRM)</h3>
