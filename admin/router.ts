@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
-import type { PolicyConfig } from '../bot/index.js';
-import { createCrm, type CrmService } from '../crm/index.js';
+import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
+import { BOTFRAMEWORK_REFERENCES_NS, type PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -115,6 +115,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(
     customerRoutes({
       stores,
+      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS] }),
       audit,
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.

@@ -9,3 +9,4 @@ export { createBotFrameworkRouter, type BotFrameworkRouterDeps } from './channel
 export { parseTranscript, type Script, type Step } from './transcripts/parse-transcript.js';
 export { runScript, type TranscriptResult } from './transcripts/run-transcript.js';
 export { createTurnPreview, type TurnPreview, type TurnPreviewDeps } from './dialogue/turn-preview.js';
+export { REFERENCE_NS as BOTFRAMEWORK_REFERENCES_NS } from './channels/botframework-bot.js';
