@@ -42,6 +42,27 @@ describe('embedded store specifics', () => {
     await again.close();
   });
 
+  it('leaves no erased text in the raw bytes of the database or its WAL, while the store stays open', async () => {
+    const dataDir = tempDir();
+    const stores = await openEmbeddedStores({ dataDir, cipher, fileName: 'erase.db' });
+    const marker = 'erase-me-7f3a9c plain message text';
+    const keep = 'keep-me-2b8d1e another customer';
+    const files = () => ['erase.db', 'erase.db-wal'].map((f) => path.join(dataDir, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+    const say = async (text: string) => {
+      const c = await stores.customers.create({});
+      const conv = await stores.conversations.create({ customerId: c.id, channel: 'widget' });
+      await stores.conversations.appendMessage({ conversationId: conv.id, author: 'customer', text });
+      return c.id;
+    };
+    const gone = await say(marker);
+    await say(keep);
+    expect(files().some((b) => b.includes(marker))).toBe(true);
+    await stores.customers.erase(gone);
+    expect(files().some((b) => b.includes(marker))).toBe(false);
+    expect(files().some((b) => b.includes(keep))).toBe(true);
+    await stores.close();
+  });
+
   it('keeps PII encrypted on disk and the visitor token only sealed and hashed', async () => {
     const dataDir = tempDir();
     const stores = await openEmbeddedStores({ dataDir, cipher, fileName: 'pii.db' });

@@ -21,6 +21,8 @@ export function openDatabase(dataDir: string, fileName = 'parley.db'): Db {
     // Another process (CLI, second node on the same disk) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, so an erased customer's text does not linger in free pages.
+    db.pragma('secure_delete = ON');
     // Checkpoint in the background of commits instead of letting the WAL grow without bound.
     db.pragma('wal_autocheckpoint = 1000');
     // 64 MB page cache (default 2 MB): bulk imports insert into several indexes at random places.
