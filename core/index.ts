@@ -13,3 +13,4 @@ export { Lru } from './lru.js';
 export * from './workers.js';
 export * from './text/language.js';
 export * from './text/cjk.js';
+export * from './paging.js';

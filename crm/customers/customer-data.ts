@@ -1,4 +1,4 @@
-import { ParleyError, type Page, type PageRequest, type Stores } from '../../core/index.js';
+import { drainPages, ParleyError, type Stores } from '../../core/index.js';
 
 /** Every place a customer's data lives, by name: export returns these parts and erase removes exactly them. */
 export const CUSTOMER_DATA_PARTS = ['customer', 'conversations', 'interactions', 'orders', 'insights', 'channelReferences'] as const;
@@ -8,17 +8,6 @@ export interface CustomerDataDeps {
   stores: Pick<Stores, 'customers' | 'conversations' | 'interactions' | 'orders' | 'insights' | 'kv'>;
   /** KV namespaces keyed by customer id that channels keep (e.g. Bot Framework conversation references). */
   channelNamespaces: string[];
-}
-
-async function all<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await list({ limit: 200, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
 }
 
 /**
@@ -35,9 +24,9 @@ export function createCustomerData(deps: CustomerDataDeps) {
 
   async function exportCustomer(id: string): Promise<Record<CustomerDataPart, unknown> & { exportedAt: string }> {
     const customer = await require(id);
-    const convs = await all((p) => stores.conversations.list({ ...p, customerId: id }));
+    const convs = await drainPages((p) => stores.conversations.list({ ...p, customerId: id }));
     const conversations = await Promise.all(
-      convs.map(async (c) => ({ ...c, messages: await all((p) => stores.conversations.listMessages(c.id, p)), events: await stores.conversations.listEvents(c.id) })),
+      convs.map(async (c) => ({ ...c, messages: await drainPages((p) => stores.conversations.listMessages(c.id, p)), events: await stores.conversations.listEvents(c.id) })),
     );
     const channelReferences: Record<string, unknown> = {};
     for (const ns of deps.channelNamespaces) {
@@ -48,8 +37,8 @@ export function createCustomerData(deps: CustomerDataDeps) {
       exportedAt: new Date().toISOString(),
       customer,
       conversations,
-      interactions: await all((p) => stores.interactions.list({ ...p, customerId: id })),
-      orders: await all((p) => stores.orders.listByCustomer(id, p)),
+      interactions: await drainPages((p) => stores.interactions.list({ ...p, customerId: id })),
+      orders: await drainPages((p) => stores.orders.listByCustomer(id, p)),
       insights: await stores.insights.get(id),
       channelReferences,
     };
