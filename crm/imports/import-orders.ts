@@ -3,7 +3,7 @@ import type { CustomerStore, ImportLine, OrderStore } from '../../core/index.js'
 import { businessCustomers } from '../customers/business-customers.js';
 import { csvRows } from './csv-source.js';
 import { ORDER_COLUMNS, parseOrderRow, REQUIRED_ORDER_COLUMNS, type OrderRow } from './order-rows.js';
-import { newReport, readHeader, rowError, type ImportReport } from './report.js';
+import { acceptHeader, addBatchCounts, newReport, rowError, type ImportReport } from './report.js';
 
 export interface ImportOptions {
   /** Source size in bytes, for progress (omit when unknown). */
@@ -31,7 +31,7 @@ export async function importOrdersCsv(source: Readable, deps: OrderImportDeps, o
   const resolver = businessCustomers(deps.customers);
   const batchSize = opts.batchSize ?? 10_000;
   let batch: OrderRow[] = [];
-  let index: ReturnType<typeof readHeader<(typeof ORDER_COLUMNS)[number]>>['index'] | null = null;
+  let index: Partial<Record<(typeof ORDER_COLUMNS)[number], number>> | null = null;
   let width = 0;
 
   const flush = async (): Promise<void> => {
@@ -47,9 +47,7 @@ export async function importOrdersCsv(source: Readable, deps: OrderImportDeps, o
       return line;
     });
     const counts = await deps.orders.upsertLines(lines, { status: 'delivered' });
-    report.imported += counts.inserted + counts.updated;
-    report.updated += counts.updated;
-    report.duplicates += counts.unchanged;
+    addBatchCounts(report, counts);
   };
 
   for await (const item of csvRows(source)) {
@@ -59,13 +57,9 @@ export async function importOrdersCsv(source: Readable, deps: OrderImportDeps, o
     }
     const { line, cells, bytes } = item;
     if (index === null) {
-      const header = readHeader(cells, ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS);
-      report.unknownColumns = header.unknown;
-      if (header.missing.length > 0) {
-        rowError(report, line, `header: missing column(s) ${header.missing.join(', ')} (expected ${ORDER_COLUMNS.join(',')})`);
-        break;
-      }
-      (index = header.index), (width = cells.length);
+      index = acceptHeader(report, line, cells, ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS);
+      if (index === null) break;
+      width = cells.length;
       continue;
     }
     report.rows++;

@@ -4,7 +4,7 @@ import { productIdSchema, type OrderStore, type Product } from '../../core/index
 import { csvRows } from './csv-source.js';
 import type { ImportOptions } from './import-orders.js';
 import { decimal } from './order-rows.js';
-import { newReport, readHeader, rowError, type ImportReport } from './report.js';
+import { acceptHeader, addBatchCounts, newReport, rowError, type ImportReport } from './report.js';
 
 const PRODUCT_COLUMNS = ['productId', 'name', 'category', 'price'] as const;
 type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
@@ -42,9 +42,7 @@ export async function importProductsCsv(source: Readable, deps: { orders: OrderS
     if (batch.size === 0) return;
     const counts = await deps.orders.upsertProducts([...batch.values()]);
     batch = new Map();
-    report.imported += counts.inserted + counts.updated;
-    report.updated += counts.updated;
-    report.duplicates += counts.unchanged;
+    addBatchCounts(report, counts);
   };
   for await (const item of csvRows(source)) {
     if (item.error !== undefined) {
@@ -53,13 +51,9 @@ export async function importProductsCsv(source: Readable, deps: { orders: OrderS
     }
     const { line, cells, bytes } = item;
     if (index === null) {
-      const header = readHeader(cells, PRODUCT_COLUMNS, ['productId', 'name']);
-      report.unknownColumns = header.unknown;
-      if (header.missing.length > 0) {
-        rowError(report, line, `header: missing column(s) ${header.missing.join(', ')} (expected ${PRODUCT_COLUMNS.join(',')})`);
-        break;
-      }
-      (index = header.index), (width = cells.length);
+      index = acceptHeader(report, line, cells, PRODUCT_COLUMNS, ['productId', 'name']);
+      if (index === null) break;
+      width = cells.length;
       continue;
     }
     report.rows++;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UpsertCounts } from '../../core/index.js';
 
 /** Row errors listed in a report; the rest are only counted (`errorCount`). */
 export const MAX_LISTED_ERRORS = 100;
@@ -54,4 +55,29 @@ export function readHeader<K extends string>(
     else unknown.push(cell);
   });
   return { index, unknown, missing: required.filter((k) => index[k] === undefined) };
+}
+
+/**
+ * The header line of an import: the column index, or null after reporting the missing columns at `line`
+ * (nothing can be read without them, so the file stops there). Unknown columns go on the report.
+ */
+export function acceptHeader<K extends string>(
+  report: ImportReport,
+  line: number,
+  cells: string[],
+  known: readonly K[],
+  required: readonly K[],
+): Partial<Record<K, number>> | null {
+  const header = readHeader(cells, known, required);
+  report.unknownColumns = header.unknown;
+  if (header.missing.length === 0) return header.index;
+  rowError(report, line, `header: missing column(s) ${header.missing.join(', ')} (expected ${known.join(',')})`);
+  return null;
+}
+
+/** Adds one stored batch to the report: `imported` = new or changed records, `duplicates` = identical ones. */
+export function addBatchCounts(report: ImportReport, counts: UpsertCounts): void {
+  report.imported += counts.inserted + counts.updated;
+  report.updated += counts.updated;
+  report.duplicates += counts.unchanged;
 }
