@@ -7,3 +7,4 @@ export type * from './bus.js';
 export type * from './cipher.js';
 export type * from './dialogue.js';
 export type * from './logger.js';
+export type * from './recommendations.js';
