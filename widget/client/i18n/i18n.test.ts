@@ -5,7 +5,9 @@ import { zhCN } from './zh-cn.js';
 import { errorText, setWidgetLocale, t, uiLocale } from './index.js';
 
 describe('widget catalogs', () => {
-  afterEach(() => setWidgetLocale('en'));
+  afterEach(() => {
+    setWidgetLocale('en');
+  });
 
   it('maps any Chinese tag to zh-CN and everything else to English', () => {
     expect(['zh', 'zh-CN', 'zh-Hant-TW', 'ZH-hk'].map(uiLocale)).toEqual(['zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);
