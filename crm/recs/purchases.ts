@@ -1,5 +1,6 @@
 import type { LineBatches, OrderLine } from '../models/input.js';
 import { DAY_MS } from '../models/history.js';
+import type { Order } from '../../core/schemas/order.js';
 
 /** One order as the recommenders see it: the products bought in it (positive lines) and returned in it (negative). */
 export interface Basket {
@@ -61,23 +62,47 @@ export class PurchasesBuilder {
         else if (amount < 0) returned.push(p);
         if (bought.length || returned.length) list.push({ day: o.day, bought, returned });
       }
-      // Stable: same-day baskets keep scan order. Then one basket per purchase day, the CRM models' unit (two
-      // invoices of one day are one shopping trip; a same-day return still follows the purchase it undoes).
-      list.sort((x, y) => x.day - y.day);
-      const days: Basket[] = [];
-      for (const b of list) {
-        const prev = days[days.length - 1];
-        if (prev && prev.day === b.day) {
-          for (const p of b.bought) if (!prev.bought.includes(p)) prev.bought.push(p);
-          prev.returned.push(...b.returned);
-          // A product bought again after its return in the same day stands.
-          prev.returned = prev.returned.filter((p) => !b.bought.includes(p) || b.returned.includes(p));
-        } else days.push({ day: b.day, bought: [...b.bought], returned: [...b.returned] });
-      }
-      return days;
+      return mergeDays(list);
     });
     return { products: this.products, productIndex: this.productIndex, customers: this.customers, baskets };
   }
+}
+
+/**
+ * One basket per purchase day, the CRM models' unit (two invoices of one day are one shopping trip). Sorting is
+ * stable, so same-day baskets keep scan order and a return still follows the purchase it undoes; a product bought
+ * again after its return on the same day stands.
+ */
+export function mergeDays(list: Basket[]): Basket[] {
+  list.sort((x, y) => x.day - y.day);
+  const days: Basket[] = [];
+  for (const b of list) {
+    const prev = days[days.length - 1];
+    if (prev && prev.day === b.day) {
+      for (const p of b.bought) if (!prev.bought.includes(p)) prev.bought.push(p);
+      prev.returned = [...prev.returned.filter((p) => !b.bought.includes(p)), ...b.returned];
+    } else days.push({ day: b.day, bought: [...b.bought], returned: [...b.returned] });
+  }
+  return days;
+}
+
+/** A customer's stored orders as baskets over a fitted model's products (unknown products wait for the next run). */
+export function basketsFromOrders(orders: readonly Order[], productIndex: ReadonlyMap<string, number>): Basket[] {
+  const list: Basket[] = [];
+  for (const o of orders) {
+    if (o.status === 'cancelled') continue;
+    const bought: number[] = [];
+    const returned: number[] = [];
+    for (const l of o.lines) {
+      const p = l.productId === undefined ? undefined : productIndex.get(l.productId);
+      if (p === undefined) continue;
+      // A returned order undoes every line of it.
+      if (l.amount > 0 && o.status !== 'returned') bought.push(p);
+      else returned.push(p);
+    }
+    if (bought.length || returned.length) list.push({ day: Math.floor(Date.parse(o.date) / DAY_MS), bought, returned });
+  }
+  return mergeDays(list);
 }
 
 /**
