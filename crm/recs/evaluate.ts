@@ -1,10 +1,10 @@
 import { chooseParams, type ParamChoice } from './choose-params.js';
-import { scoreEase } from './ease.js';
 import { itemNeighbours, scoreKnn } from './item-knn.js';
 import { itemUsers } from './item-users.js';
 import { leaveLastOrderOut, type Split } from './leave-last-out.js';
 import { FigureMeans, rankingFigures } from './metrics.js';
-import { EASE_MAX_ITEMS, fitRecModel, recommendFor, type RecModel } from './model.js';
+import { fitEase } from './ease.js';
+import { EASE_MAX_ITEMS, fitRecModel, recommendFor } from './model.js';
 import type { OwnHistory, Purchases } from './purchases.js';
 import { ScoreBuffer, topK } from './top-k.js';
 
@@ -62,12 +62,14 @@ export function evaluateRecs(purchases: Purchases, log: (s: string) => void = ()
   };
   const ours = evalList((h, onlyNew) => recommendFor(model, h, K, onlyNew, buf).map((s) => s.product));
   const knn = knnBaseline(split, m, ranked, evalList);
+  // EASE as published: every weight of the 1,000 most bought products, the chosen lambda, no recency.
+  const denseEase = fitEase(split.train, itemUsers(split.train, m), EASE_MAX_ITEMS, choice.params.lambda, Infinity);
   const baselines = {
     popularity: evalList(ranked(() => undefined)),
     itemKnn: knn.figures,
     // Buy again: the customer's products by purchase days, then by the last day (popular products after them).
     rebuy: evalList(ranked((h, into) => h.items.forEach((p, i) => into.add(p, h.counts[i]! + h.lastDay[i]! / 1e9)))),
-    ease: evalList(ranked((h, into) => scoreEase(easeOnly(model), h.items, into))),
+    ease: evalList(ranked((h, into) => scoreKnn(denseEase, h.items, into, Infinity))),
   };
   const strip = ({ any, new: fresh }: VariantFigures) => ({ any, new: fresh });
   return {
@@ -81,7 +83,6 @@ export function evaluateRecs(purchases: Purchases, log: (s: string) => void = ()
   };
 }
 
-const easeOnly = (model: RecModel) => model.ease;
 
 /** Item-kNN with its neighbourhood size chosen on the inner hold-out (discovery HR@10), then refitted on all training. */
 function knnBaseline(

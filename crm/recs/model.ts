@@ -61,10 +61,9 @@ export function recommendFor(model: RecModel, h: OwnHistory, k: number, onlyNew:
   const easeWeight = onlyNew ? 1 : params.beta;
   if (easeWeight > 0) {
     for (let i = 0; i < h.items.length; i++) {
-      const r = ease.row[h.items[i]!]!;
-      if (r < 0) continue;
+      const p = h.items[i]!;
       const w = easeWeight * weights[i]!;
-      for (let c = 0, o = r * ease.n; c < ease.n; c++) if (ease.b[o + c] !== 0) buf.add(ease.items[c]!, w * ease.b[o + c]!);
+      for (let x = ease.start[p]!; x < ease.start[p + 1]!; x++) buf.add(ease.idx[x]!, w * ease.sim[x]!);
     }
   }
   if (!onlyNew) for (let i = 0; i < h.items.length; i++) buf.add(h.items[i]!, (h.counts[i]! / Math.max(1, h.orders)) * model.repeat[h.items[i]!]! * weights[i]!);
@@ -84,13 +83,15 @@ export function recommendFor(model: RecModel, h: OwnHistory, k: number, onlyNew:
 function explain(model: RecModel, h: OwnHistory, weights: Float64Array, p: number, own: Set<number>): Omit<Scored, 'product' | 'score'> {
   if (own.has(p)) return { reason: 'bought-before' };
   const { ease } = model;
-  const c = ease.row[p]!;
   let because = -1;
   let top = 0;
   for (let i = 0; i < h.items.length; i++) {
-    const r = ease.row[h.items[i]!]!;
-    const v = r < 0 || c < 0 ? 0 : weights[i]! * ease.b[r * ease.n + c]!;
-    if (v > top) (top = v), (because = h.items[i]!);
+    const q = h.items[i]!;
+    for (let x = ease.start[q]!; x < ease.start[q + 1]!; x++) {
+      if (ease.idx[x] !== p) continue;
+      const v = weights[i]! * ease.sim[x]!;
+      if (v > top) (top = v), (because = q);
+    }
   }
   return because >= 0 ? { reason: 'bought-together', because } : { reason: 'popular' };
 }

@@ -29,5 +29,5 @@ export type RecsWorkerMessage =
   | { type: 'done'; fitted: FittedRecs; stats: RecsRunStats }
   | { type: 'error'; reason: string };
 
-export const RECS_CHUNK = 1000;
+export const RECS_CHUNK = 250;
 export const RECS_PULL_AHEAD = 2;
