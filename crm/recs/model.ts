@@ -63,13 +63,13 @@ export function recommendFor(model: RecModel, h: OwnHistory, k: number, onlyNew:
     for (let i = 0; i < h.items.length; i++) {
       const p = h.items[i]!;
       const w = easeWeight * weights[i]!;
-      for (let x = ease.start[p]!; x < ease.start[p + 1]!; x++) buf.add(ease.idx[x]!, w * ease.sim[x]!);
+      for (let x = ease.start[p]!; x < ease.start[p + 1]!; x++) buf.add(ease.idx[x]!, w * ease.sim[x]!, p);
     }
   }
   if (!onlyNew) for (let i = 0; i < h.items.length; i++) buf.add(h.items[i]!, (h.counts[i]! / Math.max(1, h.orders)) * model.repeat[h.items[i]!]! * weights[i]!);
   const skip = (p: number): boolean => h.returned.has(p) || (onlyNew && own.has(p));
   const best = topK(buf.touched, buf.score, k, skip);
-  const out: Scored[] = best.map((p) => ({ product: p, score: buf.score[p]!, ...explain(model, h, weights, p, own) }));
+  const out: Scored[] = best.map((p) => ({ product: p, score: buf.score[p]!, ...explain(buf, p, own) }));
   buf.reset();
   const minScore = out.length ? out[out.length - 1]!.score : 1;
   for (const p of model.popular) {
@@ -80,18 +80,8 @@ export function recommendFor(model: RecModel, h: OwnHistory, k: number, onlyNew:
   return out;
 }
 
-function explain(model: RecModel, h: OwnHistory, weights: Float64Array, p: number, own: Set<number>): Omit<Scored, 'product' | 'score'> {
+function explain(buf: ScoreBuffer, p: number, own: Set<number>): Omit<Scored, 'product' | 'score'> {
   if (own.has(p)) return { reason: 'bought-before' };
-  const { ease } = model;
-  let because = -1;
-  let top = 0;
-  for (let i = 0; i < h.items.length; i++) {
-    const q = h.items[i]!;
-    for (let x = ease.start[q]!; x < ease.start[q + 1]!; x++) {
-      if (ease.idx[x] !== p) continue;
-      const v = weights[i]! * ease.sim[x]!;
-      if (v > top) (top = v), (because = q);
-    }
-  }
+  const because = buf.topFrom[p]!;
   return because >= 0 ? { reason: 'bought-together', because } : { reason: 'popular' };
 }

@@ -29,17 +29,23 @@ export function topK(candidates: ArrayLike<number>, score: ArrayLike<number>, k:
 export class ScoreBuffer {
   readonly score: Float64Array;
   readonly touched: number[] = [];
+  /** Per entry: the largest single contribution and where it came from (the "because" of a reason), -1 = none. */
+  readonly topFrom: Int32Array;
+  private readonly topValue: Float64Array;
   private readonly seen: Uint8Array;
   constructor(size: number) {
     this.score = new Float64Array(size);
     this.seen = new Uint8Array(size);
+    this.topFrom = new Int32Array(size).fill(-1);
+    this.topValue = new Float64Array(size);
   }
-  add(p: number, v: number): void {
+  add(p: number, v: number, from = -1): void {
     if (!this.seen[p]) (this.seen[p] = 1), this.touched.push(p);
     this.score[p]! += v;
+    if (from >= 0 && v > this.topValue[p]!) (this.topValue[p] = v), (this.topFrom[p] = from);
   }
   reset(): void {
-    for (const p of this.touched) (this.score[p] = 0), (this.seen[p] = 0);
+    for (const p of this.touched) (this.score[p] = 0), (this.seen[p] = 0), (this.topFrom[p] = -1), (this.topValue[p] = 0);
     this.touched.length = 0;
   }
 }
