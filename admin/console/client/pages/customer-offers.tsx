@@ -14,8 +14,9 @@ interface Offer {
 export const offerText = (o: Offer): string => `You might also like ${o.name ?? o.productId}.`;
 
 /**
- * The customer panel's commerce part: latest orders with their status, and the next best offers (recommendations,
- * best first) each with one click that puts it into the agent's reply.
+ * The customer panel's commerce part: latest orders with their status, and the next best offers (recommendations
+ * of products the customer never bought, best first: an offer is something new) each with one click that puts it
+ * into the agent's reply.
  */
 export function CustomerOffers({ customerId, onInsert }: { customerId: string; onInsert?: (text: string) => void }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
@@ -26,7 +27,7 @@ export function CustomerOffers({ customerId, onInsert }: { customerId: string; o
     setOffers(null);
     const id = encodeURIComponent(customerId);
     api<{ items: Order[] }>('GET', `/api/orders?customerId=${id}&limit=3`).then((r) => setOrders(r.items), (e) => setError(describeError(e)));
-    api<{ items: Offer[] }>('GET', `/api/customers/${id}/recommendations?limit=3`).then((r) => setOffers(r.items), (e) => setError(describeError(e)));
+    api<{ items: Offer[] }>('GET', `/api/customers/${id}/recommendations?limit=3&new=true`).then((r) => setOffers(r.items), (e) => setError(describeError(e)));
   }, [customerId]);
   if (error) return <ErrorBox error={error} />;
   return (
