@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
+import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Recommendations, type Stores } from '../core/index.js';
 import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
 import { BOTFRAMEWORK_REFERENCES_NS, type PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
@@ -19,6 +19,7 @@ import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
+import { recommendationRoutes } from './routes/recommendation-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
 import { unansweredRoutes } from './routes/unanswered-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -51,6 +52,8 @@ export interface AdminRouterDeps {
   integrationApiKey?: string;
   /** Tests lower the 50 MB import limit. */
   importMaxBytes?: number;
+  /** Product recommendations (GET /api/customers/:id/recommendations, agents and admins). */
+  recommendations?: Recommendations;
 }
 
 const ADMIN_PREFIXES = [
@@ -96,6 +99,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const agent = requireRole('agent', auth);
   r.use(customerLookupRoutes({ stores, crm, agent }));
   r.use(orderRoutes({ crm, jobs, audit, agent, admin: requireRole('admin', auth), apiKey: deps.integrationApiKey, importMaxBytes: deps.importMaxBytes }));
+  if (deps.recommendations) r.use(recommendationRoutes({ customers: stores.customers, recommendations: deps.recommendations, agent }));
 
   r.use(ADMIN_PREFIXES, requireRole('admin', auth));
   r.use(userRoutes({ users: stores.users, audit }));

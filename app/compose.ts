@@ -5,7 +5,7 @@ import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService, resolveEmbeddingModel } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
-import { createCrmModels } from '../crm/index.js';
+import { createCrm, createCrmModels, createRecommender } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
@@ -61,8 +61,11 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const jobs = createJobRegistry({ bus, warn: (o, msg) => logger.warn(o, msg) });
   const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
-  const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }) });
-  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
+  const recommender = createRecommender({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }) });
+  const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }), recommender });
+  // Orders in (import, PUT): the models are stale, and the customers' recommendations are recomputed at once.
+  const crm = createCrm({ stores, onOrdersChanged: () => analytics.ordersChanged(), onCustomersChanged: (ids) => recommender.refresh(ids) });
+  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, recommendations: recommender, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
   if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
     logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
@@ -107,6 +110,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         dialogue,
         analytics,
         crmModels,
+        crm,
+        recommendations: recommender,
         jwtSecret: config.jwtSecret,
         allowedOrigins: config.allowedOrigins,
         trainRegressionMargin: config.trainRegressionMargin,

@@ -19,3 +19,6 @@ export { fitMbg, pAlive, expectedPurchases, type MbgParams } from './models/mbgn
 export { fitGammaGamma, expectedSpend, type GammaGammaParams } from './models/gamma-gamma.js';
 export { spearman, precisionAtTop } from './models/metrics.js';
 export { createCustomerData, CUSTOMER_DATA_PARTS, type CustomerData, type CustomerDataPart } from './customers/customer-data.js';
+export { createRecommender, type RecommenderDeps, type RecommenderService } from './recommendations-service.js';
+export { INCREMENTAL_CUSTOMERS_MAX } from './service.js';
+export { runRecsBench } from './cli/bench-recs.js';

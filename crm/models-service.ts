@@ -1,4 +1,5 @@
 import type { Clock, CrmRunSummary, CustomerInsights, Stores } from '../core/index.js';
+import type { RecommenderService } from './recommendations-service.js';
 import { conversationSummaries } from './conversations/conversation-summaries.js';
 import { runModelsInWorker } from './run/run-models.js';
 import { SummaryAccumulator } from './run/run-summary.js';
@@ -10,7 +11,7 @@ export interface CrmLogger {
 }
 
 export interface CrmRunProgress {
-  phase: 'conversations' | 'orders' | 'models' | 'writing' | 'done';
+  phase: 'conversations' | 'orders' | 'models' | 'writing' | 'recommendations' | 'done';
   /** Order lines read so far, and insights written so far. */
   lines: number;
   customers: number;
@@ -32,6 +33,8 @@ export interface CrmModelDeps {
   stores: Pick<Stores, 'orders' | 'conversations' | 'interactions' | 'insights'>;
   clock: Clock;
   logger?: CrmLogger;
+  /** Product recommendations, computed in the same run right after the insights (crm/recommendations-service.ts). */
+  recommender?: Pick<RecommenderService, 'run'>;
 }
 
 export function createCrmModels(deps: CrmModelDeps): CrmModelService {
@@ -63,6 +66,11 @@ export function createCrmModels(deps: CrmModelDeps): CrmModelService {
     );
     const summary = acc.finish({ ...run, notes: [...run.notes, ...droppedNotes(dropped)] }, { computedAt: clock.now(), durationMs: Date.now() - started });
     await stores.insights.commit(runId, summary);
+    if (deps.recommender) {
+      report({ phase: 'recommendations' });
+      // Insights stay committed when this fails: the job reports the error and the previous lists stay.
+      await deps.recommender.run(asOf);
+    }
     report({ phase: 'done' });
     logger?.info({ crmRun: { asOf: summary.asOf, customers: summary.customers, durationMs: summary.durationMs, notes: summary.notes } }, 'CRM run done');
     return summary;

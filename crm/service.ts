@@ -13,7 +13,12 @@ export interface CrmDeps {
   clock?: Clock;
   /** Orders changed (import or live upsert): models built on them are stale. */
   onOrdersChanged?: () => Promise<void>;
+  /** These customers' orders changed: per-customer results (recommendations) are recomputed now. */
+  onCustomersChanged?: (customerIds: string[]) => Promise<unknown>;
 }
+
+/** An import touching more customers than this leaves their recommendations to the next analytics run. */
+export const INCREMENTAL_CUSTOMERS_MAX = 10_000;
 
 /** The customer model's service: orders and products in, customers by the business's id. */
 export function createCrm(deps: CrmDeps) {
@@ -45,14 +50,23 @@ export function createCrm(deps: CrmDeps) {
 
   return {
     /** Streams an orders CSV into the store (see crm/README.md for the rules) and keeps the report as the last import. */
-    importOrders: async (source: Readable, opts?: ImportOptions) =>
-      finish(await importOrdersCsv(source, { orders: stores.orders, customers: stores.customers, now }, opts)),
+    async importOrders(source: Readable, opts: ImportOptions = {}) {
+      const touched = new Set<string>();
+      const onCustomers = (ids: string[]) => {
+        opts.onCustomers?.(ids);
+        if (touched.size <= INCREMENTAL_CUSTOMERS_MAX) for (const id of ids) touched.add(id);
+      };
+      const report = await finish(await importOrdersCsv(source, { orders: stores.orders, customers: stores.customers, now }, { ...opts, onCustomers }));
+      if (report.imported > 0 && touched.size <= INCREMENTAL_CUSTOMERS_MAX) await deps.onCustomersChanged?.([...touched]);
+      return report;
+    },
     importProducts: async (source: Readable, opts?: ImportOptions) =>
       finish(await importProductsCsv(source, { orders: stores.orders, now }, opts)),
     lastImports: () => lastImports(stores.kv),
     async upsertOrder(orderId: string, body: Parameters<typeof orders.upsertOrder>[1]) {
       const result = await orders.upsertOrder(orderId, body);
       await changed(result.outcome === 'unchanged' ? 0 : 1);
+      if (result.outcome !== 'unchanged') await deps.onCustomersChanged?.([result.order.customerId]);
       return result;
     },
     listOrders: (customerId: string, page: PageRequest = {}) => orders.listOrders(customerId, page),

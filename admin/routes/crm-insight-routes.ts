@@ -25,7 +25,7 @@ const runBodySchema = z.strictObject({
 });
 
 /** Phases weighted by their usual share of a run's time, for one progress figure. */
-const phaseStart: Record<CrmRunProgress['phase'], number> = { conversations: 0.02, orders: 0.1, models: 0.6, writing: 0.8, done: 1 };
+const phaseStart: Record<CrmRunProgress['phase'], number> = { conversations: 0.02, orders: 0.1, models: 0.5, writing: 0.65, recommendations: 0.75, done: 1 };
 
 /** POST /api/analytics/run (202 + job), GET /api/analytics/crm (run summary), GET /api/analytics/customers.csv (admin). */
 export function crmInsightRoutes(deps: CrmInsightRouteDeps): Router {

@@ -10,7 +10,7 @@ import { createDialogue } from '../../bot/index.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
 import { createAnalytics, type AnalyticsService } from '../../analytics/index.js';
-import { createCrmModels, type CrmModelService } from '../../crm/index.js';
+import { createCrm, createCrmModels, createRecommender, type CrmModelService, type RecommenderService } from '../../crm/index.js';
 import { createKnowledgeService, type KnowledgeService } from '../../knowledge/index.js';
 import { createNluService, type NluService } from '../../nlu/index.js';
 
@@ -27,6 +27,7 @@ export interface AdminHarness {
   knowledge: KnowledgeService;
   analytics: AnalyticsService;
   crmModels: CrmModelService;
+  recommender: RecommenderService;
   /** Creates a staff user and returns a Bearer header value for it. */
   staff(role: 'admin' | 'agent', email?: string): Promise<{ id: string; email: string; auth: string }>;
   close(): Promise<void>;
@@ -44,7 +45,9 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     overrides.dialogue ??
     createDialogue({ stores, nlu, knowledge, policy: overrides.policy ?? DEFAULT_POLICY, logger: { info() {}, warn() {}, error() {} } });
   const analytics = createAnalytics({ stores });
-  const crmModels = createCrmModels({ stores, clock: systemClock });
+  const recommender = createRecommender({ stores, clock: systemClock });
+  const crmModels = createCrmModels({ stores, clock: systemClock, recommender });
+  const crm = createCrm({ stores, onOrdersChanged: () => analytics.ordersChanged(), onCustomersChanged: (ids) => recommender.refresh(ids) });
   const app = express();
   app.set('trust proxy', false);
   app.use(
@@ -55,6 +58,8 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       dialogue,
       analytics,
       crmModels,
+      crm,
+      recommendations: recommender,
       jwtSecret: JWT_SECRET,
       allowedOrigins: ['https://allowed.example'],
       trainRegressionMargin: 0.02,
@@ -78,6 +83,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     knowledge,
     analytics,
     crmModels,
+    recommender,
     async staff(role, email = `${role}${++n}@example.com`) {
       const user = await createStaffUser(stores.users, { email, name: `${role} ${n}`, role, password: PASSWORD });
       const res = await request(app).post('/api/auth/login').send({ email, password: PASSWORD });

@@ -1,4 +1,4 @@
-import type { Logger as CoreLogger } from '../../core/index.js';
+import type { Logger as CoreLogger, Recommendations } from '../../core/index.js';
 import { ParleyError, replyLanguage } from '../../core/index.js';
 import { repliesFor, type Replies } from '../policy/replies.js';
 import type {
@@ -39,6 +39,8 @@ export interface DialogueContext {
   intentByName(name: string): Promise<Intent | null>;
   /** Reads the answer to a slot question for the slot's entity (nlu/). */
   slots: SlotReader;
+  /** Product recommendations (crm), when composed. */
+  recommendations?: Recommendations;
 }
 
 export const nowIso = (ctx: DialogueContext): string => ctx.clock.now().toISOString();

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ConversationEvents, detectLanguage, parseOrThrow, systemClock, textSchema } from '../../core/index.js';
-import type { Clock, DialogueApi, FaqRetriever, HandleResult, InboundMessage, Intent, Message, Stores, Understander } from '../../core/index.js';
+import type { Clock, DialogueApi, FaqRetriever, HandleResult, InboundMessage, Intent, Message, Recommendations, Stores, Understander } from '../../core/index.js';
 import type { PolicyConfig } from '../policy/decide.js';
 import { KeyedSerial } from './keyed-serial.js';
 import { type DialogueContext, type Logger, noteLanguage, openConversation } from './context.js';
@@ -20,6 +20,8 @@ export interface DialogueDeps {
   intents?: () => Promise<Intent[]>;
   /** Share an emitter with the channels; a fresh one by default. */
   events?: ConversationEvents;
+  /** Product recommendations from crm (issue 17), for replies that suggest products. */
+  recommendations?: Recommendations;
 }
 
 const afterAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -40,6 +42,7 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
     policy: deps.policy,
     clock,
     slots: createSlotReader(() => clock.now()),
+    ...(deps.recommendations ? { recommendations: deps.recommendations } : {}),
     logger: deps.logger ?? consoleLogger,
     events: deps.events ?? new ConversationEvents(),
     turns: new KeyedSerial(),

@@ -15,6 +15,7 @@ import type { FaqEntry, FaqPatch, NewFaqEntry } from '../schemas/faq.js';
 import type { EntityDefinition, Intent, NluModelRecord } from '../schemas/intent.js';
 import type { ImportLine, NewOrder, Order, OrderStatus, Product, ScannedLine, UpsertCounts } from '../schemas/order.js';
 import type { CrmRunSummary, CustomerInsights } from '../schemas/crm-insights.js';
+import type { CustomerRecommendations } from '../schemas/recommendations.js';
 import type { AuditEvent, NewAuditEvent, NewStaffUser, StaffUser, StaffUserPatch } from '../schemas/staff.js';
 
 /**
@@ -208,6 +209,19 @@ export interface CrmInsightStore {
   eraseCustomer(customerId: string): Promise<void>;
 }
 
+/**
+ * Each customer's product recommendations (issue 17): written whole per customer by the analytics run and again
+ * when the customer's orders change, so one read serves a request.
+ */
+export interface RecommendationStore {
+  /** Replaces each given customer's lists (validated). */
+  put(rows: CustomerRecommendations[]): Promise<void>;
+  get(customerId: string): Promise<CustomerRecommendations | null>;
+  /** Removes the lists of every other run than `runId` (customers the run no longer knows); returns how many. */
+  retainRun(runId: string): Promise<number>;
+  eraseCustomer(customerId: string): Promise<void>;
+}
+
 /** Everything compose.ts builds from one adapter. */
 export interface Stores {
   kind: 'embedded' | 'mongo';
@@ -222,6 +236,7 @@ export interface Stores {
   audit: AuditLog;
   kv: KeyValueStore;
   insights: CrmInsightStore;
+  recommendations: RecommendationStore;
   /** Liveness probe for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

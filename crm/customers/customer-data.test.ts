@@ -43,6 +43,9 @@ describe('customer data (export and erase across every store)', () => {
       segments: [], calibration: null,
     });
 
+    const recs = (customerId: string) => ({ customerId, runId: 'r1', computedAt: AS_OF, any: [{ productId: 'p1', score: 1, reason: 'bought-before' as const }], fresh: [] });
+    await stores.recommendations.put([recs(ann), recs(bob)]);
+
     const exported = await data.exportCustomer(ann);
     for (const part of CUSTOMER_DATA_PARTS) {
       const value = exported[part];
@@ -57,12 +60,14 @@ describe('customer data (export and erase across every store)', () => {
     expect((await stores.interactions.list({ customerId: ann })).items).toEqual([]);
     expect((await stores.orders.listByCustomer(ann)).items).toEqual([]);
     expect(await stores.insights.get(ann)).toBeNull();
+    expect(await stores.recommendations.get(ann)).toBeNull();
     expect(await stores.kv.get(NS, ann)).toBeNull();
 
     const kept = await data.exportCustomer(bob);
-    expect([kept.orders, kept.insights, kept.channelReferences]).toEqual([
+    expect([kept.orders, kept.insights, kept.recommendations, kept.channelReferences]).toEqual([
       [expect.objectContaining({ orderId: 'o-bob' })],
       expect.objectContaining({ customerId: bob }),
+      recs(bob),
       { [NS]: { serviceUrl: 'https://example.test/bob' } },
     ]);
     await expect(data.eraseCustomer(ann)).rejects.toMatchObject({ code: 'ERR_CUSTOMER_NOT_FOUND' });

@@ -1,11 +1,11 @@
 import { drainPages, ParleyError, type Stores } from '../../core/index.js';
 
 /** Every place a customer's data lives, by name: export returns these parts and erase removes exactly them. */
-export const CUSTOMER_DATA_PARTS = ['customer', 'conversations', 'interactions', 'orders', 'insights', 'channelReferences'] as const;
+export const CUSTOMER_DATA_PARTS = ['customer', 'conversations', 'interactions', 'orders', 'insights', 'recommendations', 'channelReferences'] as const;
 export type CustomerDataPart = (typeof CUSTOMER_DATA_PARTS)[number];
 
 export interface CustomerDataDeps {
-  stores: Pick<Stores, 'customers' | 'conversations' | 'interactions' | 'orders' | 'insights' | 'kv'>;
+  stores: Pick<Stores, 'customers' | 'conversations' | 'interactions' | 'orders' | 'insights' | 'recommendations' | 'kv'>;
   /** KV namespaces keyed by customer id that channels keep (e.g. Bot Framework conversation references). */
   channelNamespaces: string[];
 }
@@ -40,6 +40,7 @@ export function createCustomerData(deps: CustomerDataDeps) {
       interactions: await drainPages((p) => stores.interactions.list({ ...p, customerId: id })),
       orders: await drainPages((p) => stores.orders.listByCustomer(id, p)),
       insights: await stores.insights.get(id),
+      recommendations: await stores.recommendations.get(id),
       channelReferences,
     };
   }
@@ -52,6 +53,7 @@ export function createCustomerData(deps: CustomerDataDeps) {
       orders: () => stores.orders.eraseCustomer(id),
       conversations: () => stores.conversations.eraseCustomer(id),
       insights: () => stores.insights.eraseCustomer(id),
+      recommendations: () => stores.recommendations.eraseCustomer(id),
       channelReferences: async () => {
         for (const ns of deps.channelNamespaces) await stores.kv.delete(ns, id);
       },

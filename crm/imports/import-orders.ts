@@ -9,6 +9,8 @@ export interface ImportOptions {
   /** Source size in bytes, for progress (omit when unknown). */
   sizeBytes?: number;
   onProgress?: (fraction: number) => void;
+  /** Our ids of the customers each stored batch touched (their recommendations are recomputed). */
+  onCustomers?: (customerIds: string[]) => void;
   /** Rows per store transaction (default 10,000 for orders, 5000 for products). */
   batchSize?: number;
 }
@@ -48,6 +50,7 @@ export async function importOrdersCsv(source: Readable, deps: OrderImportDeps, o
     });
     const counts = await deps.orders.upsertLines(lines, { status: 'delivered' });
     addBatchCounts(report, counts);
+    opts.onCustomers?.([...ids.values()]);
   };
 
   for await (const item of csvRows(source)) {

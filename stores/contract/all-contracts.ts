@@ -11,6 +11,7 @@ import { describeMessages } from './message.contract.js';
 import { describeOrderStore } from './order-store.contract.js';
 import { describeNluModelStore } from './nlu-model-store.contract.js';
 import { describeUserStore } from './user-store.contract.js';
+import { describeRecommendationStore } from './recommendation-store.contract.js';
 import type { StoresFactory } from './harness.js';
 
 export type { StoresFactory };
@@ -30,4 +31,5 @@ export function describeAllStoreContracts(make: StoresFactory): void {
   describeAuditLog(make);
   describeKeyValueStore(make);
   describeCrmInsightStore(make);
+  describeRecommendationStore(make);
 }

@@ -12,6 +12,7 @@ import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
+import { createRecommendationStore } from './recommendation-store.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
@@ -40,6 +41,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     audit: createAuditLog(db),
     kv: createKvStore(db),
     insights: createCrmInsightStore(db),
+    recommendations: createRecommendationStore(db),
     async ping() {
       if (closed) return false;
       try {

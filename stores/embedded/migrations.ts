@@ -172,6 +172,17 @@ ALTER TABLE conversations ADD COLUMN language TEXT;
 ALTER TABLE conversations ADD COLUMN locale TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'crm recommendations per customer',
+    sql: `
+-- One row per customer (get, put, erase by the key); retainRun drops other runs' rows by run_id.
+CREATE TABLE crm_recommendations (
+  customer_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX crm_recommendations_run ON crm_recommendations(run_id);
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

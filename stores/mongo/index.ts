@@ -14,6 +14,7 @@ import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
 import { insightModels } from './insight-models.js';
+import { createRecommendationStore, recommendationModel } from './recommendation-store.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// or mongodb+srv:// connection string. */
@@ -30,10 +31,11 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
   const crm = crmModels(conn);
   const admin = adminModels(conn);
   const insight = insightModels(conn);
+  const recs = recommendationModel(conn);
   try {
     // Unique indexes carry correctness (idempotent append, one active model, unique emails):
     // build them before the first write instead of trusting background autoIndex.
-    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight)].map((model) => model.createIndexes()));
+    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight), recs].map((model) => model.createIndexes()));
   } catch (err) {
     await conn.close();
     throw err;
@@ -51,6 +53,7 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
     audit: createAuditLog(admin),
     kv: createKvStore(admin),
     insights: createCrmInsightStore(insight),
+    recommendations: createRecommendationStore(recs),
     async ping() {
       try {
         const db = conn.db;

@@ -3,6 +3,7 @@ import { api, describeError } from '../api.js';
 import type { CustomerInsights } from '../../../../core/index.js';
 import { ErrorBox, pct } from '../ui.js';
 import { t, tx } from '../i18n/index.js';
+import { CustomerOffers } from './customer-offers.js';
 
 interface Profile {
   customer: { id: string; name: string | null; email: string | null; stats: { conversationCount: number; messageCount: number }; averageSentiment: number | null; averageCsat: number | null };
@@ -25,7 +26,7 @@ function churnText(c: unknown): string | null {
 }
 
 /** Customer side panel of the inbox: profile, previous conversations, CSAT history, churn risk. */
-export function CustomerPanel({ conversationId }: { conversationId: string }) {
+export function CustomerPanel({ conversationId, onInsert }: { conversationId: string; onInsert?: (text: string) => void }) {
   const [p, setP] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -79,6 +80,7 @@ export function CustomerPanel({ conversationId }: { conversationId: string }) {
         </ul>
       )}
       {i && <div class="small muted">{t('CRM insight as of {date}', { date: new Date(i.asOf).toLocaleDateString() })}</div>}
+      <CustomerOffers customerId={p.customer.id} onInsert={onInsert} />
       <h4>{t('CSAT history')}</h4>
       {p.csatHistory.length === 0 ? <div class="muted">{t('No ratings yet.')}</div> : (
         <ul>{p.csatHistory.map((c) => <li key={c.conversationId}>{'★'.repeat(c.score)} {c.comment ?? ''}</li>)}</ul>

@@ -173,7 +173,7 @@ export function Inbox() {
           </>
         )}
       </section>
-      {current && <CustomerPanel conversationId={current.id} />}
+      {current && <CustomerPanel conversationId={current.id} onInsert={(text) => onDraft(draft.trim() ? `${draft.trim()} ${text}` : text)} />}
     </div>
   );
 }
