@@ -96,7 +96,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       uiRoutes(
         {
           widgetJs: once(async () => (await buildWidgetBundle()).code),
-          demoPage: () => demoPageHtml(),
+          demoPage: (language) => demoPageHtml({ language }),
+          demoLanguage: config.demoLanguage,
           console: { html: () => consoleHtml(), js: once(async () => (await buildConsoleBundle()).js) },
         },
         logger,

@@ -16,7 +16,7 @@ export interface NluRouteDeps {
   audit: Auditor;
   /** What the bot would do with this analysis on a fresh conversation. */
   regressionMargin: number;
-  preview: (analysis: NluAnalysis, faq: FaqSearchResult) => Promise<DecisionPreview>;
+  preview: (analysis: NluAnalysis, faq: FaqSearchResult, text?: string) => Promise<DecisionPreview>;
 }
 
 /** POST /api/nlu/train (202 + job), GET /api/jobs/:id, POST /api/nlu/test (admin). */
@@ -47,7 +47,7 @@ export function nluRoutes(deps: NluRouteDeps): Router {
   r.post('/api/nlu/test', async (req, res) => {
     const { text, dialogue } = parseOrThrow(nluTestSchema, req.body);
     const [analysis, faq] = await Promise.all([deps.nlu.analyze(text), deps.knowledge.search(text)]);
-    const preview = await deps.preview(analysis, faq);
+    const preview = await deps.preview(analysis, faq, text);
     const played = dialogue === undefined ? null : await turn(text, dialogue);
     res.json({
       text,

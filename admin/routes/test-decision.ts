@@ -1,5 +1,5 @@
-import { decide, type PolicyConfig } from '../../bot/index.js';
-import type { FaqSearchResult, IntentStore, NluAnalysis, TurnDecision } from '../../core/index.js';
+import { decide, repliesFor, type PolicyConfig } from '../../bot/index.js';
+import { detectLanguage, type FaqSearchResult, type IntentStore, type NluAnalysis, type TurnDecision } from '../../core/index.js';
 
 export interface DecisionPreview {
   decision: TurnDecision;
@@ -17,9 +17,10 @@ export interface DecisionPreview {
  * disagrees with production.
  */
 export function createDecisionPreview(intents: IntentStore, config: PolicyConfig) {
-  return async (analysis: NluAnalysis, faq: FaqSearchResult): Promise<DecisionPreview> => {
+  return async (analysis: NluAnalysis, faq: FaqSearchResult, text?: string): Promise<DecisionPreview> => {
     const intent = analysis.intent ? await intents.getIntent(analysis.intent.name) : null;
-    const { action } = decide({ analysis, faq, intent, counters: { consecutiveFallbacks: 0, negativeStreak: 0 } }, config);
+    const replies = repliesFor(text === undefined ? 'en' : detectLanguage(text));
+    const { action } = decide({ analysis, faq, intent, counters: { consecutiveFallbacks: 0, negativeStreak: 0 }, replies }, config);
     switch (action.decision) {
       case 'escalate':
         return { decision: 'escalate', reply: null, reason: action.reason };

@@ -4,7 +4,9 @@ import type { Logger } from '../logger.js';
 export interface UiAssets {
   /** Widget bundle (built once per process, cached). */
   widgetJs: () => Promise<string>;
-  demoPage: () => string;
+  /** The demo shop in one language; `/` shows `demoLanguage`'s (default English), `/en/` and `/zh/` each one. */
+  demoPage: (language: 'en' | 'zh') => string;
+  demoLanguage?: 'en' | 'zh';
   console?: { html: () => string; js: () => Promise<string> };
 }
 
@@ -20,12 +22,13 @@ export function once<T>(build: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** GET / (demo shop), /widget.js (the one-tag widget), /console/ (staff console). */
+/** GET / (demo shop; /en/ and /zh/ by language), /widget.js (the one-tag widget), /console/ (staff console). */
 export function uiRoutes(assets: UiAssets, logger: Logger): Router {
   const r = Router();
   r.get('/', (_req, res) => {
-    res.type('html').send(assets.demoPage());
+    res.type('html').send(assets.demoPage(assets.demoLanguage ?? 'en'));
   });
+  for (const language of ['en', 'zh'] as const) r.get(`/${language}/`, (_req, res) => void res.type('html').send(assets.demoPage(language)));
   r.get('/widget.js', async (_req, res, next) => {
     try {
       res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=300');

@@ -4,7 +4,8 @@ import { isCancel } from '../forms/control-words.js';
 import { bindForm } from '../forms/form-env.js';
 import { continueForm, pendingQuestion, reaskForm, startForm, type FormEnv, type FormTurn } from '../forms/form-engine.js';
 import { formOf, type FormSpec } from '../forms/form-spec.js';
-import { formReplies, HUMAN_SUGGESTION } from '../forms/form-text.js';
+import { formRepliesFor } from '../forms/form-language.js';
+import { conversationLanguage } from './context.js';
 import { slotLabel } from '../policy/slots.js';
 import { inContext } from './follow-up.js';
 import { understand, type PlanConversation, type PlanDeps, type Reply, type TurnPlan, type Understood } from './understand.js';
@@ -30,6 +31,8 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const u = await understand(ctx, conv, text);
+  const language = conversationLanguage(conv);
+  const say = formRepliesFor(language);
   const { outcome } = u;
   const state: DialogueState = conv.dialogue ?? { form: null, topic: null };
   const lead: Reply[] = [];
@@ -55,10 +58,10 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
     return plan({ decision: 'intent', replies: [...prefix, reply(turn.text)], counters: answered });
   };
   const bind = async (spec: FormSpec, analysis: NluAnalysis) =>
-    bindForm(spec, { reader: ctx.slots, definitions: await ctx.stores.intents.listEntities(), entities: analysis.entities, now: nowIso });
+    bindForm(spec, { reader: ctx.slots, definitions: await ctx.stores.intents.listEntities(), entities: analysis.entities, now: nowIso, language });
   const unavailable = (spec: FormSpec): TurnPlan => {
     ctx.logger.warn({ intent: spec.intent, conversationId: conv.id }, 'form names an entity that does not exist: offering a human');
-    return plan({ decision: 'fallback', replies: [reply(formReplies.unavailable(spec), [HUMAN_SUGGESTION])], counters: kept });
+    return plan({ decision: 'fallback', replies: [reply(say.unavailable(spec), [say.human])], counters: kept });
   };
   const start = async (spec: FormSpec, from: Understood, prefix: Reply[] = []): Promise<TurnPlan> => {
     const env = await bind(spec, from.analysis);
@@ -70,12 +73,12 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
   let open: { form: FormState; spec: FormSpec } | null = null;
   if (state.form) {
     const spec = formOf(await ctx.intentByName(state.form.intent));
-    if (spec && now.getTime() - Date.parse(state.form.updatedAt) > FORM_TTL_MS) lead.push(reply(formReplies.expired(spec)));
+    if (spec && now.getTime() - Date.parse(state.form.updatedAt) > FORM_TTL_MS) lead.push(reply(say.expired(spec)));
     else if (spec) open = { form: state.form, spec };
   }
   if (open) {
     const { form, spec } = open;
-    if (isCancel(text)) return plan({ decision: 'intent', replies: [reply(formReplies.cancelled(spec))], counters: answered });
+    if (isCancel(text)) return plan({ decision: 'intent', replies: [reply(say.cancelled(spec))], counters: answered });
     const env = await bind(spec, u.analysis);
     if (!env) return unavailable(spec);
     const turn = continueForm(env, form, text);
@@ -83,10 +86,10 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
     // Not an answer: a request for a human (or a negative streak) hands over, and the form is dropped.
     if (action.decision === 'escalate' && action.reason !== 'fallbacks') return plan({ decision: 'escalate', replies: [], counters: outcome.counters, escalate: action.reason });
     const resumed = { ...form, updatedAt: nowIso };
-    const resume = reply(formReplies.resume(spec, pendingQuestion(env, form)));
+    const resume = reply(say.resume(spec, pendingQuestion(env, form)));
     if (action.decision === 'intent' && action.intent !== spec.intent) {
       const other = formOf(u.intent);
-      if (other) return start(other, u, [reply(formReplies.superseded(spec))]);
+      if (other) return start(other, u, [reply(say.superseded(spec))]);
       topic = topicOf('intent', action.intent, slotLabel(action.intent), nowIso);
       return plan({ decision: 'intent', replies: [reply(action.text), resume], counters: answered, form: resumed });
     }

@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type DialogueState, type FaqRetriever, type IntentStore, type Understander } from '../../core/index.js';
+import { detectLanguage, systemClock, type Clock, type DialogueState, type FaqRetriever, type IntentStore, type Understander } from '../../core/index.js';
 import { createSlotReader } from '../../nlu/index.js';
 import type { PolicyConfig } from '../policy/decide.js';
 import { planTurn, type TurnPlan } from './plan-turn.js';
@@ -30,7 +30,8 @@ export function createTurnPreview(deps: TurnPreviewDeps) {
     stores: { intents: deps.intents },
   };
   return async (text: string, dialogue: DialogueState | null): Promise<TurnPreview> => {
-    const plan = await planTurn(ctx, { id: 'console-test', dialogue, consecutiveFallbacks: 0, negativeStreak: 0 }, text);
+    // The message's own language stands in for the conversation's, so a Chinese test reads Chinese replies.
+    const plan = await planTurn(ctx, { id: 'console-test', dialogue, consecutiveFallbacks: 0, negativeStreak: 0, language: detectLanguage(text) }, text);
     return { decision: plan.decision, replies: plan.replies, dialogue: plan.dialogue, ...(plan.escalate ? { escalate: plan.escalate } : {}) };
   };
 }

@@ -1,7 +1,7 @@
 import type { FormState, SlotValue, Suggestion } from '../../core/index.js';
 import { isNo, isYes } from './control-words.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
-import { formReplies, HUMAN_SUGGESTION, renderForm } from './form-text.js';
+import { renderForm, type FormReplies } from './form-text.js';
 
 /** A value read from a message for one slot, with where it was (two slots never share one span). */
 export interface SlotRead {
@@ -14,6 +14,8 @@ export interface FormEnv {
   spec: FormSpec;
   read(text: string, slot: FormSlot): SlotRead | null;
   example(slot: FormSlot): string | null;
+  /** The engine's own sentences, in the customer's language. */
+  say: FormReplies;
   /** ISO time of this turn. */
   now: string;
 }
@@ -52,13 +54,13 @@ export function continueForm(env: FormEnv, form: FormState, text: string): FormT
   if (changed) return next(env, { ...form, values: corrected, updatedAt: env.now });
   if (p.kind === 'confirm') {
     if (isYes(text)) return done(env, form);
-    if (isNo(text)) return ask(env, { ...form, pending: { kind: 'change', attempts: 0 }, updatedAt: env.now }, formReplies.whichChange(env.spec), env.spec.slots.map((s) => ({ label: s.label, text: s.label })));
+    if (isNo(text)) return ask(env, { ...form, pending: { kind: 'change', attempts: 0 }, updatedAt: env.now }, env.say.whichChange(env.spec), env.spec.slots.map((s) => ({ label: s.label, text: s.label })));
     return { kind: 'unanswered' };
   }
   const slot = namedSlot(env.spec, text);
   if (!slot) return { kind: 'unanswered' };
   const { [slot.name]: _dropped, ...rest } = form.values;
-  return ask(env, { ...form, values: rest, pending: { kind: 'slot', slot: slot.name, attempts: 0 }, updatedAt: env.now }, formReplies.ask(slot));
+  return ask(env, { ...form, values: rest, pending: { kind: 'slot', slot: slot.name, attempts: 0 }, updatedAt: env.now }, env.say.ask(slot));
 }
 
 /** The message answered nothing and was no digression: ask again with an example, or offer a human. */
@@ -67,12 +69,12 @@ export function reaskForm(env: FormEnv, form: FormState): FormTurn {
   const pending = { ...form.pending, attempts };
   const slot = form.pending.kind === 'slot' ? slotOf(env.spec, form.pending.slot) : null;
   if (attempts > MAX_REASKS) {
-    return { kind: 'human', text: slot ? formReplies.offerHuman(slot) : formReplies.unavailable(env.spec), suggestions: [HUMAN_SUGGESTION] };
+    return { kind: 'human', text: slot ? env.say.offerHuman(slot) : env.say.unavailable(env.spec), suggestions: [env.say.human] };
   }
   const again = { ...form, pending };
-  if (slot) return ask(env, again, formReplies.reask(slot, env.example(slot)));
-  if (form.pending.kind === 'confirm') return ask(env, again, formReplies.confirmAgain(renderForm(env.spec.confirm ?? '', form.values)));
-  return ask(env, again, formReplies.whichChange(env.spec));
+  if (slot) return ask(env, again, env.say.reask(slot, env.example(slot)));
+  if (form.pending.kind === 'confirm') return ask(env, again, env.say.confirmAgain(renderForm(env.spec.confirm ?? '', form.values)));
+  return ask(env, again, env.say.whichChange(env.spec));
 }
 
 /** The question the form is waiting on, asked again after a digression. */
@@ -80,23 +82,23 @@ export function pendingQuestion(env: FormEnv, form: FormState): string {
   const p = form.pending;
   if (p.kind === 'slot') {
     const slot = slotOf(env.spec, p.slot);
-    return slot ? formReplies.ask(slot) : '';
+    return slot ? env.say.ask(slot) : '';
   }
-  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values) : formReplies.whichChange(env.spec);
+  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values) : env.say.whichChange(env.spec);
 }
 
 function next(env: FormEnv, form: FormState): FormTurn {
   const missing = env.spec.slots.find((s) => s.required && !form.values[s.name]);
   if (missing) {
     const same = form.pending.kind === 'slot' && form.pending.slot === missing.name;
-    return ask(env, { ...form, pending: { kind: 'slot', slot: missing.name, attempts: same ? form.pending.attempts : 0 } }, formReplies.ask(missing));
+    return ask(env, { ...form, pending: { kind: 'slot', slot: missing.name, attempts: same ? form.pending.attempts : 0 } }, env.say.ask(missing));
   }
   if (env.spec.confirm) return ask(env, { ...form, pending: { kind: 'confirm', attempts: 0 } }, renderForm(env.spec.confirm, form.values));
   return done(env, form);
 }
 
 function done(env: FormEnv, form: FormState): FormTurn {
-  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values) : formReplies.done };
+  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values) : env.say.done };
 }
 
 function ask(_env: FormEnv, form: FormState, text: string, suggestions?: Suggestion[]): FormTurn {

@@ -1,8 +1,8 @@
-import { isBuiltinEntity, type EntityDefinition, type EntityMatch } from '../../core/index.js';
+import { isBuiltinEntity, type EntityDefinition, type EntityMatch, type Language } from '../../core/index.js';
 import type { SlotReader } from '../../nlu/index.js';
 import type { FormEnv, SlotRead } from './form-engine.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
-import { exampleFor } from './form-text.js';
+import { exampleIn, formRepliesFor } from './form-language.js';
 
 /**
  * Binds a form to this turn: how each slot's value is read (the slot's entity first, as a slot-aware
@@ -12,7 +12,7 @@ import { exampleFor } from './form-text.js';
  */
 export function bindForm(
   spec: FormSpec,
-  opts: { reader: SlotReader; definitions: EntityDefinition[]; entities: EntityMatch[]; now: string },
+  opts: { reader: SlotReader; definitions: EntityDefinition[]; entities: EntityMatch[]; now: string; language?: Language },
 ): FormEnv | null {
   const byName = new Map(opts.definitions.map((d) => [d.name, d]));
   if (spec.declared && spec.slots.some((s) => !isBuiltinEntity(s.entity) && !byName.has(s.entity))) return null;
@@ -20,7 +20,8 @@ export function bindForm(
   return {
     spec,
     now: opts.now,
-    example: (slot) => exampleFor(slot, definition(slot)),
+    example: (slot) => exampleIn(opts.language, slot, definition(slot)),
+    say: formRepliesFor(opts.language),
     read(text, slot): SlotRead | null {
       const def = definition(slot);
       if (def || isBuiltinEntity(slot.entity)) {

@@ -39,7 +39,11 @@ export const formReplies = {
   expired: (form: FormSpec) => `Your ${form.label} request timed out, so I closed it.`,
   resume: (form: FormSpec, question: string) => `Back to your ${form.label} request: ${question}`,
   done: 'Thanks, that is everything I need.',
+  human: HUMAN_SUGGESTION,
 } as const;
+
+/** The form engine's sentences in one language (form-text-zh.ts has the Chinese set). */
+export type FormReplies = { [K in keyof typeof formReplies]: (typeof formReplies)[K] extends string ? string : (typeof formReplies)[K] };
 
 /**
  * Fills `{{slot}}` with the values as the customer gave them, in one pass: a value is never read as a

@@ -13,7 +13,9 @@ export const localeSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/gu;
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/gu;
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
-const LATIN_WORD = /[A-Za-z\u00c0-\u024f\uff21-\uff3a\uff41-\uff5a]{2,}/g;
+// Full-width letters (ＡＢＣ) are not counted: only CJK input methods type them, so on their own they say
+// nothing about the language (like digits) and the conversation or the locale decides.
+const LATIN_WORD = /[A-Za-z\u00c0-\u024f]{2,}/g;
 
 const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 

@@ -80,7 +80,13 @@ export async function fitMembers(
   const ys = Int32Array.from(train.map((e) => index.get(e.intent ?? OOS_LABEL) ?? 0));
   // The background class weighs as much as an average intent, however many sentences it has.
   const backgroundWeight = background.length ? data.length / Math.max(1, intents.length) / background.length : 1;
-  const sampleWeights = Float32Array.from(train.map((_, i) => (i >= own.length ? Math.min(1, backgroundWeight) : 1)));
+  // Skewed bots (one intent with most of the utterances) would otherwise pull every doubtful message into that
+  // intent: an example weighs sqrt(average intent size / its intent's size), bounded to [0.5, 2].
+  const sizes = new Map<string, number>();
+  for (const e of own) if (e.intent !== null) sizes.set(e.intent, (sizes.get(e.intent) ?? 0) + 1);
+  const average = own.length / Math.max(1, sizes.size);
+  const balance = (intent: string | null) => (intent === null ? 1 : Math.min(2, Math.max(0.5, Math.sqrt(average / (sizes.get(intent) ?? average)))));
+  const sampleWeights = Float32Array.from(train.map((e, i) => (i >= own.length ? Math.min(1, backgroundWeight) : balance(e.intent))));
   progress(0.05);
   const linearShare = withNlpjs ? 0.6 : 0.85;
   // Small bots need more passes: at least MIN_STEPS updates in total, whatever the data size.

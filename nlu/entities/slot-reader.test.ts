@@ -17,6 +17,9 @@ describe('reading the answer to a slot question', () => {
     expect(read('ann@example.com', 'email')).toEqual(['ann@example.com', 'ann@example.com']);
     expect(read('5551234567', 'phone')).toEqual(['5551234567', '5551234567']);
     expect(read('49.99', 'money')).toEqual(['49.99', '49.99']);
+    // A CJK input method in full-width mode.
+    expect(read('ＡＢＣ１２３４５', 'order_id')).toEqual(['ABC12345', 'ABC12345']);
+    expect(read('１３８１２３４５６７８', 'phone')).toEqual(['１３８１２３４５６７８', '13812345678']);
     expect(read('three', 'number')).toEqual(['three', 3]);
   });
 

@@ -1,5 +1,5 @@
 import { isBuiltinEntity, type EntityDefinition } from '../../core/index.js';
-import { builtinRules, extractBuiltins } from './builtin.js';
+import { builtinRules, extractBuiltins, widthFold } from './builtin.js';
 import { createEntityExtractor, type EntityExtractor } from './extractor.js';
 
 /** One value read for a slot: `text` exactly as the customer wrote it, `value` its normalised reading. */
@@ -39,7 +39,8 @@ export function createSlotReader(now: () => Date = () => new Date()): SlotReader
 
   const last = <T>(list: T[]): T | null => list[list.length - 1] ?? null;
   const bare = (text: string, entity: string, pattern: RegExp, value: (m: RegExpMatchArray) => string | number): SlotReading | null => {
-    const found = [...text.matchAll(pattern)].map((m) => {
+    // Full-width ＡＢＣ１２３４５ (a CJK input method) reads as ABC12345; the fold keeps offsets.
+    const found = [...widthFold(text).matchAll(pattern)].map((m) => {
       const start = m.index ?? 0;
       return { entity, text: m[0], value: value(m), start, end: start + m[0].length };
     });

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Server as HttpServer } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { Server } from 'socket.io';
+import { attachAgentNamespace } from '../agent/namespace.js';
+import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
+import { startConsoleServer } from '../test-support/console-server.js';
+import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
+
+let h: AdminHarness;
+let http: HttpServer;
+let io: Server;
+let base: string;
+let browser: Browser;
+
+run('staff console in Chinese in Chromium', () => {
+  beforeAll(async () => {
+    h = await openAdminHarness();
+    ({ http, base } = await startConsoleServer(h));
+    io = new Server(http);
+    attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => io.close(() => r()));
+    await h.close();
+  });
+
+  it('follows a Chinese browser, switches to English and back, and keeps the choice across a reload', async () => {
+    const admin = await h.staff('admin', 'admin-zh@example.com');
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/console/`);
+    await page.getByRole('heading', { name: 'Parley 控制台' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByLabel('邮箱').fill(admin.email);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    await page.getByText('没有等待中的对话。新的转人工请求会实时出现在这里。').waitFor();
+    await page.click('a[href="#/intents"]');
+    await page.getByRole('button', { name: '新建意图' }).click();
+    await page.getByLabel('例句（每行一条）').waitFor();
+    await page.screenshot({ path: `${artifacts}console-zh-intents.png` });
+    await page.click('a[href="#/dashboard"]');
+    await page.getByRole('heading', { name: '数据看板' }).waitFor();
+    await page.screenshot({ path: `${artifacts}console-zh-dashboard.png` });
+
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('link', { name: 'Inbox' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('link', { name: '收件箱' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
