@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
 import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
-import { BOTFRAMEWORK_REFERENCES_NS, type PolicyConfig } from '../bot/index.js';
+import { BOTFRAMEWORK_REFERENCES_NS, type ActionRunner, type PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -17,6 +17,7 @@ import { customerRoutes } from './routes/customer-routes.js';
 import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
+import { intentActionRoutes } from './routes/intent-action-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
@@ -51,6 +52,8 @@ export interface AdminRouterDeps {
   integrationApiKey?: string;
   /** Tests lower the 50 MB import limit. */
   importMaxBytes?: number;
+  /** Intent actions: the console's "test call" runs through them. */
+  actions?: ActionRunner;
 }
 
 const ADMIN_PREFIXES = [
@@ -101,6 +104,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(userRoutes({ users: stores.users, audit }));
   r.use(faqRoutes({ knowledgeStore: stores.knowledge, knowledge: deps.knowledge, audit }));
   r.use(intentRoutes({ intents: stores.intents, nluModels: stores.nluModels, audit }));
+  r.use(intentActionRoutes({ intents: stores.intents, actions: deps.actions, audit }));
   r.use(
     nluRoutes({
       nlu: deps.nlu,

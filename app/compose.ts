@@ -6,7 +6,7 @@ import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createCrmModels } from '../crm/index.js';
-import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
+import { createActionRunner, createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
@@ -61,14 +61,16 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const warmup = trainFirstModel({ stores, nlu, logger, jobs });
   const analytics = createAnalytics({ stores, logger: logger.child({ module: 'analytics' }) });
   const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }) });
-  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, logger: logger.child({ module: 'bot' }) });
+  const metrics = createMetrics();
+  // Recommendations (crm/) join here as `recommendations` once that service exists; without it recommend_products falls back.
+  const actions = createActionRunner({ stores, secret: config.actionsSecret, logger: logger.child({ module: 'actions' }), registry: metrics.registry });
+  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, actions, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
   if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
     logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
   }
 
   let widget: ReturnType<typeof attachWidgetNamespace> | undefined;
-  const metrics = createMetrics();
   let draining = false;
   const health = async (): Promise<HealthBody> => {
     const info = knowledge.info();
@@ -115,6 +117,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         integrationApiKey: config.webhook?.apiKey,
+        actions,
         logger,
       }),
     ],
@@ -153,6 +156,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       agents.detach();
       await warmup;
       await dialogue.drain();
+      actions.close();
       await crmModels.idle();
       await sockets.close(); // also closes the HTTP server
       await knowledge.close();

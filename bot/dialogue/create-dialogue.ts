@@ -8,6 +8,8 @@ import { runTurn } from './turn.js';
 import { agentMessage, claim, close, escalate, release, typing } from './handoff.js';
 import { submitCsat } from './csat.js';
 import { createSlotReader } from '../../nlu/index.js';
+import type { ActionRunner } from '../actions/action-runner.js';
+import { loadProfile } from '../customer/profile.js';
 
 export interface DialogueDeps {
   stores: Stores;
@@ -20,6 +22,8 @@ export interface DialogueDeps {
   intents?: () => Promise<Intent[]>;
   /** Share an emitter with the channels; a fresh one by default. */
   events?: ConversationEvents;
+  /** Intent actions (`createActionRunner`); without it an intent with an action answers with its own text. */
+  actions?: ActionRunner;
 }
 
 const afterAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -40,6 +44,8 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
     policy: deps.policy,
     clock,
     slots: createSlotReader(() => clock.now()),
+    ...(deps.actions ? { actions: deps.actions } : {}),
+    profile: (customerId, language) => loadProfile(deps.stores, customerId, language),
     logger: deps.logger ?? consoleLogger,
     events: deps.events ?? new ConversationEvents(),
     turns: new KeyedSerial(),

@@ -2,6 +2,7 @@ import type { FormState, SlotValue, Suggestion } from '../../core/index.js';
 import { isNo, isYes } from './control-words.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
 import { formReplies, HUMAN_SUGGESTION, renderForm } from './form-text.js';
+import type { ProfileValues } from '../policy/template.js';
 
 /** A value read from a message for one slot, with where it was (two slots never share one span). */
 export interface SlotRead {
@@ -16,11 +17,14 @@ export interface FormEnv {
   example(slot: FormSlot): string | null;
   /** ISO time of this turn. */
   now: string;
+  /** The customer's profile fields for `{{customer.name}}`-style placeholders (empty when none are used). */
+  profile?: ProfileValues;
 }
 
 export type FormTurn =
   | { kind: 'ask'; form: FormState; text: string; suggestions?: Suggestion[] }
-  | { kind: 'done'; text: string }
+  /** `values`: what the form collected (an intent action runs on them). */
+  | { kind: 'done'; text: string; values: Record<string, SlotValue> }
   | { kind: 'human'; text: string; suggestions: Suggestion[] }
   /** The message does not answer the pending question: the caller looks for a digression, else re-asks. */
   | { kind: 'unanswered' };
@@ -71,7 +75,7 @@ export function reaskForm(env: FormEnv, form: FormState): FormTurn {
   }
   const again = { ...form, pending };
   if (slot) return ask(env, again, formReplies.reask(slot, env.example(slot)));
-  if (form.pending.kind === 'confirm') return ask(env, again, formReplies.confirmAgain(renderForm(env.spec.confirm ?? '', form.values)));
+  if (form.pending.kind === 'confirm') return ask(env, again, formReplies.confirmAgain(renderForm(env.spec.confirm ?? '', form.values, env.profile)));
   return ask(env, again, formReplies.whichChange(env.spec));
 }
 
@@ -82,7 +86,7 @@ export function pendingQuestion(env: FormEnv, form: FormState): string {
     const slot = slotOf(env.spec, p.slot);
     return slot ? formReplies.ask(slot) : '';
   }
-  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values) : formReplies.whichChange(env.spec);
+  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values, env.profile) : formReplies.whichChange(env.spec);
 }
 
 function next(env: FormEnv, form: FormState): FormTurn {
@@ -91,12 +95,12 @@ function next(env: FormEnv, form: FormState): FormTurn {
     const same = form.pending.kind === 'slot' && form.pending.slot === missing.name;
     return ask(env, { ...form, pending: { kind: 'slot', slot: missing.name, attempts: same ? form.pending.attempts : 0 } }, formReplies.ask(missing));
   }
-  if (env.spec.confirm) return ask(env, { ...form, pending: { kind: 'confirm', attempts: 0 } }, renderForm(env.spec.confirm, form.values));
+  if (env.spec.confirm) return ask(env, { ...form, pending: { kind: 'confirm', attempts: 0 } }, renderForm(env.spec.confirm, form.values, env.profile));
   return done(env, form);
 }
 
 function done(env: FormEnv, form: FormState): FormTurn {
-  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values) : formReplies.done };
+  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values, env.profile) : formReplies.done, values: form.values };
 }
 
 function ask(_env: FormEnv, form: FormState, text: string, suggestions?: Suggestion[]): FormTurn {
