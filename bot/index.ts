@@ -13,3 +13,4 @@ export { REFERENCE_NS as BOTFRAMEWORK_REFERENCES_NS } from './channels/botframew
 export { createActionRunner, type ActionRunner, type ActionRunnerDeps } from './actions/action-runner.js';
 export { actionAnswerSchema, MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from './actions/http-action.js';
 export { renderTemplate, type ProfileValues } from './policy/template.js';
+export { runActionsBench } from './actions/bench-actions.js';
