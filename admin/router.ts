@@ -18,6 +18,7 @@ import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { intentActionRoutes } from './routes/intent-action-routes.js';
+import { customerPriorityRoutes } from './routes/customer-priority-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
@@ -67,6 +68,7 @@ const ADMIN_PREFIXES = [
   '/api/analytics',
   '/api/unanswered',
   '/api/audit',
+  '/api/settings',
 ];
 
 /** Every staff REST route of PROTOCOL.md; mount at `/`. */
@@ -105,6 +107,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(faqRoutes({ knowledgeStore: stores.knowledge, knowledge: deps.knowledge, audit }));
   r.use(intentRoutes({ intents: stores.intents, nluModels: stores.nluModels, audit }));
   r.use(intentActionRoutes({ intents: stores.intents, actions: deps.actions, audit }));
+  r.use(customerPriorityRoutes({ kv: stores.kv, audit }));
   r.use(
     nluRoutes({
       nlu: deps.nlu,

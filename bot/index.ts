@@ -14,3 +14,4 @@ export { createActionRunner, type ActionRunner, type ActionRunnerDeps } from './
 export { actionAnswerSchema, MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from './actions/http-action.js';
 export { renderTemplate, type ProfileValues } from './policy/template.js';
 export { runActionsBench } from './actions/bench-actions.js';
+export { createCustomerPriority, clvCutoff, type CustomerPriority, type PriorityReason } from './customer/priority.js';

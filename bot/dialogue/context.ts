@@ -20,6 +20,7 @@ import type { PolicyConfig } from '../policy/decide.js';
 import type { SlotReader } from '../../nlu/index.js';
 import type { KeyedSerial } from './keyed-serial.js';
 import type { ActionRunner } from '../actions/action-runner.js';
+import type { CustomerPriority } from '../customer/priority.js';
 import type { ProfileValues } from '../policy/template.js';
 
 /** The shared logger type (core/ports/logger.ts). */
@@ -43,6 +44,8 @@ export interface DialogueContext {
   slots: SlotReader;
   /** Intent actions (bot/actions); absent = intents answer with their own text. */
   actions?: ActionRunner;
+  /** High-value / at-risk customers (queue order, sooner handoff, retention offer). */
+  priority?: CustomerPriority;
   /** Profile fields for reply templates (`{{customer.name}}`). */
   profile?: (customerId: string, language: Language) => Promise<ProfileValues>;
 }

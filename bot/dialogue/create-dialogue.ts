@@ -10,6 +10,7 @@ import { submitCsat } from './csat.js';
 import { createSlotReader } from '../../nlu/index.js';
 import type { ActionRunner } from '../actions/action-runner.js';
 import { loadProfile } from '../customer/profile.js';
+import { createCustomerPriority, type CustomerPriority } from '../customer/priority.js';
 
 export interface DialogueDeps {
   stores: Stores;
@@ -24,6 +25,8 @@ export interface DialogueDeps {
   events?: ConversationEvents;
   /** Intent actions (`createActionRunner`); without it an intent with an action answers with its own text. */
   actions?: ActionRunner;
+  /** Who comes first (default: from the stores' CRM insights and the console's priority setting). */
+  priority?: CustomerPriority;
 }
 
 const afterAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -46,6 +49,7 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
     slots: createSlotReader(() => clock.now()),
     ...(deps.actions ? { actions: deps.actions } : {}),
     profile: (customerId, language) => loadProfile(deps.stores, customerId, language),
+    priority: deps.priority ?? createCustomerPriority(deps.stores),
     logger: deps.logger ?? consoleLogger,
     events: deps.events ?? new ConversationEvents(),
     turns: new KeyedSerial(),

@@ -3,6 +3,7 @@ import { decide, type EscalationReason, type PolicyOutcome } from '../policy/dec
 import { repliesFor } from '../policy/replies.js';
 import { usesProfile, type ProfileValues } from '../policy/template.js';
 import type { ActionRunner } from '../actions/action-runner.js';
+import type { CustomerPriority } from '../customer/priority.js';
 import { conversationLanguage, type DialogueContext } from './context.js';
 
 /** The types of a turn plan, and the one reading of a message every plan starts from. */
@@ -28,6 +29,8 @@ export type PlanDeps = Pick<DialogueContext, 'nlu' | 'knowledge' | 'policy' | 'c
   stores: { intents: Pick<IntentStore, 'listEntities'> };
   /** Intent actions; absent (the console preview) = the intent's answer is the reply. */
   actions?: ActionRunner;
+  /** High-value / at-risk customers: handed over after fewer fallbacks; absent = everyone alike. */
+  priority?: CustomerPriority;
   /** The customer's profile fields for `{{customer.name}}` templates; absent = every field missing. */
   profile?: (customerId: string, language: Language) => Promise<ProfileValues>;
 };
@@ -56,6 +59,14 @@ export async function understand(ctx: PlanDeps, conv: PlanConversation, text: st
   const intent = analysis.intent ? await ctx.intentByName(analysis.intent.name) : null;
   const counters = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: conv.negativeStreak };
   const values = profile && intent && usesProfile(intent.answer) ? await profile() : {};
-  return { analysis, faq, intent, outcome: decide({ analysis, faq, intent, counters, replies: repliesFor(conversationLanguage(conv)), profile: values }, ctx.policy) };
+  const input = { analysis, faq, intent, counters, replies: repliesFor(conversationLanguage(conv)), profile: values };
+  const outcome = decide(input, ctx.policy);
+  // A priority customer (high value, at risk) is handed over after fewer misses: asked only when this turn missed.
+  if (outcome.action.decision === 'fallback' && ctx.priority && conv.customerId && (await ctx.priority.reasons(conv.customerId)).length > 0) {
+    const tolerance = (await ctx.priority.settings()).escalateAfterFallbacks;
+    const usual = ctx.policy.escalateAfterFallbacks > 0 ? ctx.policy.escalateAfterFallbacks : Infinity;
+    if (tolerance < usual) return { analysis, faq, intent, outcome: decide(input, { ...ctx.policy, escalateAfterFallbacks: tolerance }) };
+  }
+  return { analysis, faq, intent, outcome };
 }
 
