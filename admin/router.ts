@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Stores } from '../core/index.js';
 import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
-import { BOTFRAMEWORK_REFERENCES_NS, type ActionRunner, type PolicyConfig } from '../bot/index.js';
+import { BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS, type ActionRunner, type PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -19,6 +19,7 @@ import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
 import { intentActionRoutes } from './routes/intent-action-routes.js';
 import { customerPriorityRoutes } from './routes/customer-priority-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { createDecisionPreview } from './routes/test-decision.js';
@@ -108,6 +109,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(intentRoutes({ intents: stores.intents, nluModels: stores.nluModels, audit }));
   r.use(intentActionRoutes({ intents: stores.intents, actions: deps.actions, audit }));
   r.use(customerPriorityRoutes({ kv: stores.kv, audit }));
+  r.use(retentionRoutes({ stores }));
   r.use(
     nluRoutes({
       nlu: deps.nlu,
@@ -122,7 +124,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(
     customerRoutes({
       stores,
-      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS] }),
+      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS] }),
       audit,
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.

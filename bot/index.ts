@@ -15,3 +15,4 @@ export { actionAnswerSchema, MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from
 export { renderTemplate, type ProfileValues } from './policy/template.js';
 export { runActionsBench } from './actions/bench-actions.js';
 export { createCustomerPriority, clvCutoff, type CustomerPriority, type PriorityReason } from './customer/priority.js';
+export { retentionReport, RETENTION_NS, STAYED_WINDOW_DAYS, type RetentionReport } from './customer/retention.js';

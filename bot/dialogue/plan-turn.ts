@@ -8,6 +8,7 @@ import { formReplies, HUMAN_SUGGESTION } from '../forms/form-text.js';
 import { slotLabel } from '../policy/slots.js';
 import { inContext } from './follow-up.js';
 import { usesProfile } from '../policy/template.js';
+import { retentionOffer } from '../customer/retention.js';
 import { act as runAction, declaresSlot, type ActOutcome } from './act.js';
 import { profileOnce, understand, type PlanConversation, type PlanDeps, type Reply, type TurnPlan, type Understood } from './understand.js';
 
@@ -39,13 +40,14 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
   const answered = { consecutiveFallbacks: 0, negativeStreak: outcome.counters.negativeStreak };
   const kept = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: outcome.counters.negativeStreak };
   let topic = state.topic;
-  const plan = (p: Pick<TurnPlan, 'decision' | 'replies' | 'counters'> & { form?: FormState | null; escalate?: EscalationReason }, from: Understood = u): TurnPlan => {
+  const plan = (p: Pick<TurnPlan, 'decision' | 'replies' | 'counters' | 'retentionOffer'> & { form?: FormState | null; escalate?: EscalationReason }, from: Understood = u): TurnPlan => {
     const form = p.form ?? null;
     return {
       decision: p.decision,
       replies: [...lead, ...p.replies],
       counters: p.counters,
       ...(p.escalate ? { escalate: p.escalate } : {}),
+      ...(p.retentionOffer ? { retentionOffer: true as const } : {}),
       dialogue: form || topic ? { form, topic } : null,
       analysis: from.analysis,
       faq: from.faq,
@@ -138,6 +140,11 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
     if (spec) return start(spec, chosen);
   }
   if (act.decision === 'intent') topic = topicOf('intent', act.intent, slotLabel(act.intent), nowIso);
+  if (act.decision === 'intent') {
+    // A valuable customer at risk who asks to cancel hears the admin's offer instead (bot/customer/retention.ts).
+    const offer = await retentionOffer(ctx.priority, conv.customerId, act.intent, profile);
+    if (offer) return plan({ decision: 'intent', replies: [reply(offer)], counters: chosen.outcome.counters, retentionOffer: true }, chosen);
+  }
   if (act.decision === 'intent' && chosen.intent?.action) {
     const values = usesProfile(chosen.intent.answer) ? await profile() : {};
     const done = await runAction(ctx.actions, conv, { intent: chosen.intent, text, entities: chosen.analysis.entities, slots: {}, profile: values });

@@ -19,6 +19,8 @@ export interface TurnPlan {
   escalate?: EscalationReason;
   counters: { consecutiveFallbacks: number; negativeStreak: number };
   dialogue: DialogueState | null;
+  /** The reply is the admin's retention offer (the turn records that it was made). */
+  retentionOffer?: true;
   /** What the decision was made on (logged with the interaction). */
   analysis: NluAnalysis;
   faq: FaqSearchResult;
