@@ -10,6 +10,7 @@ export interface ActionText {
   which: string;
   /** Over suggestions that came without text. */
   options: string;
+  /** `#id`: the order-id entity reads it in a free message too (no form needed to answer the choice). */
   orderChoice(o: Order, status: string): Suggestion;
   signIn: string;
   unavailable: string;
@@ -27,7 +28,7 @@ const en: ActionText = {
   notFound: (id) => `I can't find an order ${id} on your account. Please check the number, or ask me about your latest order.`,
   which: 'You have several open orders. Which one do you mean?',
   options: 'Here are some options:',
-  orderChoice: (o, status) => ({ label: `${o.orderId} (${day(o.date)}, ${status})`, text: `order ${o.orderId}` }),
+  orderChoice: (o, status) => ({ label: `${o.orderId} (${day(o.date)}, ${status})`, text: `order #${o.orderId}` }),
   signIn: 'To look up your orders I need to know who you are: please sign in to your account and ask again, or talk to a human.',
   unavailable: "Sorry, I can't look that up right now. Would you like to talk to a human?",
   recommend: (names) => `You might like: ${names.join(', ')}.`,
@@ -42,7 +43,7 @@ const zh: ActionText = {
   notFound: (id) => `您的账户里没有找到订单 ${id}。请核对订单号，或者问我最近的一笔订单。`,
   which: '您有几笔未完成的订单，请问是哪一笔？',
   options: '您可以选择：',
-  orderChoice: (o, status) => ({ label: `${o.orderId}（${day(o.date)}，${status}）`, text: `订单 ${o.orderId}` }),
+  orderChoice: (o, status) => ({ label: `${o.orderId}（${day(o.date)}，${status}）`, text: `订单 #${o.orderId}` }),
   signIn: '查询订单需要先确认您的身份：请登录账户后再问我，或者转人工客服。',
   unavailable: '抱歉，暂时查不到。需要转人工客服吗？',
   recommend: (names) => `您可能会喜欢：${names.join('、')}。`,

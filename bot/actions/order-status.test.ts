@@ -109,8 +109,8 @@ describe('built-in order_status', () => {
     expect(first[0]).toMatchObject({
       text: 'You have several open orders. Which one do you mean?',
       suggestions: [
-        { label: 'A10003 (2026-12-05, paid and being prepared)', text: 'order A10003' },
-        { label: 'A10002 (2026-12-01, shipped)', text: 'order A10002' },
+        { label: 'A10003 (2026-12-05, paid and being prepared)', text: 'order #A10003' },
+        { label: 'A10002 (2026-12-01, shipped)', text: 'order #A10002' },
       ],
     });
     expect((await h.stores.conversations.findOpen(ann))?.dialogue?.form?.pending).toEqual({ kind: 'slot', slot: 'order_id', attempts: 0 });
