@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Recommendations, type Stores } from '../core/index.js';
 import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
-import { BOTFRAMEWORK_REFERENCES_NS, type PolicyConfig } from '../bot/index.js';
+import { BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS, type ActionRunner, type PolicyConfig } from '../bot/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -17,6 +17,9 @@ import { customerRoutes } from './routes/customer-routes.js';
 import { crmInsightRoutes } from './routes/crm-insight-routes.js';
 import { faqRoutes } from './routes/faq-routes.js';
 import { intentRoutes } from './routes/intent-routes.js';
+import { intentActionRoutes } from './routes/intent-action-routes.js';
+import { customerPriorityRoutes } from './routes/customer-priority-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { recommendationRoutes } from './routes/recommendation-routes.js';
@@ -54,6 +57,8 @@ export interface AdminRouterDeps {
   importMaxBytes?: number;
   /** Product recommendations (GET /api/customers/:id/recommendations, agents and admins). */
   recommendations?: Recommendations;
+  /** Intent actions: the console's "test call" runs through them. */
+  actions?: ActionRunner;
 }
 
 const ADMIN_PREFIXES = [
@@ -67,6 +72,7 @@ const ADMIN_PREFIXES = [
   '/api/analytics',
   '/api/unanswered',
   '/api/audit',
+  '/api/settings',
 ];
 
 /** Every staff REST route of PROTOCOL.md; mount at `/`. */
@@ -105,6 +111,9 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(userRoutes({ users: stores.users, audit }));
   r.use(faqRoutes({ knowledgeStore: stores.knowledge, knowledge: deps.knowledge, audit }));
   r.use(intentRoutes({ intents: stores.intents, nluModels: stores.nluModels, audit }));
+  r.use(intentActionRoutes({ intents: stores.intents, actions: deps.actions, audit }));
+  r.use(customerPriorityRoutes({ kv: stores.kv, audit }));
+  r.use(retentionRoutes({ stores }));
   r.use(
     nluRoutes({
       nlu: deps.nlu,
@@ -119,7 +128,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(
     customerRoutes({
       stores,
-      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS] }),
+      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS] }),
       audit,
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.

@@ -6,7 +6,7 @@ import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService, resolveEmbeddingModel } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createCrm, createCrmModels, createRecommender } from '../crm/index.js';
-import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
+import { createActionRunner, createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
@@ -65,14 +65,15 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const crmModels = createCrmModels({ stores, clock: systemClock, logger: logger.child({ module: 'crm' }), recommender });
   // Orders in (import, PUT): the models are stale, and the customers' recommendations are recomputed at once.
   const crm = createCrm({ stores, onOrdersChanged: () => analytics.ordersChanged(), onCustomersChanged: (ids) => recommender.refresh(ids) });
-  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, recommendations: recommender, logger: logger.child({ module: 'bot' }) });
+  const metrics = createMetrics();
+  const actions = createActionRunner({ stores, secret: config.actionsSecret, logger: logger.child({ module: 'actions' }), registry: metrics.registry, recommendations: recommender });
+  const dialogue = createDialogue({ stores, nlu, knowledge, policy: config.policy, actions, logger: logger.child({ module: 'bot' }) });
   await ensureFirstAdmin(stores.users, config.admin, logger);
   if (!config.admin && (await stores.users.countByRole('admin')) === 0) {
     logger.warn({}, "no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run 'npm run user:create -- --role admin --email ... --name ... --password ...'");
   }
 
   let widget: ReturnType<typeof attachWidgetNamespace> | undefined;
-  const metrics = createMetrics();
   let draining = false;
   const health = async (): Promise<HealthBody> => {
     const info = knowledge.info();
@@ -122,6 +123,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         integrationApiKey: config.webhook?.apiKey,
+        actions,
         logger,
       }),
     ],
@@ -160,6 +162,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       agents.detach();
       await warmup;
       await dialogue.drain();
+      actions.close();
       await crmModels.idle();
       await sockets.close(); // also closes the HTTP server
       await knowledge.close();

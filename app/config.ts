@@ -45,7 +45,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const SAMPLE_SECRETS = new Set(['change-me-change-me-change-me-change-me', 'change-me-too-change-me-too-change-me-too', 'parley-admin-please-change']);
 const isSample = (v: string | undefined): boolean => v !== undefined && (SAMPLE_SECRETS.has(v) || /change-?me/i.test(v));
 /** Never echoed in boot errors (logs are read by more people than the secrets are). */
-const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'ACTIONS_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
 
 const envSchema = z
   .object({
@@ -72,6 +72,7 @@ const envSchema = z
     WEBHOOK_API_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     WEBHOOK_CALLBACK_URL: optionalString.pipe(z.string().url('must be a URL').optional()),
     IDENTITY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    ACTIONS_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     ALLOWED_ORIGINS: optionalString,
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
@@ -143,6 +144,8 @@ export interface Config {
   admin?: { email: string; password?: string };
   webhook?: { apiKey: string; callbackUrl?: string };
   identitySecret?: string;
+  /** Signs intent-action calls; without it http actions are never called (the intent's fallback reply is given). */
+  actionsSecret?: string;
   /** null = any origin (development only). */
   allowedOrigins: string[] | null;
   /** The channel is on only with both credentials (never with authentication off). */
@@ -227,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : e.NODE_ENV === 'production' ? undefined : { email: DEV_ADMIN_EMAIL },
     webhook: e.WEBHOOK_API_KEY ? { apiKey: e.WEBHOOK_API_KEY, callbackUrl: e.WEBHOOK_CALLBACK_URL } : undefined,
     identitySecret: e.IDENTITY_SECRET,
+    actionsSecret: e.ACTIONS_SECRET,
     allowedOrigins: !origins || origins.includes('*') ? null : origins,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,

@@ -1,4 +1,4 @@
-import type { FaqInput, Intent, Stores } from '../core/index.js';
+import { businessExternalId, type FaqInput, type Intent, type Stores } from '../core/index.js';
 import { demoIntents, demoIntentsZh } from '../nlu/index.js';
 import { demoFaqs, demoFaqsZh } from '../knowledge/index.js';
 import { createJobRegistry, enqueueTraining, type JobRegistry } from '../admin/index.js';
@@ -26,6 +26,26 @@ export async function seedDemoContent({ stores, knowledge, logger, language = 'e
     for (const faq of faqs) await knowledge.create(faq);
     logger.info({ faqs: faqs.length, language }, 'seeded the demo FAQ');
   }
+  await seedDemoOrders(stores, logger);
+}
+
+/** The demo shop's signed-in customer (README "Intent actions"): `order_status` answers for this identity. */
+export const DEMO_SHOP_CUSTOMER = 'demo-alex';
+
+/** Two orders of the demo identity, so "where is my order A10023" answers from the store. Only into an empty order book. */
+async function seedDemoOrders(stores: Stores, logger: Logger): Promise<void> {
+  if ((await stores.orders.count()).orders > 0) return;
+  const externalId = businessExternalId(DEMO_SHOP_CUSTOMER);
+  const customer = (await stores.customers.findByExternalId(externalId)) ?? (await stores.customers.create({ externalId, name: 'Alex Demo' }));
+  const day = 86_400_000;
+  const now = Date.now();
+  await stores.orders.upsertProducts([
+    { productId: 'MUG-BLUE', name: 'Blue enamel mug', category: 'kitchen', price: 12 },
+    { productId: 'TEA-GREEN', name: 'Sencha green tea', category: 'tea', price: 8.5 },
+  ]);
+  await stores.orders.upsert({ orderId: 'A10017', customerId: customer.id, externalCustomerId: DEMO_SHOP_CUSTOMER, date: new Date(now - 40 * day).toISOString(), status: 'delivered', lines: [{ productId: 'MUG-BLUE', quantity: 2, amount: 24 }] });
+  await stores.orders.upsert({ orderId: 'A10023', customerId: customer.id, externalCustomerId: DEMO_SHOP_CUSTOMER, date: new Date(now - 3 * day).toISOString(), status: 'shipped', trackingUrl: 'https://tracking.example.com/A10023', lines: [{ productId: 'TEA-GREEN', quantity: 3, amount: 25.5 }] });
+  logger.info({ customer: DEMO_SHOP_CUSTOMER, orders: 2 }, 'seeded the demo orders');
 }
 
 /**

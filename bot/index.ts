@@ -10,3 +10,9 @@ export { parseTranscript, type Script, type Step } from './transcripts/parse-tra
 export { runScript, type TranscriptResult } from './transcripts/run-transcript.js';
 export { createTurnPreview, type TurnPreview, type TurnPreviewDeps } from './dialogue/turn-preview.js';
 export { REFERENCE_NS as BOTFRAMEWORK_REFERENCES_NS } from './channels/botframework-bot.js';
+export { createActionRunner, type ActionRunner, type ActionRunnerDeps } from './actions/action-runner.js';
+export { actionAnswerSchema, MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from './actions/http-action.js';
+export { renderTemplate, type ProfileValues } from './policy/template.js';
+export { runActionsBench } from './actions/bench-actions.js';
+export { createCustomerPriority, clvCutoff, type CustomerPriority, type PriorityReason } from './customer/priority.js';
+export { retentionReport, RETENTION_NS, STAYED_WINDOW_DAYS, type RetentionReport } from './customer/retention.js';

@@ -38,6 +38,8 @@ export const errorCatalogue = {
   ERR_IMPORT_RUNNING: { status: 409, message: 'An import of this kind is already running' },
   ERR_INTENT_NOT_FOUND: { status: 404, message: 'Intent not found' },
   ERR_INTENT_DUPLICATE: { status: 409, message: 'An intent with this name already exists' },
+  ERR_INTENT_ACTION_URL: { status: 400, message: 'An intent action URL must be an absolute http or https URL' },
+  ERR_ACTIONS_SECRET_MISSING: { status: 409, message: 'Set ACTIONS_SECRET to call http intent actions' },
   ERR_ENTITY_NOT_FOUND: { status: 404, message: 'Entity not found' },
   ERR_JOB_NOT_FOUND: { status: 404, message: 'Job not found' },
   ERR_NLU_NOT_TRAINED: { status: 503, message: 'The NLU model is not trained yet' },

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  actionUrlProblem,
   ParleyError,
   BUILTIN_ENTITIES,
   entityDefinitionSchema,
@@ -18,6 +19,14 @@ function sameName(param: string, body: { name: string }): void {
   if (body.name !== param) {
     throw new ParleyError('ERR_VALIDATION', { issues: [{ path: 'name', message: 'must match the name in the URL' }] });
   }
+}
+
+/** A non-http(s) action URL gets its own code (not a generic validation error): the console names the fix. */
+function checkActionUrl(body: unknown): void {
+  const action = (body as { action?: { type?: unknown; url?: unknown } } | null)?.action;
+  if (action?.type !== 'http' || typeof action.url !== 'string') return;
+  const problem = actionUrlProblem(action.url.trim());
+  if (problem) throw new ParleyError('ERR_INTENT_ACTION_URL', { issues: [{ path: 'action.url', message: problem }] });
 }
 
 /** A form slot naming an entity that does not exist is refused with the slot's path. */
@@ -56,6 +65,7 @@ export function intentRoutes(deps: { intents: IntentStore; nluModels: NluModelSt
   });
 
   r.post('/api/intents', async (req, res) => {
+    checkActionUrl(req.body);
     const intent = parseOrThrow(intentSchema, req.body);
     if (await intents.getIntent(intent.name)) throw new ParleyError('ERR_INTENT_DUPLICATE', { name: intent.name });
     await checkEntities(intents, intent);
@@ -71,6 +81,7 @@ export function intentRoutes(deps: { intents: IntentStore; nluModels: NluModelSt
   });
 
   r.put('/api/intents/:name', async (req, res) => {
+    checkActionUrl(req.body);
     const intent = parseOrThrow(intentSchema, { name: req.params.name, ...req.body });
     sameName(req.params.name, intent);
     if (!(await intents.getIntent(intent.name))) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name: intent.name });

@@ -15,12 +15,12 @@ export interface ConsoleBrowser {
 }
 
 /** Call inside a describeWithChromium block: opened before its tests, closed after them. */
-export function useConsoleBrowser(): () => ConsoleBrowser {
+export function useConsoleBrowser(options: Parameters<typeof openAdminHarness>[0] = {}): () => ConsoleBrowser {
   let h: AdminHarness | undefined;
   let http: HttpServer | undefined;
   let ctx: ConsoleBrowser | undefined;
   beforeAll(async () => {
-    h = await openAdminHarness();
+    h = await openAdminHarness(options);
     const server = await startConsoleServer(h);
     http = server.http;
     const base = server.base;

@@ -6,7 +6,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import request from 'supertest';
 import { createFieldCipher, systemClock, toErrorBody, type DialogueApi, type Stores } from '../../core/index.js';
 import { openEmbeddedStores } from '../../stores/index.js';
-import { createDialogue } from '../../bot/index.js';
+import { createActionRunner, createDialogue } from '../../bot/index.js';
 import { createAdminRouter, type AdminRouterDeps } from '../router.js';
 import { createStaffUser } from '../auth/staff-users.js';
 import { createAnalytics, type AnalyticsService } from '../../analytics/index.js';
@@ -33,7 +33,7 @@ export interface AdminHarness {
   close(): Promise<void>;
 }
 
-export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { dialogue?: DialogueApi } = {}): Promise<AdminHarness> {
+export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { dialogue?: DialogueApi; actionsSecret?: string } = {}): Promise<AdminHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-admin-'));
   const stores = await openEmbeddedStores({ dataDir: dir, cipher: createFieldCipher('test-key-test-key-test-key-test-key!') });
   // Real nlu, trained in-process (jest's VM sandbox and worker threads do not mix).
@@ -45,7 +45,9 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
     overrides.dialogue ??
     createDialogue({ stores, nlu, knowledge, policy: overrides.policy ?? DEFAULT_POLICY, logger: { info() {}, warn() {}, error() {} } });
   const analytics = createAnalytics({ stores });
+  const { actionsSecret, ...routerOverrides } = overrides;
   const recommender = createRecommender({ stores, clock: systemClock });
+  const actions = actionsSecret ? createActionRunner({ stores, secret: actionsSecret, logger: { warn() {} }, recommendations: recommender }) : undefined;
   const crmModels = createCrmModels({ stores, clock: systemClock, recommender });
   const crm = createCrm({ stores, onOrdersChanged: () => analytics.ordersChanged(), onCustomersChanged: (ids) => recommender.refresh(ids) });
   const app = express();
@@ -64,7 +66,8 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       allowedOrigins: ['https://allowed.example'],
       trainRegressionMargin: 0.02,
       policy: DEFAULT_POLICY,
-      ...overrides,
+      ...(actions ? { actions } : {}),
+      ...routerOverrides,
     }),
   );
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
@@ -91,6 +94,7 @@ export async function openAdminHarness(overrides: Partial<AdminRouterDeps> & { d
       return { id: user.id, email, auth: `Bearer ${res.body.token as string}` };
     },
     async close() {
+      actions?.close();
       analytics.stop();
       await crmModels.idle();
       await dialogue.drain();

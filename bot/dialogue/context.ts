@@ -19,6 +19,9 @@ import type {
 import type { PolicyConfig } from '../policy/decide.js';
 import type { SlotReader } from '../../nlu/index.js';
 import type { KeyedSerial } from './keyed-serial.js';
+import type { ActionRunner } from '../actions/action-runner.js';
+import type { CustomerPriority } from '../customer/priority.js';
+import type { ProfileValues } from '../policy/template.js';
 
 /** The shared logger type (core/ports/logger.ts). */
 export type Logger = CoreLogger;
@@ -39,8 +42,12 @@ export interface DialogueContext {
   intentByName(name: string): Promise<Intent | null>;
   /** Reads the answer to a slot question for the slot's entity (nlu/). */
   slots: SlotReader;
-  /** Product recommendations (crm), when composed. */
-  recommendations?: Recommendations;
+  /** Intent actions (bot/actions); absent = intents answer with their own text. */
+  actions?: ActionRunner;
+  /** High-value / at-risk customers (queue order, sooner handoff, retention offer). */
+  priority?: CustomerPriority;
+  /** Profile fields for reply templates (`{{customer.name}}`). */
+  profile?: (customerId: string, language: Language) => Promise<ProfileValues>;
 }
 
 export const nowIso = (ctx: DialogueContext): string => ctx.clock.now().toISOString();

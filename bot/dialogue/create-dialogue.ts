@@ -8,6 +8,9 @@ import { runTurn } from './turn.js';
 import { agentMessage, claim, close, escalate, release, typing } from './handoff.js';
 import { submitCsat } from './csat.js';
 import { createSlotReader } from '../../nlu/index.js';
+import type { ActionRunner } from '../actions/action-runner.js';
+import { loadProfile } from '../customer/profile.js';
+import { createCustomerPriority, type CustomerPriority } from '../customer/priority.js';
 
 export interface DialogueDeps {
   stores: Stores;
@@ -20,8 +23,10 @@ export interface DialogueDeps {
   intents?: () => Promise<Intent[]>;
   /** Share an emitter with the channels; a fresh one by default. */
   events?: ConversationEvents;
-  /** Product recommendations from crm (issue 17), for replies that suggest products. */
-  recommendations?: Recommendations;
+  /** Intent actions (`createActionRunner`); without it an intent with an action answers with its own text. */
+  actions?: ActionRunner;
+  /** Who comes first (default: from the stores' CRM insights and the console's priority setting). */
+  priority?: CustomerPriority;
 }
 
 const afterAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -42,7 +47,9 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
     policy: deps.policy,
     clock,
     slots: createSlotReader(() => clock.now()),
-    ...(deps.recommendations ? { recommendations: deps.recommendations } : {}),
+    ...(deps.actions ? { actions: deps.actions } : {}),
+    profile: (customerId, language) => loadProfile(deps.stores, customerId, language),
+    priority: deps.priority ?? createCustomerPriority(deps.stores),
     logger: deps.logger ?? consoleLogger,
     events: deps.events ?? new ConversationEvents(),
     turns: new KeyedSerial(),

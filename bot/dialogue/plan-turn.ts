@@ -1,4 +1,4 @@
-import type { DialogueState, DialogueTopic, FormState, NluAnalysis, Suggestion } from '../../core/index.js';
+import type { DialogueState, DialogueTopic, FormState, Intent, NluAnalysis, Suggestion } from '../../core/index.js';
 import type { EscalationReason } from '../policy/decide.js';
 import { isCancel } from '../forms/control-words.js';
 import { bindForm } from '../forms/form-env.js';
@@ -8,7 +8,10 @@ import { formRepliesFor } from '../forms/form-language.js';
 import { conversationLanguage } from './context.js';
 import { slotLabel } from '../policy/slots.js';
 import { inContext } from './follow-up.js';
-import { understand, type PlanConversation, type PlanDeps, type Reply, type TurnPlan, type Understood } from './understand.js';
+import { usesProfile } from '../policy/template.js';
+import { retentionOffer } from '../customer/retention.js';
+import { act as runAction, declaresSlot, type ActOutcome } from './act.js';
+import { profileOnce, understand, type PlanConversation, type PlanDeps, type Reply, type TurnPlan, type Understood } from './understand.js';
 
 export type { PlanConversation, PlanDeps, Reply, TurnPlan } from './understand.js';
 
@@ -30,7 +33,8 @@ export const FORM_TTL_MS = 30 * 60_000;
 export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: string): Promise<TurnPlan> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const u = await understand(ctx, conv, text);
+  const profile = profileOnce(ctx, conv);
+  const u = await understand(ctx, conv, text, profile);
   const language = conversationLanguage(conv);
   const say = formRepliesFor(language);
   const { outcome } = u;
@@ -39,26 +43,46 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
   const answered = { consecutiveFallbacks: 0, negativeStreak: outcome.counters.negativeStreak };
   const kept = { consecutiveFallbacks: conv.consecutiveFallbacks, negativeStreak: outcome.counters.negativeStreak };
   let topic = state.topic;
-  const plan = (p: Pick<TurnPlan, 'decision' | 'replies' | 'counters'> & { form?: FormState | null; escalate?: EscalationReason }, from: Understood = u): TurnPlan => {
+  const plan = (p: Pick<TurnPlan, 'decision' | 'replies' | 'counters' | 'retentionOffer'> & { form?: FormState | null; escalate?: EscalationReason }, from: Understood = u): TurnPlan => {
     const form = p.form ?? null;
     return {
       decision: p.decision,
       replies: [...lead, ...p.replies],
       counters: p.counters,
       ...(p.escalate ? { escalate: p.escalate } : {}),
+      ...(p.retentionOffer ? { retentionOffer: true as const } : {}),
       dialogue: form || topic ? { form, topic } : null,
       analysis: from.analysis,
       faq: from.faq,
     };
   };
-  const fromForm = (env: FormEnv, turn: Exclude<FormTurn, { kind: 'unanswered' }>, prefix: Reply[] = []): TurnPlan => {
+  // An intent's action (after its form, if any) replaces the intent's answer; see act.ts for failures.
+  const fromAction = (done: ActOutcome, intent: Intent, prefix: Reply[]): TurnPlan => {
+    if (done.kind === 'handoff') return plan({ decision: 'escalate', replies: [...prefix, ...done.replies], counters: answered, escalate: 'intent' });
+    if (done.kind === 'ask') {
+      const form: FormState = { intent: intent.name, values: done.values, pending: { kind: 'slot', slot: done.slot, attempts: 0 }, startedAt: nowIso, updatedAt: nowIso };
+      return plan({ decision: 'intent', replies: [...prefix, done.reply], counters: answered, ...(declaresSlot(intent, done.slot) ? { form } : {}) });
+    }
+    return plan({ decision: 'intent', replies: [...prefix, ...done.replies], counters: answered });
+  };
+  const fromForm = async (env: FormEnv, turn: Exclude<FormTurn, { kind: 'unanswered' }>, prefix: Reply[] = []): Promise<TurnPlan> => {
     if (turn.kind === 'ask') return plan({ decision: 'intent', replies: [...prefix, reply(turn.text, turn.suggestions)], counters: answered, form: turn.form });
     if (turn.kind === 'human') return plan({ decision: 'fallback', replies: [...prefix, reply(turn.text, turn.suggestions)], counters: kept });
     topic = topicOf('intent', env.spec.intent, env.spec.label, nowIso);
+    const intent = await ctx.intentByName(env.spec.intent);
+    const done = intent ? await runAction(ctx.actions, conv, { intent, text, entities: u.analysis.entities, slots: turn.values, profile: env.profile ?? {} }) : null;
+    if (done && intent) return fromAction(done, intent, prefix);
     return plan({ decision: 'intent', replies: [...prefix, reply(turn.text)], counters: answered });
   };
   const bind = async (spec: FormSpec, analysis: NluAnalysis) =>
-    bindForm(spec, { reader: ctx.slots, definitions: await ctx.stores.intents.listEntities(), entities: analysis.entities, now: nowIso, language });
+    bindForm(spec, {
+      reader: ctx.slots,
+      definitions: await ctx.stores.intents.listEntities(),
+      entities: analysis.entities,
+      now: nowIso,
+      language,
+      ...(usesProfile(spec.answer, spec.confirm) ? { profile: await profile() } : {}),
+    });
   const unavailable = (spec: FormSpec): TurnPlan => {
     ctx.logger.warn({ intent: spec.intent, conversationId: conv.id }, 'form names an entity that does not exist: offering a human');
     return plan({ decision: 'fallback', replies: [reply(say.unavailable(spec), [say.human])], counters: kept });
@@ -111,7 +135,7 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
   // topic; that reading is kept only when it yields an answer. Clear questions never pay for a second reading.
   const unsure = action.decision === 'clarify' || action.decision === 'fallback' || (action.decision === 'escalate' && action.reason === 'fallbacks');
   const contextual = unsure ? inContext(text, state.topic, now) : null;
-  const followed = contextual ? await understand(ctx, conv, contextual) : null;
+  const followed = contextual ? await understand(ctx, conv, contextual, profile) : null;
   const useful = followed && (followed.outcome.action.decision === 'intent' || followed.outcome.action.decision === 'faq');
   const chosen = useful ? followed : u;
   const act = chosen.outcome.action;
@@ -120,6 +144,16 @@ export async function planTurn(ctx: PlanDeps, conv: PlanConversation, text: stri
     if (spec) return start(spec, chosen);
   }
   if (act.decision === 'intent') topic = topicOf('intent', act.intent, slotLabel(act.intent), nowIso);
+  if (act.decision === 'intent') {
+    // A valuable customer at risk who asks to cancel hears the admin's offer instead (bot/customer/retention.ts).
+    const offer = await retentionOffer(ctx.priority, conv.customerId, act.intent, profile);
+    if (offer) return plan({ decision: 'intent', replies: [reply(offer)], counters: chosen.outcome.counters, retentionOffer: true }, chosen);
+  }
+  if (act.decision === 'intent' && chosen.intent?.action) {
+    const values = usesProfile(chosen.intent.answer) ? await profile() : {};
+    const done = await runAction(ctx.actions, conv, { intent: chosen.intent, text, entities: chosen.analysis.entities, slots: {}, profile: values });
+    if (done) return fromAction(done, chosen.intent, []);
+  }
   if (act.decision === 'faq') topic = topicOf('faq', act.faqId, chosen.faq.hits.find((h) => h.faqId === act.faqId)?.question ?? '', nowIso);
   if (act.decision === 'escalate') return plan({ decision: 'escalate', replies: [], counters: chosen.outcome.counters, escalate: act.reason }, chosen);
   const suggestions = act.decision === 'clarify' ? act.suggestions : undefined;

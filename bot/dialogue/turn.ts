@@ -3,6 +3,7 @@ import type { Conversation, FaqSearchResult, Message, NluAnalysis, TurnDecision 
 import { planTurn } from './plan-turn.js';
 import { type DialogueContext, nowIso, postMessage, transitionAndAnnounce } from './context.js';
 import { isParleyError } from '../../core/index.js';
+import { recordOffer } from '../customer/retention.js';
 
 /** A durable customer message waiting for its turn. */
 export interface TurnInput {
@@ -69,6 +70,7 @@ async function botTurn(ctx: DialogueContext, conv: Conversation, t: TurnInput): 
       ...(last ? { lastMessage: { author: last.author, text: last.text, createdAt: last.createdAt } } : {}),
     });
   }
+  if (plan.retentionOffer) await recordOffer(ctx.stores.kv, conv.customerId, conv.id, nowIso(ctx));
   await log(ctx, t, analysis, faq, decision);
   return replies;
 }

@@ -2,6 +2,7 @@ import type { FormState, SlotValue, Suggestion } from '../../core/index.js';
 import { isNo, isYes } from './control-words.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
 import { renderForm, type FormReplies } from './form-text.js';
+import type { ProfileValues } from '../policy/template.js';
 
 /** A value read from a message for one slot, with where it was (two slots never share one span). */
 export interface SlotRead {
@@ -18,11 +19,14 @@ export interface FormEnv {
   say: FormReplies;
   /** ISO time of this turn. */
   now: string;
+  /** The customer's profile fields for `{{customer.name}}`-style placeholders (empty when none are used). */
+  profile?: ProfileValues;
 }
 
 export type FormTurn =
   | { kind: 'ask'; form: FormState; text: string; suggestions?: Suggestion[] }
-  | { kind: 'done'; text: string }
+  /** `values`: what the form collected (an intent action runs on them). */
+  | { kind: 'done'; text: string; values: Record<string, SlotValue> }
   | { kind: 'human'; text: string; suggestions: Suggestion[] }
   /** The message does not answer the pending question: the caller looks for a digression, else re-asks. */
   | { kind: 'unanswered' };
@@ -73,7 +77,7 @@ export function reaskForm(env: FormEnv, form: FormState): FormTurn {
   }
   const again = { ...form, pending };
   if (slot) return ask(env, again, env.say.reask(slot, env.example(slot)));
-  if (form.pending.kind === 'confirm') return ask(env, again, env.say.confirmAgain(renderForm(env.spec.confirm ?? '', form.values)));
+  if (form.pending.kind === 'confirm') return ask(env, again, env.say.confirmAgain(renderForm(env.spec.confirm ?? '', form.values, env.profile)));
   return ask(env, again, env.say.whichChange(env.spec));
 }
 
@@ -84,7 +88,7 @@ export function pendingQuestion(env: FormEnv, form: FormState): string {
     const slot = slotOf(env.spec, p.slot);
     return slot ? env.say.ask(slot) : '';
   }
-  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values) : env.say.whichChange(env.spec);
+  return p.kind === 'confirm' ? renderForm(env.spec.confirm ?? '', form.values, env.profile) : env.say.whichChange(env.spec);
 }
 
 function next(env: FormEnv, form: FormState): FormTurn {
@@ -93,12 +97,12 @@ function next(env: FormEnv, form: FormState): FormTurn {
     const same = form.pending.kind === 'slot' && form.pending.slot === missing.name;
     return ask(env, { ...form, pending: { kind: 'slot', slot: missing.name, attempts: same ? form.pending.attempts : 0 } }, env.say.ask(missing));
   }
-  if (env.spec.confirm) return ask(env, { ...form, pending: { kind: 'confirm', attempts: 0 } }, renderForm(env.spec.confirm, form.values));
+  if (env.spec.confirm) return ask(env, { ...form, pending: { kind: 'confirm', attempts: 0 } }, renderForm(env.spec.confirm, form.values, env.profile));
   return done(env, form);
 }
 
 function done(env: FormEnv, form: FormState): FormTurn {
-  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values) : env.say.done };
+  return { kind: 'done', text: env.spec.answer ? renderForm(env.spec.answer, form.values, env.profile) : env.say.done, values: form.values };
 }
 
 function ask(_env: FormEnv, form: FormState, text: string, suggestions?: Suggestion[]): FormTurn {

@@ -3,6 +3,7 @@ import type { SlotReader } from '../../nlu/index.js';
 import type { FormEnv, SlotRead } from './form-engine.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
 import { exampleIn, formRepliesFor } from './form-language.js';
+import type { ProfileValues } from '../policy/template.js';
 
 /**
  * Binds a form to this turn: how each slot's value is read (the slot's entity first, as a slot-aware
@@ -12,7 +13,7 @@ import { exampleIn, formRepliesFor } from './form-language.js';
  */
 export function bindForm(
   spec: FormSpec,
-  opts: { reader: SlotReader; definitions: EntityDefinition[]; entities: EntityMatch[]; now: string; language?: Language },
+  opts: { reader: SlotReader; definitions: EntityDefinition[]; entities: EntityMatch[]; now: string; language?: Language; profile?: ProfileValues },
 ): FormEnv | null {
   const byName = new Map(opts.definitions.map((d) => [d.name, d]));
   if (spec.declared && spec.slots.some((s) => !isBuiltinEntity(s.entity) && !byName.has(s.entity))) return null;
@@ -20,6 +21,7 @@ export function bindForm(
   return {
     spec,
     now: opts.now,
+    ...(opts.profile ? { profile: opts.profile } : {}),
     example: (slot) => exampleIn(opts.language, slot, definition(slot)),
     say: formRepliesFor(opts.language),
     read(text, slot): SlotRead | null {

@@ -1,8 +1,7 @@
 import type { EntityDefinition, SlotValue, Suggestion } from '../../core/index.js';
-import { MAX_TEXT_CODE_POINTS } from '../../core/index.js';
+import { isProfileField, MAX_TEXT_CODE_POINTS } from '../../core/index.js';
+import { PLACEHOLDER, renderTemplate, type ProfileValues } from '../policy/template.js';
 import type { FormSlot, FormSpec } from './form-spec.js';
-
-const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
 /** Shown when asking again, so the customer sees the shape we expect. */
 const EXAMPLES: Record<string, string> = {
@@ -51,12 +50,16 @@ export type FormReplies = { [K in keyof typeof formReplies]: (typeof formReplies
  * text). Unknown or unfilled optional placeholders render empty. Long values are shortened so the reply
  * stays within the message limit.
  */
-export function renderForm(template: string, values: Record<string, SlotValue>): string {
+export function renderForm(template: string, values: Record<string, SlotValue>, profile: ProfileValues = {}): string {
+  const valueOf = (name: string): string | undefined => (isProfileField(name) ? profile[name] : values[name]?.text);
   const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
   const fixed = [...template.replace(PLACEHOLDER, '')].length;
-  const total = names.reduce((n, name) => n + [...(values[name]?.text ?? '')].length, fixed);
+  const total = names.reduce((n, name) => n + [...(valueOf(name) ?? '')].length, fixed);
   const budget = total <= MAX_TEXT_CODE_POINTS ? Infinity : Math.max(20, Math.floor((MAX_TEXT_CODE_POINTS - fixed) / Math.max(1, names.length)));
-  return template.replace(PLACEHOLDER, (_m, name: string) => clip(values[name]?.text ?? '', budget));
+  return renderTemplate(template, (name) => {
+    const v = valueOf(name);
+    return v === undefined ? undefined : clip(v, budget);
+  });
 }
 
 function clip(text: string, max: number): string {

@@ -45,7 +45,7 @@ describe('form values as the customer gave them', () => {
   it('never evaluates template syntax inside a value and keeps HTML as text', async () => {
     const c = await h.newCustomer();
     expect(await say(c, 'feedback')).toEqual(['Your reference?']);
-    expect(await say(c, 'REF:{{customer.email}}<b>x</b>')).toEqual(['Noted REF:{{customer.email}}<b>x</b> (reply to: ).']);
+    expect(await say(c, 'REF:{{customer.email}}<b>x</b>')).toEqual(['Noted REF:{{customer.email}}<b>x</b> (reply to:).']);
   });
 
   it('keeps a 4,000-character value and shortens it only to fit the reply limit', async () => {

@@ -3,6 +3,7 @@ import { fillTemplate } from './slots.js';
 import { replies as english, type Replies } from './replies.js';
 import { formOf } from '../forms/form-spec.js';
 import { formReplies } from '../forms/form-text.js';
+import type { ProfileValues } from './template.js';
 
 export interface PolicyConfig {
   /** Consecutive fallbacks that hand the conversation to a human (issue: 2). */
@@ -29,6 +30,8 @@ export interface PolicyInput {
   counters: { consecutiveFallbacks: number; negativeStreak: number };
   /** The bot's own sentences in the customer's language (replies.ts); English when absent. */
   replies?: Replies;
+  /** Profile fields for `{{customer.name}}`-style placeholders in the intent's answer. */
+  profile?: ProfileValues;
 }
 
 export type EscalationReason = 'asked' | 'intent' | 'fallbacks' | 'negative';
@@ -53,7 +56,7 @@ export interface PolicyOutcome {
  * 3. (Answers to an open form's question are read by bot/forms before this policy is consulted.)
  * 4. Intent answer vs FAQ answer: both scores are probabilities (intent confidence, FAQ calibrated score),
  *    so the higher one wins; a tie goes to the intent because intents are curated replies with slots.
- *    An intent counts only when confident (>= intentThreshold), not out of scope, and has an answer.
+ *    An intent counts only when confident (>= intentThreshold), not out of scope, and has an answer or an action.
  * 5. FAQ `clarify` -> "did you mean" suggestions (neither resets nor counts towards the fallback streak).
  * 6. Otherwise fallback; the Nth consecutive fallback escalates instead.
  */
@@ -76,7 +79,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
   if (config.escalateNegativeStreak > 0 && negativeStreak >= config.escalateNegativeStreak) return escalate('negative');
 
   const form = formOf(intent);
-  const intentScore = confident && (intent?.answer || form) ? best.confidence : -1;
+  const intentScore = confident && (intent?.answer || form || intent?.action) ? best.confidence : -1;
   const top = faq.hits[0];
   const faqScore = faq.decision === 'answer' && top ? top.calibrated : -1;
   if (intentScore >= 0 && intentScore >= faqScore && intent) {
@@ -85,7 +88,7 @@ export function decide(input: PolicyInput, config: PolicyConfig): PolicyOutcome 
       const text = first ? formReplies.ask(first) : (form.confirm ?? formReplies.done);
       return { action: { decision: 'intent', text, intent: intent.name, form: true }, counters: answered };
     }
-    const filled = fillTemplate(intent.answer ?? '', analysis.entities);
+    const filled = fillTemplate(intent.answer ?? '', analysis.entities, input.profile);
     return { action: { decision: 'intent', text: filled.ok ? filled.text : (intent.answer ?? ''), intent: intent.name }, counters: answered };
   }
   if (faqScore >= 0 && top) return { action: { decision: 'faq', text: top.answer, faqId: top.faqId }, counters: answered };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFieldCipher, newToken } from '../../core/index.js';
 import type { ChannelName, DialogueApi, FaqRetriever, FieldCipher, InboundMessage, Stores, Understander } from '../../core/index.js';
-import { createDialogue } from '../index.js';
+import { createDialogue, type ActionRunner } from '../index.js';
 import type { PolicyConfig } from '../policy/decide.js';
 import { testFaqs, testIntents, testUnderstander } from './keyword-understanding.js';
 
@@ -36,6 +36,10 @@ export interface HarnessOptions {
   /** Replaces the keyword world (and its intents) entirely. */
   understanding?: UnderstandingFactory;
   policy?: Partial<PolicyConfig>;
+  /** Intent actions built on the harness's store (closed with it). */
+  actions?: (stores: Stores) => ActionRunner;
+  /** Receives the dialogue's warnings (action failures are logged as warnings). */
+  warn?: (obj: object, msg?: string) => void;
 }
 
 export async function openHarness(opts: HarnessOptions): Promise<Harness> {
@@ -45,13 +49,15 @@ export async function openHarness(opts: HarnessOptions): Promise<Harness> {
   if (!real) for (const intent of testIntents) await stores.intents.putIntent(intent);
   const errors: unknown[] = [];
   let offset = 0;
+  const actions = opts.actions?.(stores);
   const dialogue = createDialogue({
+    ...(actions ? { actions } : {}),
     clock: { now: () => new Date(Date.now() + offset) },
     stores,
     nlu: real?.nlu ?? opts.nlu ?? testUnderstander,
     knowledge: real?.knowledge ?? opts.knowledge ?? testFaqs,
     policy: { escalateAfterFallbacks: 2, escalateNegativeStreak: 2, ...opts.policy },
-    logger: { info: () => undefined, warn: () => undefined, error: (obj) => errors.push(obj) },
+    logger: { info: () => undefined, warn: opts.warn ?? (() => undefined), error: (obj) => errors.push(obj) },
   });
   let seq = 0;
   return {
@@ -67,6 +73,7 @@ export async function openHarness(opts: HarnessOptions): Promise<Harness> {
     },
     async close() {
       await dialogue.drain();
+      actions?.close();
       await real?.close?.();
       await stores.close();
       await rm(dir, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface ConversationSummary {
   intent?: string;
   sentiment?: number;
   waitingSince?: string;
+  /** v1.1: why this customer comes first in the queue (high CLV, high churn risk); absent = no priority. */
+  priority?: { reasons: ('high_value' | 'at_risk')[] };
 }
 
 export const AGENT_NAMESPACE = '/agent';

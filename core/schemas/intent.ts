@@ -23,6 +23,46 @@ export const slotSchema = z.strictObject({
 });
 export type Slot = z.infer<typeof slotSchema>;
 
+/** Built-in actions served from Parley's own data (bot/actions). */
+export const BUILTIN_ACTIONS = ['order_status', 'recommend_products'] as const;
+export type BuiltinAction = (typeof BUILTIN_ACTIONS)[number];
+
+/** Why an action URL is refused, or null: only absolute http(s) URLs are ever called (no file:, data:, javascript:). */
+export function actionUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'Not an absolute URL';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Only http and https URLs can be called (got ${parsed.protocol})`;
+  if (parsed.username || parsed.password) return 'Put no credentials in the URL: requests are signed with ACTIONS_SECRET';
+  return null;
+}
+
+/** PROTOCOL.md "Intent actions": what runs when the intent is recognised. */
+export const intentActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('http'),
+    url: z.string().trim().max(2048).superRefine((url, ctx) => {
+      const problem = actionUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    /** Default 3,000 ms. */
+    timeoutMs: z.number().int().min(100).max(30_000).optional(),
+    /** Calls of this action in flight at once (default 16); more are answered with the fallback at once. */
+    maxConcurrent: z.number().int().min(1).max(1000).optional(),
+  }),
+  z.strictObject({ type: z.literal('builtin'), name: z.enum(BUILTIN_ACTIONS) }),
+]);
+export type IntentAction = z.infer<typeof intentActionSchema>;
+export type HttpAction = Extract<IntentAction, { type: 'http' }>;
+export const DEFAULT_ACTION_TIMEOUT_MS = 3000;
+export const DEFAULT_ACTION_CONCURRENCY = 16;
+
+/** `{{customer.name}}`, `{{order.status}}`: profile fields, filled from the customer (never form slots). */
+export const isProfileField = (name: string): boolean => /^(customer|order)\./.test(name);
+
 export const intentSchema = z
   .strictObject({
     name: intentNameSchema,
@@ -34,6 +74,8 @@ export const intentSchema = z
     slots: z.array(slotSchema).max(20).optional(),
     /** Shown (rendered) before answering, answered yes/no. */
     confirm: z.string().trim().min(1).max(1000).optional(),
+    /** Runs when the intent is recognised (after its form, if any); its answer is the reply when the action fails. */
+    action: intentActionSchema.optional(),
   })
   .superRefine((intent, ctx) => {
     const seen = new Set<string>();
@@ -44,8 +86,8 @@ export const intentSchema = z
     if (!intent.slots) return;
     // A placeholder no slot fills would render empty: say so when the intent is saved, not in a customer's chat.
     for (const field of ['answer', 'confirm'] as const) {
-      for (const m of (intent[field] ?? '').matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
-        if (m[1] && !seen.has(m[1])) ctx.addIssue({ code: 'custom', path: [field], message: `{{${m[1]}}} is not one of the slots` });
+      for (const m of (intent[field] ?? '').matchAll(/\{\{\s*([\w.-]+)\s*(?:\|[^}]*)?\}\}/g)) {
+        if (m[1] && !seen.has(m[1]) && !isProfileField(m[1])) ctx.addIssue({ code: 'custom', path: [field], message: `{{${m[1]}}} is not one of the slots` });
       }
     }
   });

@@ -27,6 +27,7 @@ export const demoIntentsZh: Intent[] = [
     name: 'order_status',
     answer: '我来查一下订单 {{order_id}}。您也可以通过确认邮件里的物流链接查看进度。',
     slots: [{ name: 'order_id', entity: 'order_id', prompt: '请问您的订单号是多少？' }],
+    action: { type: 'builtin', name: 'order_status' },
     utterances: [
       '我的订单到哪了', '查一下我的订单', '快递什么时候到', '订单状态', '我的包裹还没到', '帮我查物流', '我的货发了吗',
       '订单号A12345到哪了', '什么时候发货', '物流信息查不到', '我买的东西什么时候送到', '查询订单ORD-123456', '快递一直没到',

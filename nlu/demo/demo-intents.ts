@@ -4,7 +4,7 @@ import type { Intent } from '../../core/index.js';
 export const demoIntents: Intent[] = [
   {
     name: 'greeting',
-    answer: 'Hi! I am the Parley assistant. Ask me about orders, passwords, refunds or opening hours.',
+    answer: 'Hi {{customer.firstName|there}}! I am the Parley assistant. Ask me about orders, passwords, refunds or opening hours.',
     utterances: [
       'hi', 'hello', 'hey', 'hey there', 'hello there', 'good morning', 'good afternoon', 'good evening', 'hi, anyone there?',
       'hello, I need some help', 'hiya', 'greetings', 'yo', 'morning!', 'hi team', 'hey, how are you?', 'hello bot',
@@ -42,6 +42,9 @@ export const demoIntents: Intent[] = [
     name: 'order_status',
     answer: 'Let me look up order {{order_id}}. You can also follow it with the tracking link in your confirmation email.',
     slots: [{ name: 'order_id', entity: 'order_id', prompt: "What's your order number?" }],
+    // Signed-in customers (widget identity, webhook user) get the order's status, date and tracking link from the
+    // store; anyone else is asked to sign in. The answer above is the fallback when the lookup cannot run.
+    action: { type: 'builtin', name: 'order_status' },
     utterances: [
       'where is my order', 'where is my order #A12345', 'track my order', 'what is the status of my order',
       'has my order shipped yet', 'when will my package arrive', 'my parcel has not arrived', 'order ORD-123456 status',

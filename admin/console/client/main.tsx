@@ -7,6 +7,7 @@ import { EntitiesPage } from './pages/entities.js';
 import { FaqPage } from './pages/faq.js';
 import { Inbox } from './pages/inbox.js';
 import { IntentsPage } from './pages/intents.js';
+import { CustomerPriorityPage } from './pages/customer-priority.js';
 import { LoginPage } from './pages/login.js';
 import { TestPage } from './pages/test-console.js';
 import { TrainPage } from './pages/train.js';
@@ -26,6 +27,7 @@ const adminPages = {
   unanswered: { label: 'Unanswered', view: UnansweredPage },
   data: { label: 'Data', view: DataPage },
   users: { label: 'Staff', view: UsersPage },
+  priority: { label: 'Priority', view: CustomerPriorityPage },
 } as const;
 type PageName = 'inbox' | keyof typeof adminPages;
 

@@ -1,6 +1,7 @@
 import { Empty, ErrorBox, ago } from '../ui.js';
 import type { ConversationSummary } from '../../../../core/index.js';
 import { t, tx } from '../i18n/index.js';
+import { PriorityTag } from './queue-priority.js';
 
 function sentimentLabel(s?: number): string {
   if (s === undefined) return '';
@@ -31,6 +32,7 @@ export function InboxQueue({ queue, selected, connected, error, onSelect }: Queu
             <li key={c.id} class={`${c.id === selected ? 'sel ' : ''}${c.state}`} data-id={c.id}>
               <button type="button" onClick={() => onSelect(c.id)}>
                 <strong>{c.customer.name ?? c.customer.email ?? t('Visitor {id}', { id: c.customer.id.slice(-5) })}</strong>
+                <PriorityTag summary={c} />
                 <span class="badge">{c.state === 'queued' ? t('waiting {time}', { time: ago(c.waitingSince) }) : t('with {name}', { name: c.assignee?.name ?? '?' })}</span>
                 <span class="muted small">
                   {c.intent ?? ''} {sentimentLabel(c.sentiment)}

@@ -3,6 +3,8 @@ import { api, describeError } from '../api.js';
 import { Empty, ErrorBox, lines, pct } from '../ui.js';
 import { SlotsEditor, toSlotBody, type SlotDraft } from './intent-slots.js';
 import { t } from '../i18n/index.js';
+import { ActionEditor, noAction, toActionBody, toActionDraft } from './intent-action.js';
+import type { IntentAction } from '../../../../core/index.js';
 
 interface IntentRow {
   name: string;
@@ -11,13 +13,14 @@ interface IntentRow {
   escalate?: boolean;
   slots?: { name: string; entity: string; prompt?: string; required?: boolean }[];
   confirm?: string;
+  action?: IntentAction;
   utteranceCount: number;
   accuracy: number | null;
   /** Slot entities that no longer exist: the bot offers a human instead of running the form. */
   unknownEntities?: string[];
 }
 
-const blank = { name: '', utterances: '', answer: '', escalate: false, slots: [] as SlotDraft[], confirm: '' };
+const blank = { name: '', utterances: '', answer: '', escalate: false, slots: [] as SlotDraft[], confirm: '', action: noAction };
 
 /** Intents: list with utterance counts and last-trained accuracy; edit utterances, answer, escalate flag. */
 export function IntentsPage() {
@@ -42,7 +45,7 @@ export function IntentsPage() {
 
   function pick(i: IntentRow) {
     const slots = (i.slots ?? []).map((s) => ({ name: s.name, entity: s.entity, prompt: s.prompt ?? '', required: s.required ?? true }));
-    setEdit({ name: i.name, utterances: i.utterances.join('\n'), answer: i.answer ?? '', escalate: !!i.escalate, slots, confirm: i.confirm ?? '', isNew: false });
+    setEdit({ name: i.name, utterances: i.utterances.join('\n'), answer: i.answer ?? '', escalate: !!i.escalate, slots, confirm: i.confirm ?? '', action: toActionDraft(i.action), isNew: false });
     setOpen(true);
     setSaved(null);
     setError(null);
@@ -58,6 +61,7 @@ export function IntentsPage() {
       escalate: edit.escalate,
       ...(edit.slots.length ? { slots: toSlotBody(edit.slots) } : {}),
       ...(edit.confirm.trim() ? { confirm: edit.confirm.trim() } : {}),
+      ...(toActionBody(edit.action) ? { action: toActionBody(edit.action) } : {}),
     };
     try {
       if (edit.isNew) await api('POST', '/api/intents', body);
@@ -114,6 +118,7 @@ export function IntentsPage() {
           <label>{t('Answer (use {{slot}} placeholders)')}<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
           <SlotsEditor slots={edit.slots} entities={entities} onChange={(slots) => setEdit({ ...edit, slots })} />
           <label>{t('Confirmation (optional, answered yes/no before the answer)')}<input value={edit.confirm} placeholder={t('Look up order {{order_id}}?')} onInput={(e) => setEdit({ ...edit, confirm: (e.target as HTMLInputElement).value })} /></label>
+          <ActionEditor intent={edit.name} saved={!edit.isNew} draft={edit.action} onChange={(action) => setEdit({ ...edit, action })} />
           <label class="check"><input type="checkbox" checked={edit.escalate} onChange={(e) => setEdit({ ...edit, escalate: (e.target as HTMLInputElement).checked })} /> {t('Hand over to an agent')}</label>
           <div class="actions">
             <button type="submit">{t('Save')}</button>
