@@ -10,3 +10,4 @@ export type { AdminNlu, AdminKnowledge, AdminAnalytics } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
 export { buildConsoleBundle, consoleHtml } from './console/bundle.js';
 export { runUserCreate } from './cli/user-create.js';
+export { adminApi } from './api-spec/index.js';

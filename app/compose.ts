@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { createFieldCipher, hmacHex, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
@@ -17,6 +18,8 @@ import { createMetrics } from './http/metrics.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
+import { docsRoutes } from './openapi/docs-routes.js';
+import { parleyOpenApi } from './openapi/parley-openapi.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
 import { secureDataDir } from './data-dir.js';
 import { createInProcessBus } from './bus/in-process-bus.js';
@@ -24,6 +27,8 @@ import { createRedisBus } from './bus/redis-bus.js';
 
 export interface ParleyApp {
   http: HttpServer;
+  /** The express app behind `http` (tests walk its routes). */
+  express: Express;
   stores: Stores;
   /** Resolves when background start-up work (first NLU training) is over. */
   warmup: Promise<void>;
@@ -97,6 +102,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         },
         logger,
       ),
+      docsRoutes(() => parleyOpenApi(config.version)),
       createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, callbackUrl: config.webhook?.callbackUrl, logger }),
       createBotFrameworkRouter({ dialogue, stores, ...config.botFramework, logger }),
       createAdminRouter({
@@ -133,6 +139,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
 
   return {
     http,
+    express: app,
     stores,
     warmup,
     health,

@@ -14,3 +14,4 @@ export * from './workers.js';
 export * from './text/language.js';
 export * from './text/cjk.js';
 export * from './paging.js';
+export * from './openapi/index.js';

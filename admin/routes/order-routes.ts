@@ -25,7 +25,7 @@ export interface OrderRouteDeps {
   spoolDir?: string;
 }
 
-const ordersQuery = pageQuerySchema.extend({ customerId: z.string().min(1).max(200) });
+export const ordersQuery = pageQuerySchema.extend({ customerId: z.string().min(1).max(200) });
 const INTEGRATION: StaffIdentity = { id: 'integration', email: 'integration@api-key', name: 'Shop integration', role: 'admin' };
 const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -10,3 +10,4 @@ export * from './intent.js';
 export * from './staff.js';
 export * from './order.js';
 export * from './crm-insights.js';
+export * from './api-key.js';

@@ -1,0 +1,3 @@
+import type { RouteSpec } from '../../core/index.js';
+
+export const apiKeyApi: RouteSpec[] = [];
