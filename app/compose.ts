@@ -9,7 +9,7 @@ import { createAnalytics } from '../analytics/index.js';
 import { createCrmModels } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
-import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
+import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createApiKeyGate, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
 import { widgetLimits } from './rate-limits.js';
 import type { Logger } from './logger.js';
@@ -86,6 +86,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       version: config.version,
     };
   };
+  // One gate for every integration route: scoped keys from the store, and WEBHOOK_API_KEY as a key with its old scopes.
+  const apiKeys = createApiKeyGate({ keys: stores.apiKeys, audit: stores.audit, legacyKey: config.webhook?.apiKey, logger });
   const app = createHttpApp({
     logger,
     metrics,
@@ -103,7 +105,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         logger,
       ),
       docsRoutes(() => parleyOpenApi(config.version)),
-      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, callbackUrl: config.webhook?.callbackUrl, logger }),
+      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, authenticate: apiKeys.requireKey, callbackUrl: config.webhook?.callbackUrl, logger }),
       createBotFrameworkRouter({ dialogue, stores, ...config.botFramework, logger }),
       createAdminRouter({
         stores,
@@ -121,6 +123,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         // The widget namespace is attached below, once the socket server exists.
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         integrationApiKey: config.webhook?.apiKey,
+        apiKeyGate: apiKeys,
         logger,
       }),
     ],

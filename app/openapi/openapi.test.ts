@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { match } from 'path-to-regexp';
 import request from 'supertest';
 import { API_KEY_ROUTES, errorCatalogue, errorResponseSchema, errorsOf, type RouteSpec } from '../../core/index.js';
 import { loadConfig } from '../config.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-openapi-'));
   const env = { DATA_DIR: dataDir, MODELS_DIR: join(dataDir, 'models'), PORT: '0', LOG_LEVEL: 'silent', ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'correct horse battery', WEBHOOK_API_KEY: WEBHOOK_KEY };
   app = await composeApp(loadConfig(env), createLogger('silent'));
+  await app.listen();
   await app.warmup;
   doc = (await request(app.http).get('/api/openapi.json').expect(200)).body;
 }, 120_000);
@@ -38,6 +40,15 @@ describe('OpenAPI document', () => {
     expect(mounted.filter((r) => !documented.includes(r))).toEqual([]);
     expect(documented.filter((r) => !mounted.includes(r))).toEqual([]);
     expect(mounted.length).toBeGreaterThan(50);
+  });
+
+  it('each route an API key opens is the one express dispatches its requests to (no earlier route shadows it)', () => {
+    const mounted = mountedRoutes(app.express as never);
+    for (const scoped of API_KEY_ROUTES) {
+      const sample = scoped.path.replace(/:(\w+)/g, 'x1');
+      const first = mounted.find((r) => r.method === scoped.method && match(r.path, { sensitive: false, end: true, trailing: true })(sample) !== false);
+      expect(first).toEqual({ method: scoped.method, path: scoped.path });
+    }
   });
 
   it('is OpenAPI 3.1 with the signed outbound calls as webhooks and key scopes from the gate table', () => {
@@ -61,6 +72,7 @@ describe('OpenAPI document', () => {
     const staff = `Bearer ${login.body.token as string}`;
     const results: string[] = [];
     let replayed = 0;
+    const jobs: string[] = [];
     for (const spec of specs) {
       for (const ex of spec.examples ?? []) {
         const path = spec.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(ex.params?.[name] ?? 'x'));
@@ -70,6 +82,7 @@ describe('OpenAPI document', () => {
         if (ex.body !== undefined) req = spec.bodyType ? req.set('Content-Type', spec.bodyType).send(String(ex.body)) : req.send(ex.body as object);
         const res = await req;
         replayed++;
+        if (res.status === 202) jobs.push(res.body.jobId as string);
         const label = `${spec.method.toUpperCase()} ${spec.path} [${ex.name}] -> ${res.status}`;
         const documented = spec.responses[res.status];
         if (documented) {
@@ -85,5 +98,12 @@ describe('OpenAPI document', () => {
     }
     expect(results.filter((r) => r !== 'ok')).toEqual([]);
     expect(replayed).toBeGreaterThan(50);
+    // The jobs the examples started (training, imports, analytics run) finish before the app closes.
+    for (const id of jobs) {
+      for (let state = ''; state !== 'done' && state !== 'failed'; await new Promise((r) => setTimeout(r, 100))) {
+        state = (await request(app.http).get(`/api/jobs/${id}`).set('Authorization', staff).expect(200)).body.state;
+      }
+    }
+    expect(jobs.length).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
