@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ParleyError, apiKeyCreateSchema, parseOrThrow, type ApiKeyStore } from '../../core/index.js';
+import { API_KEY_SCOPES, ParleyError, apiKeyCreateSchema, parseOrThrow, type ApiKeyStore } from '../../core/index.js';
 import { staffOf } from '../auth/require-role.js';
 import type { Auditor } from '../http/audit.js';
 import { pageOf } from '../http/paging.js';
@@ -10,7 +10,8 @@ export function apiKeyRoutes(deps: { keys: ApiKeyStore; audit: Auditor }): Route
   const r = Router();
 
   r.get('/api/api-keys', async (req, res) => {
-    res.json(await deps.keys.list(pageOf(req)));
+    // knownScopes: the console offers exactly what the server accepts.
+    res.json({ ...(await deps.keys.list(pageOf(req))), knownScopes: API_KEY_SCOPES });
   });
 
   r.post('/api/api-keys', async (req, res) => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { apiKeyCreateSchema, apiKeySchema, pageQuerySchema, type RouteSpec } from '../../core/index.js';
+import { apiKeyCreateSchema, apiKeyScopeSchema, apiKeySchema, pageQuerySchema, type RouteSpec } from '../../core/index.js';
 import { listOf } from './shapes.js';
 
 const apiKey = apiKeySchema.meta({ id: 'ApiKey' });
 
 export const apiKeyApi: RouteSpec[] = [
-  { method: 'get', path: '/api/api-keys', tag: 'api keys', auth: 'admin', summary: 'Integration keys, newest first (revoked ones included; never the secret)', query: pageQuerySchema, responses: { 200: { description: 'A page of keys', schema: listOf(apiKey) } }, examples: [{ name: 'all' }] },
+  { method: 'get', path: '/api/api-keys', tag: 'api keys', auth: 'admin', summary: 'Integration keys, newest first (revoked ones included; never the secret)', query: pageQuerySchema, responses: { 200: { description: 'A page of keys, and the scopes a key may have', schema: listOf(apiKey).extend({ knownScopes: z.array(apiKeyScopeSchema) }) } }, examples: [{ name: 'all' }] },
   {
     method: 'post', path: '/api/api-keys', tag: 'api keys', auth: 'admin', summary: 'Mint an integration key; the response is the only time the key is shown',
     description: 'Only the SHA-256 of the key is stored. Unknown scopes are refused (400 ERR_VALIDATION).',

@@ -12,6 +12,7 @@ import { TestPage } from './pages/test-console.js';
 import { TrainPage } from './pages/train.js';
 import { UnansweredPage } from './pages/unanswered.js';
 import { UsersPage } from './pages/users.js';
+import { ApiKeysPage } from './pages/api-keys.js';
 import css from './styles.css';
 
 const adminPages = {
@@ -24,6 +25,7 @@ const adminPages = {
   unanswered: { label: 'Unanswered', view: UnansweredPage },
   data: { label: 'Data', view: DataPage },
   users: { label: 'Staff', view: UsersPage },
+  'api-keys': { label: 'API keys', view: ApiKeysPage },
 } as const;
 type PageName = 'inbox' | keyof typeof adminPages;
 
