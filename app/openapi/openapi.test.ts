@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { match } from 'path-to-regexp';
 import request from 'supertest';
 import { API_KEY_ROUTES, errorCatalogue, errorResponseSchema, errorsOf, type RouteSpec } from '../../core/index.js';
@@ -49,6 +50,12 @@ describe('OpenAPI document', () => {
       const first = mounted.find((r) => r.method === scoped.method && match(r.path, { sensitive: false, end: true, trailing: true })(sample) !== false);
       expect(first).toEqual({ method: scoped.method, path: scoped.path });
     }
+  });
+
+  it('passes the OpenAPI 3.1 schema validator', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Record<string, unknown>);
+    expect({ valid: result.valid, version: validator.version, errors: result.errors }).toEqual({ valid: true, version: '3.1', errors: undefined });
   });
 
   it('is OpenAPI 3.1 with the signed outbound calls as webhooks and key scopes from the gate table', () => {
