@@ -11,6 +11,8 @@ ENV PARLEY_PORTABLE_NATIVE=1
 RUN sed -i '/^nodedir=/d' .npmrc && npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:ui && (npm run models:fetch || echo "no model fetched: Parley runs in lexical retrieval mode")
+# The static embedding table (2.3 MB, ~40 s) so EMBEDDING_MODEL=static works offline; opt-in at run time.
+RUN npm run models:distil || echo "no static embedding table: EMBEDDING_MODEL=static will run lexical"
 RUN npm prune --omit=dev
 
 FROM node:20-bookworm-slim

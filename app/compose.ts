@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createFieldCipher, hmacHex, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
-import { createKnowledgeService } from '../knowledge/index.js';
+import { createKnowledgeService, resolveEmbeddingModel } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createCrmModels } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
@@ -55,7 +55,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
     store: stores.knowledge,
     dataDir: config.dataDir,
     modelsDir: config.modelsDir,
-    embeddingModel: config.embeddingModel,
+    // The configured model when installed, else the distilled static table (EMBEDDING_FALLBACK), else lexical.
+    embeddingModel: resolveEmbeddingModel(config.modelsDir, config.embeddingModel, config.embeddingFallback),
     ...(config.modelsAutoFetch ? { autoFetch: config.modelsAutoFetch } : {}),
     logger: logger.child({ module: 'knowledge' }),
   });

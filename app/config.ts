@@ -61,6 +61,8 @@ const envSchema = z
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     MODELS_DIR: z.string().min(1).default('./models'),
     EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
+    /** Without the EMBEDDING_MODEL installed: 'static' uses the distilled table (npm run models:distil) if present. */
+    EMBEDDING_FALLBACK: z.enum(['static', 'none']).default('none'),
     MODELS_AUTO_FETCH: bool.default(true),
     MODELS_BASE_URL: z.string().url('must be a URL').default('https://huggingface.co'),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -133,6 +135,7 @@ export interface Config {
   redisUrl?: string;
   modelsDir: string;
   embeddingModel: string;
+  embeddingFallback: 'static' | 'none';
   /** MODELS_AUTO_FETCH: download a missing embedding model in the background from MODELS_BASE_URL (null = off). */
   modelsAutoFetch: { baseUrl: string } | null;
   jwtSecret: string;
@@ -215,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     redisUrl: e.REDIS_URL,
     modelsDir: resolve(e.MODELS_DIR),
     embeddingModel: e.EMBEDDING_MODEL,
+    embeddingFallback: e.EMBEDDING_FALLBACK,
     modelsAutoFetch: e.MODELS_AUTO_FETCH ? { baseUrl: e.MODELS_BASE_URL } : null,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt-secret'),
     encryptionKey: e.ENCRYPTION_KEY ?? devSecret(dataDir, 'encryption-key'),

@@ -9,3 +9,5 @@ export { demoFaqsZh } from './faq/demo-faqs-zh.js';
 export { findInstalledModel } from './embed/model-files.js';
 export type { InstalledModel } from './embed/model-files.js';
 export { TransformersEmbedder } from './embed/transformers-embedder.js';
+export { resolveEmbeddingModel } from './open-vector-stack.js';
+export { StaticEmbedder, STATIC_MODEL_NAME, staticTablePath } from './embed/static/static-embedder.js';

@@ -3,6 +3,7 @@ import { ParleyError, type Embedder } from '../core/index.js';
 import { TurnEmbeddings } from './embed/turn-embeddings.js';
 import { findInstalledModel, type InstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
+import { findStaticTable, STATIC_MODEL_NAME, StaticEmbedder } from './embed/static/static-embedder.js';
 import type { KnowledgeLogger, KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
@@ -14,6 +15,7 @@ export async function openVectorStack(
   deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
   log: KnowledgeLogger,
 ): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+  if (deps.embeddingModel === STATIC_MODEL_NAME) return openStaticStack(deps, log);
   const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
   let embedder: Embedder | null = null;
   let vectors: PersistentHnswIndex | null = null;
@@ -27,6 +29,35 @@ export async function openVectorStack(
     }
   }
   return { embedder, vectors, ...(embedder && installed ? { model: installed.name } : {}) };
+}
+
+/** EMBEDDING_MODEL=static: the distilled table in MODELS_DIR (npm run models:distil), or lexical mode without it. */
+async function openStaticStack(deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir'>, log: KnowledgeLogger): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+  const path = findStaticTable(deps.modelsDir);
+  if (!path) {
+    log.warn({ modelsDir: deps.modelsDir }, "no static embedding table (run 'npm run models:distil'): FAQ retrieval runs in lexical mode");
+    return { embedder: null, vectors: null };
+  }
+  try {
+    const embedder = await StaticEmbedder.open(path);
+    const { model, dimensions } = embedder.info();
+    const opened = await PersistentHnswIndex.open(join(deps.dataDir, 'indexes'), 'faq-vectors', model, dimensions);
+    if (opened.state === 'corrupt') log.error({ path: opened.index.indexPath, detail: opened.detail }, 'FAQ vector index is corrupt: rebuilding it from the store');
+    log.info({ path, source: embedder.source() }, 'static embedding table loaded');
+    return { embedder, vectors: opened.index, model };
+  } catch (err) {
+    log.error({ path, err: err instanceof Error ? err.message : String(err) }, 'static embedding table failed to load: FAQ retrieval runs in lexical mode');
+    return { embedder: null, vectors: null };
+  }
+}
+
+/**
+ * Which embedding model a node runs: the configured one when installed; else, with fallback 'static', the
+ * distilled table when it is there (EMBEDDING_FALLBACK). EMBEDDING_MODEL=static asks for the table outright.
+ */
+export function resolveEmbeddingModel(modelsDir: string, configured: string, fallback: 'static' | 'none'): string {
+  if (configured === STATIC_MODEL_NAME || findInstalledModel(modelsDir, configured)) return configured;
+  return fallback === 'static' && findStaticTable(modelsDir) ? STATIC_MODEL_NAME : configured;
 }
 
 /** Starts the embedder of an installed model and opens (or rebuilds) its persisted vector index. */

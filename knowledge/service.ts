@@ -6,6 +6,7 @@ import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeIn
 import { openInstalledStack, openVectorStack } from './open-vector-stack.js';
 import { startModelAutoFetch } from './embed/model-auto-fetch.js';
 import { findInstalledModel } from './embed/model-files.js';
+import { STATIC_MODEL_NAME } from './embed/static/static-embedder.js';
 import { MODEL_INSTALLED, modelInstalledShape, quarantine } from './model-sync.js';
 import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
@@ -23,7 +24,7 @@ export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promis
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
   const service = new Service(deps.store, retriever, vectors, log, model, deps.bus);
-  if (!embedder && deps.autoFetch && !findInstalledModel(deps.modelsDir, deps.embeddingModel)) service.fetchModel(deps, deps.autoFetch);
+  if (!embedder && deps.autoFetch && deps.embeddingModel !== STATIC_MODEL_NAME && !findInstalledModel(deps.modelsDir, deps.embeddingModel)) service.fetchModel(deps, deps.autoFetch);
   return service;
 }
 

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { findInstalledModel } from '../embed/model-files.js';
 import { TransformersEmbedder } from '../embed/transformers-embedder.js';
+import { findStaticTable, STATIC_MODEL_NAME, StaticEmbedder } from '../embed/static/static-embedder.js';
 import { FaqRetriever } from '../retriever.js';
 import { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { parseArgs, round } from './args.js';
@@ -24,8 +25,10 @@ const groups = groupQueries(data.queries);
 const rows = data.queries.map((q) => ({ text: q.text, relevant: new Set([q.faqId]) }));
 process.stderr.write(`${data.name}: ${data.faqs.length} FAQs, ${data.queries.length} query rows, ${groups.length} distinct texts\n`);
 
-const installed = findInstalledModel(modelsDir, modelName);
-const embedder = installed ? await TransformersEmbedder.start(installed) : null;
+// --model static: the distilled table (npm run models:distil) instead of a transformers.js model.
+const staticTable = modelName === STATIC_MODEL_NAME ? findStaticTable(modelsDir) : null;
+const installed = modelName === STATIC_MODEL_NAME ? staticTable : findInstalledModel(modelsDir, modelName);
+const embedder = staticTable ? await StaticEmbedder.open(staticTable) : installed && typeof installed !== 'string' ? await TransformersEmbedder.start(installed) : null;
 process.stderr.write(installed ? `model ${modelName} from ${modelsDir}: hybrid\n` : `no model ${modelName} in ${modelsDir}: lexical mode\n`);
 const retriever = new FaqRetriever(embedder, embedder ? new HnswVectorIndex(embedder.info().dimensions) : null);
 retriever.load(data.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer, alternates: f.alternates ?? [] })));

@@ -24,6 +24,7 @@ describe('analyzer', () => {
 
 describe('tokenize', () => {
   it('handles contractions, curly quotes, accents and non-latin letters', () => {
+    expect(tokenize('it doesnt work, I cant pay')).toEqual(tokenize("it doesn't work, I can't pay"));
     expect(tokenize("I can't, it won’t, we're café Ünïcode 東京 x2")).toEqual(['i', 'can', 'not', 'it', 'will', 'not', 'we', 'are', 'cafe', 'unicode', 'x', '2', '东京', '东京']);
   });
 

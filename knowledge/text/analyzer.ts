@@ -45,6 +45,8 @@ export function latinTokens(text: string): string[] {
     .toLowerCase()
     .replace(/<[^>]*>/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
+    // Typed without the apostrophe ("doesnt", "cant"), as customers often do.
+    .replace(/\b(do|does|did|is|was|were|are|has|have|had|could|should|would|ca|wo)nt\b/g, "$1n't")
     .replace(/\b(can)'t\b|\bwon't\b|n't\b/g, (m, can: string | undefined) => (can ? 'can not' : m === "won't" ? 'will not' : ' not'))
     .replace(/'(ll|re|ve|m|d|s)\b/g, (_m, c: string) => ` ${CONTRACTIONS[c] ?? ''}`)
     .replace(/(\p{L})(\p{N})|(\p{N})(\p{L})/gu, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));

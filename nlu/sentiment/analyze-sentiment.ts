@@ -3,6 +3,8 @@ import { analyzeChineseSentiment } from './zh/analyze-zh.js';
 import { cleanText } from '../text/normalize.js';
 import { ANGER_PATTERNS } from './anger.js';
 import { COMPLAINT_TEMPLATES } from './complaint-templates.js';
+import { informalToStandard, unstretched } from './informal.js';
+import { NEGATED_STATEMENT, PROBLEM_REPORTS, SARCASTIC_THANKS } from './problem-reports.js';
 import { politeRequest } from './request.js';
 import { CONTRAST, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon.js';
 
@@ -13,6 +15,9 @@ const MAX_CHARS = 2000;
 const ALPHA = 12;
 /** Scores within +-LABEL_MARGIN are neutral: a plain question has no sentiment. */
 export const LABEL_MARGIN = 0.3;
+
+/** A question or request of any kind: "I can't find the invoice, where is it?" asks, it does not complain. */
+const ASKS_ANYTHING = /\?|\b(?:please|pls|how\s+(?:do|can|should)\s+i|can\s+you|could\s+you|i\s+(?:need|want|would\s+like)\s+to)\b/;
 
 const SARCASTIC_CLOSE = /[,.!-]\s*(?:just\s+|oh\s+|so\s+|really\s+)?(great|perfect|wonderful|brilliant|awesome|fantastic|lovely|nice|thanks|amazing|excellent)[.!]*$/;
 
@@ -53,8 +58,9 @@ function clauseWeights(tokens: string[]): number[] {
 /** Lexicon + rules sentiment for one support message: score in -1..1 and a label. */
 export function analyzeSentiment(input: string): Sentiment {
   // The first 2,000 characters carry the customer's mood; longer pastes (logs, threads) only cost time.
-  const text = cleanText(input.slice(0, MAX_CHARS)).normalize('NFKC');
-  if (detectLanguage(text) === 'zh') return analyzeChineseSentiment(text);
+  const clean = cleanText(input.slice(0, MAX_CHARS)).normalize('NFKC');
+  if (detectLanguage(clean) === 'zh') return analyzeChineseSentiment(clean);
+  const text = informalToStandard(clean);
   const raw = text.match(TOKEN) ?? [];
   const tokens = raw.map((t) => t.toLowerCase().replace('’', "'"));
   const weights = clauseWeights(tokens);
@@ -70,7 +76,7 @@ export function analyzeSentiment(input: string): Sentiment {
       boost = 1;
       return;
     }
-    const valence = IDIOM_NEXT.has(tokens[i + 1] ?? '') && /^(?:best|good|better|fine)$/.test(tok) ? undefined : (valenceOf(tok) ?? valenceOf(tok.replace(/\uFE0F$/, '')));
+    const valence = IDIOM_NEXT.has(tokens[i + 1] ?? '') && /^(?:best|good|better|fine)$/.test(tok) ? undefined : (valenceOf(tok) ?? valenceOf(tok.replace(/\uFE0F$/, '')) ?? valenceOf(unstretched(tok)));
     if (valence === undefined) {
       if (isNegator(tok)) negateLeft = NEGATION_SCOPE;
       else if (negateLeft > 0) negateLeft--;
@@ -95,7 +101,7 @@ export function analyzeSentiment(input: string): Sentiment {
     negateLeft = Math.max(0, negateLeft - 1);
   });
   const lower = tokens.join(' ').replace(/ ([.!?;,])/g, '$1');
-  for (const [v, re] of [...ANGER_PATTERNS, ...COMPLAINT_TEMPLATES]) {
+  for (const [v, re] of [...ANGER_PATTERNS, ...COMPLAINT_TEMPLATES, ...PROBLEM_REPORTS]) {
     if (!re.test(lower)) continue;
     if (v < 0) {
       neg += v;
@@ -103,10 +109,16 @@ export function analyzeSentiment(input: string): Sentiment {
       strongest = Math.min(strongest, v);
     } else pos += v;
   }
+  if (signals === 0 && pos === 0 && NEGATED_STATEMENT.test(lower) && !ASKS_ANYTHING.test(lower)) {
+    neg -= 1.5;
+    signals++;
+    strongest = Math.min(strongest, -1.5);
+  }
   // Sarcasm: a complaint closed by a lone "great" / "thanks" / "perfect" is still a complaint.
   const closing = SARCASTIC_CLOSE.exec(lower);
   const closeValence = closing ? (valenceOf(closing[1] ?? '') ?? 0) : 0;
   if (closing && neg + pos - closeValence < 0) pos -= 2 * closeValence;
+  else if (SARCASTIC_THANKS.test(lower) && neg < 0) pos = -Math.abs(pos);
   // One praise or courtesy word inside a solid complaint is politeness or irony, not praise.
   else if (neg <= -4 && pos > 0 && pos <= 3.5) pos = 0;
   // Courtesy alone ("thanks for the reply. Still no answer") does not offset a complaint.

@@ -32,9 +32,12 @@ const EMOJI: [number, string][] = [
   [-3, '😡 😠 🤬 👎 😤 😞 😢 😭 😩 😫 💩 🙄 😒 😣 😖 🤦 🤦‍♀️ 🤦‍♂️ 😓 😔 😕 🙁 ☹ ☹️ 🤯 😱 🤮 🤢 💔 :( :-( :\'( :/ :-/ >:( -_- ffs'],
 ];
 
+/** Words whose inflection fallback misleads: "latest" is "newest", not "most late". */
+const NEUTRAL: [number, string][] = [[0, 'latest']];
+
 // The broad list comes first so the hand-weighted core entries override it.
 export const LEXICON: ReadonlyMap<string, number> = new Map(
-  [...POLARITY_WORDS, ...ENTRIES, ...MORE, ...EMOJI].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
+  [...POLARITY_WORDS, ...ENTRIES, ...MORE, ...EMOJI, ...NEUTRAL].flatMap(([v, words]) => words.split(/\s+/).map((w) => [w, v] as [string, number])),
 );
 
 export const NEGATORS = new Set([

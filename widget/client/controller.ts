@@ -10,6 +10,7 @@ import type { Identity, StatusPayload, ViewState } from './types.js';
 import { TypingSignal } from './typing-signal.js';
 import { ViewStore } from './view-store.js';
 import { authPayload, type WidgetContext } from './widget-context.js';
+import { errorText } from './i18n/index.js';
 
 const RETRY_MS = 3_000;
 
@@ -88,7 +89,7 @@ export class WidgetController {
     connectSocket(ctx);
     request<{ conversationId: string; state: StatusPayload['state'] }>(ctx.socket, 'escalate', {}, (res) => {
       if (res.ok) ctx.view.set({ ...applyStatus(ctx.view.state, { conversationId: res.conversationId, state: res.state }), notice: null });
-      else ctx.view.set({ notice: res.error.message });
+      else ctx.view.set({ notice: errorText(res.error) });
     });
   }
 
@@ -100,7 +101,7 @@ export class WidgetController {
     const payload = comment ? { conversationId: conv.id, score, comment } : { conversationId: conv.id, score };
     request(this.ctx.socket, 'csat', payload, (res) => {
       const given = res.ok || res.error.code === 'ERR_CSAT_ALREADY_GIVEN';
-      view.set({ csat: given ? 'done' : 'pending', notice: given ? null : res.error.message });
+      view.set({ csat: given ? 'done' : 'pending', notice: given ? null : errorText(res.error) });
     });
   }
 

@@ -4,6 +4,7 @@ import { WidgetController } from './controller.js';
 import { localTokenStore } from './storage.js';
 import { styles } from './styles.js';
 import { App } from './ui/app.js';
+import { setWidgetLocale, t } from './i18n/index.js';
 
 /**
  * Entry of widget.js: `<script src=".../widget.js" data-parley-url="https://chat.example.com" async></script>`.
@@ -25,10 +26,13 @@ function boot(): void {
   const script = currentScript;
   const src = script?.src || window.location.href;
   const url = (script?.dataset.parleyUrl || new URL(src, window.location.href).origin).replace(/\/+$/, '');
-  const title = script?.dataset.parleyTitle || 'Chat with us';
+  const locale = pageLocale(script?.dataset.parleyLocale || navigator.language);
+  const uiLang = setWidgetLocale(locale);
+  const title = script?.dataset.parleyTitle || t('title');
 
   const host = document.createElement('div');
   host.id = 'parley-widget';
+  host.lang = uiLang; // picks CJK glyphs and hyphenation for the widget's language, not the host page's
   document.body.appendChild(host);
   // Shadow DOM: the host page's CSS cannot restyle the widget and ours cannot leak out.
   const root = host.attachShadow({ mode: 'open' });
@@ -38,7 +42,6 @@ function boot(): void {
   const mount = document.createElement('div');
   root.appendChild(mount);
 
-  const locale = pageLocale(script?.dataset.parleyLocale || navigator.language);
   const ctrl = new WidgetController(url, localTokenStore(url), locale ? { locale } : {});
   render(<App ctrl={ctrl} title={title} />, mount);
   const api = createApi(ctrl);

@@ -2,6 +2,7 @@ import { ACK_TIMEOUT_MS } from './acked-request.js';
 import { applyAccepted, replaceItem } from './state.js';
 import type { Ack } from './types.js';
 import type { WidgetContext } from './widget-context.js';
+import { errorText, t } from './i18n/index.js';
 
 const MAX_CODE_POINTS = 4000;
 
@@ -22,7 +23,7 @@ export function enqueueMessage(ctx: WidgetContext, raw: string): boolean {
   const text = raw.trim();
   if (!text) return false;
   if ([...text].length > MAX_CODE_POINTS) {
-    view.set({ notice: `Messages can be at most ${MAX_CODE_POINTS} characters.` });
+    view.set({ notice: t('errTooLong', { max: MAX_CODE_POINTS }) });
     return false;
   }
   const key = newClientMessageId();
@@ -60,7 +61,7 @@ export function flush(ctx: WidgetContext): void {
     if (!res.ok && res.error.code === 'ERR_RATE_LIMITED') return requeue(ctx, clientMessageId);
     if (!res.ok) {
       outbox.remove(clientMessageId);
-      view.set({ items: replaceItem(view.state.items, clientMessageId, { delivery: 'failed', errorCode: res.error.code }), notice: res.error.message });
+      view.set({ items: replaceItem(view.state.items, clientMessageId, { delivery: 'failed', errorCode: res.error.code }), notice: errorText(res.error) });
     } else {
       outbox.remove(clientMessageId);
       view.set(applyAccepted(view.state, clientMessageId, res));

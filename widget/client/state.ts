@@ -1,4 +1,5 @@
 import type { ChatItem, Message, SessionPayload, StatusPayload, TypingPayload, ViewState } from './types.js';
+import { t } from './i18n/index.js';
 
 export function initialState(): ViewState {
   return { open: false, connection: 'idle', conversation: null, items: [], typing: null, csat: 'none', unread: 0, notice: null };
@@ -69,11 +70,11 @@ export function applyAccepted(state: ViewState, key: string, res: { messageId: s
 
 /** The header line: who the customer is talking to right now. */
 export function statusLine(state: ViewState): string {
-  if (state.connection === 'reconnecting') return 'Reconnecting…';
-  if (state.connection === 'connecting') return 'Connecting…';
+  if (state.connection === 'reconnecting') return t('statusReconnecting');
+  if (state.connection === 'connecting') return t('statusConnecting');
   const c = state.conversation;
-  if (!c || c.state === 'bot') return 'Ask us anything';
-  if (c.state === 'queued') return 'Waiting for an agent…';
-  if (c.state === 'agent') return c.agentName ? `You are chatting with ${c.agentName}` : 'You are chatting with an agent';
-  return 'Conversation closed';
+  if (!c || c.state === 'bot') return t('statusBot');
+  if (c.state === 'queued') return t('statusQueued');
+  if (c.state === 'agent') return c.agentName ? t('statusAgentNamed', { name: c.agentName }) : t('statusAgent');
+  return t('statusClosed');
 }

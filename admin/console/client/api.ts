@@ -1,3 +1,4 @@
+import { t } from './i18n/index.js';
 /** Browser side of the staff REST API: Bearer token, common error shape -> ApiError. */
 export interface StaffUser {
   id: string;
@@ -82,7 +83,7 @@ export function startRefresh(): () => void {
 
 export async function download(path: string, filename: string): Promise<void> {
   const res = await fetch(path, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
-  if (!res.ok) throw new ApiError('ERR_INTERNAL', `Export failed (HTTP ${res.status})`, res.status);
+  if (!res.ok) throw new ApiError('ERR_INTERNAL', t('Export failed (HTTP {status})', { status: res.status }), res.status);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

@@ -14,6 +14,8 @@ import { UnansweredPage } from './pages/unanswered.js';
 import { UsersPage } from './pages/users.js';
 import { ApiKeysPage } from './pages/api-keys.js';
 import css from './styles.css';
+import { getLocale as getLocaleTag, onLocale, t, tx } from './i18n/index.js';
+import { LanguageSwitch } from './i18n/language-switch.js';
 
 const adminPages = {
   dashboard: { label: 'Dashboard', view: DashboardPage },
@@ -37,6 +39,8 @@ const route = (): PageName => {
 function App() {
   const [session, setS] = useState(getSession());
   const [page, setPage] = useState<PageName>(route());
+  const [, setLang] = useState(getLocaleTag());
+  useEffect(() => onLocale(setLang), []);
   useEffect(() => onSession(setS), []);
   useEffect(() => startRefresh(), []);
   useEffect(() => {
@@ -53,13 +57,14 @@ function App() {
     <div class="shell">
       <nav>
         <strong class="brand">Parley</strong>
-        <a href="#/inbox" class={current === 'inbox' ? 'active' : ''}>Inbox</a>
+        <a href="#/inbox" class={current === 'inbox' ? 'active' : ''}>{t('Inbox')}</a>
         {isAdmin && (Object.keys(adminPages) as (keyof typeof adminPages)[]).map((k) => (
-          <a key={k} href={`#/${k}`} class={current === k ? 'active' : ''}>{adminPages[k].label}</a>
+          <a key={k} href={`#/${k}`} class={current === k ? 'active' : ''}>{tx(adminPages[k].label)}</a>
         ))}
         <span class="spacer" />
-        <span class="small muted">{session.user.name} ({session.user.role})</span>
-        <button class="link" onClick={() => setSession(null)}>Sign out</button>
+        <span class="small muted">{session.user.name} ({tx(session.user.role)})</span>
+        <LanguageSwitch />
+        <button class="link" onClick={() => setSession(null)}>{t('Sign out')}</button>
       </nav>
       <main>
         <View />
@@ -71,4 +76,5 @@ function App() {
 const style = document.createElement('style');
 style.textContent = css;
 document.head.appendChild(style);
+document.documentElement.lang = getLocaleTag();
 render(<App />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/index.js';
 
 export interface ComposerProps {
   onSend(text: string): boolean;
@@ -20,13 +21,13 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
       }}
     >
       <label class="sr" for="parley-input">
-        Type your message
+        {t('inputLabel')}
       </label>
       <textarea
         id="parley-input"
         rows={1}
         maxLength={8000}
-        placeholder="Type your message…"
+        placeholder={t('inputPlaceholder')}
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -39,7 +40,7 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
           }
         }}
       />
-      <button type="submit" class="send" aria-label="Send message" disabled={!text.trim()}>
+      <button type="submit" class="send" aria-label={t('send')} disabled={!text.trim()}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path d="M3 20l18-8L3 4v6l12 2-12 2z" fill="currentColor" />
         </svg>

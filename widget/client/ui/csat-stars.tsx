@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/index.js';
 
 export interface CsatStarsProps {
   state: 'pending' | 'sending' | 'done';
   onRate(score: number, comment?: string): void;
 }
 
-const LABELS = ['Very bad', 'Bad', 'Okay', 'Good', 'Excellent'];
+const LABELS = ['csat1', 'csat2', 'csat3', 'csat4', 'csat5'] as const;
 
 /** The post-close survey: five labelled star buttons, an optional comment, one submission. */
 export function CsatStars({ state, onRate }: CsatStarsProps) {
@@ -15,20 +16,20 @@ export function CsatStars({ state, onRate }: CsatStarsProps) {
   return (
     <form
       class="csat"
-      aria-label="Rate this conversation"
+      aria-label={t('csatForm')}
       onSubmit={(e) => {
         e.preventDefault();
         if (score > 0) onRate(score, comment.trim() || undefined);
       }}
     >
-      <p class="csat-q">How was this conversation?</p>
-      <div class="stars" role="group" aria-label="Rating">
+      <p class="csat-q">{t('csatQuestion')}</p>
+      <div class="stars" role="group" aria-label={t('csatRating')}>
         {LABELS.map((label, i) => (
           <button
             type="button"
             key={label}
             class={i < score ? 'star on' : 'star'}
-            aria-label={`${i + 1} of 5 stars: ${label}`}
+            aria-label={t('csatStar', { n: i + 1, label: t(label) })}
             aria-pressed={score === i + 1}
             onClick={() => setScore(i + 1)}
           >
@@ -39,18 +40,18 @@ export function CsatStars({ state, onRate }: CsatStarsProps) {
       {score > 0 && (
         <>
           <label class="sr" for="parley-csat-comment">
-            Comment (optional)
+            {t('csatCommentLabel')}
           </label>
           <textarea
             id="parley-csat-comment"
             rows={2}
             maxLength={1000}
-            placeholder="Anything to add? (optional)"
+            placeholder={t('csatCommentPlaceholder')}
             value={comment}
             onInput={(e) => setComment(e.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={state === 'sending'}>
-            Send rating
+            {t('csatSend')}
           </button>
         </>
       )}
@@ -66,7 +67,7 @@ function CsatThanks() {
   }, []);
   return (
     <p ref={ref} class="csat done" role="status" tabIndex={-1}>
-      Thanks for your feedback!
+      {t('csatThanks')}
     </p>
   );
 }

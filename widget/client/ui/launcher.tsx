@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '../i18n/index.js';
 
 export interface LauncherProps {
   open: boolean;
@@ -8,7 +9,7 @@ export interface LauncherProps {
 }
 
 export function Launcher({ open, unread, onClick, buttonRef }: LauncherProps) {
-  const label = open ? 'Close chat' : unread > 0 ? `Open chat, ${unread} new messages` : 'Open chat';
+  const label = open ? t('closeChat') : unread > 0 ? t('openChatUnread', { count: unread }) : t('openChat');
   return (
     <button ref={buttonRef} type="button" class="launcher" aria-label={label} aria-expanded={open} aria-controls="parley-panel" onClick={onClick}>
       <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatItem, ViewState } from '../types.js';
+import { t } from '../i18n/index.js';
 
 export interface MessageListProps {
   items: ChatItem[];
@@ -8,16 +9,16 @@ export interface MessageListProps {
 }
 
 function who(item: ChatItem): string {
-  if (item.author === 'customer') return 'You';
-  if (item.author === 'agent') return item.agentName ?? 'Agent';
-  if (item.author === 'bot') return 'Assistant';
-  return 'Notice';
+  if (item.author === 'customer') return t('you');
+  if (item.author === 'agent') return item.agentName ?? t('agent');
+  if (item.author === 'bot') return t('assistant');
+  return t('notice');
 }
 
 function deliveryText(item: ChatItem): string | null {
-  if (item.delivery === 'sending') return 'Sending…';
-  if (item.delivery === 'queued') return 'Waiting for connection…';
-  if (item.delivery === 'failed') return 'Not sent.';
+  if (item.delivery === 'sending') return t('sending');
+  if (item.delivery === 'queued') return t('queued');
+  if (item.delivery === 'failed') return t('failed');
   return null;
 }
 
@@ -29,7 +30,7 @@ export function MessageList({ items, typing, onRetry }: MessageListProps) {
   }, [items.length, typing]);
   return (
     <div class="scroller">
-      <ol class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+      <ol class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('conversation')}>
         {items.map((item) => (
           <li key={item.key} class={`msg ${item.author}`} data-author={item.author}>
             {item.author !== 'system' && <span class="who">{who(item)}</span>}
@@ -39,7 +40,7 @@ export function MessageList({ items, typing, onRetry }: MessageListProps) {
                 {deliveryText(item)}
                 {item.delivery === 'failed' && (
                   <button type="button" class="link" onClick={() => onRetry(item.key)}>
-                    Retry
+                    {t('retry')}
                   </button>
                 )}
               </span>
@@ -50,7 +51,7 @@ export function MessageList({ items, typing, onRetry }: MessageListProps) {
       </ol>
       {typing && (
         <p class="typing" role="status">
-          <span class="sr">{`${typing.name ?? (typing.author === 'agent' ? 'The agent' : 'The assistant')} is typing`}</span>
+          <span class="sr">{typing.name ? t('namedTyping', { name: typing.name }) : t(typing.author === 'agent' ? 'agentTyping' : 'assistantTyping')}</span>
           <span class="dots" aria-hidden="true">
             <i />
             <i />

@@ -5,6 +5,7 @@ import type { ViewState } from '../types.js';
 import { Composer } from './composer.js';
 import { CsatStars } from './csat-stars.js';
 import { MessageList } from './message-list.js';
+import { t } from '../i18n/index.js';
 
 export interface PanelProps {
   ctrl: WidgetController;
@@ -40,21 +41,21 @@ export function Panel({ ctrl, view, title }: PanelProps) {
         </div>
         {canEscalate && (
           <button type="button" class="ghost" onClick={() => ctrl.escalate()}>
-            Talk to a human
+            {t('talkToHuman')}
           </button>
         )}
-        <button type="button" class="icon" aria-label="Close chat" onClick={() => ctrl.close()}>
+        <button type="button" class="icon" aria-label={t('closeChat')} onClick={() => ctrl.close()}>
           ×
         </button>
       </header>
       {offline && (
         <p class="banner" role="status">
-          Connection lost. Reconnecting… Messages you send now will be delivered when you are back.
+          {t('offlineBanner')}
         </p>
       )}
       <MessageList items={view.items} typing={view.typing} onRetry={(key) => ctrl.retry(key)} />
       {suggestions.length > 0 && (
-        <div class="suggestions" role="group" aria-label="Suggested replies">
+        <div class="suggestions" role="group" aria-label={t('suggestedReplies')}>
           {suggestions.map((s) => (
             <button type="button" class="chip" key={s.label} onClick={() => ctrl.send(s.text)}>
               {s.label}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import type { CustomerInsights } from '../../../../core/index.js';
 import { ErrorBox, pct } from '../ui.js';
+import { t, tx } from '../i18n/index.js';
 
 interface Profile {
   customer: { id: string; name: string | null; email: string | null; stats: { conversationCount: number; messageCount: number }; averageSentiment: number | null; averageCsat: number | null };
@@ -32,61 +33,61 @@ export function CustomerPanel({ conversationId }: { conversationId: string }) {
     api<Profile>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/customer`).then(setP, (e) => setError(describeError(e)));
   }, [conversationId]);
   if (error) return <aside class="panel"><ErrorBox error={error} /></aside>;
-  if (!p) return <aside class="panel muted">Loading customer…</aside>;
+  if (!p) return <aside class="panel muted">{t('Loading customer…')}</aside>;
   const i = p.insights;
   const churn = i?.churn ? pct(i.churn.risk) : churnText(p.churnRisk);
   const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 0 });
   return (
-    <aside class="panel" aria-label="Customer">
-      <h3>{p.customer.name ?? 'Anonymous visitor'}</h3>
+    <aside class="panel" aria-label={t('Customer')}>
+      <h3>{p.customer.name ?? t('Anonymous visitor')}</h3>
       {p.customer.email && <div class="muted">{p.customer.email}</div>}
       <dl>
-        <dt>Conversations</dt>
+        <dt>{t('Conversations')}</dt>
         <dd>{p.customer.stats.conversationCount}</dd>
-        <dt>Avg. sentiment</dt>
+        <dt>{t('Avg. sentiment')}</dt>
         <dd>{p.customer.averageSentiment === null ? '—' : p.customer.averageSentiment.toFixed(2)}</dd>
-        <dt>Avg. CSAT</dt>
+        <dt>{t('Avg. CSAT')}</dt>
         <dd>{p.customer.averageCsat === null ? '—' : p.customer.averageCsat.toFixed(1)}</dd>
         {i && i.orders > 0 && (
           <>
-            <dt>Orders</dt>
-            <dd>{i.orders} · {money(i.revenue)} spent{i.lastOrderAt ? ` · last ${new Date(i.lastOrderAt).toLocaleDateString()}` : ''}</dd>
+            <dt>{t('Orders')}</dt>
+            <dd>{i.orders} · {t('{amount} spent', { amount: money(i.revenue) })}{i.lastOrderAt ? ` · ${t('last {date}', { date: new Date(i.lastOrderAt).toLocaleDateString() })}` : ''}</dd>
           </>
         )}
         {i?.segment && (
           <>
-            <dt>Segment</dt>
+            <dt>{t('Segment')}</dt>
             <dd>{i.segment.label}</dd>
           </>
         )}
         {i?.clv && (
           <>
-            <dt>Value (next 365 days)</dt>
-            <dd>{money(i.clv.expectedRevenue)} · {i.clv.expectedOrders.toFixed(1)} orders · {pct(i.clv.pAlive)} still active</dd>
+            <dt>{t('Value (next 365 days)')}</dt>
+            <dd>{money(i.clv.expectedRevenue)} · {t('{n} orders', { n: i.clv.expectedOrders.toFixed(1) })} · {t('{pct} still active', { pct: pct(i.clv.pAlive) })}</dd>
           </>
         )}
         {churn && (
           <>
-            <dt>Churn risk</dt>
+            <dt>{t('Churn risk')}</dt>
             <dd>{churn}</dd>
           </>
         )}
       </dl>
       {i?.churn && i.churn.factors.length > 0 && (
-        <ul class="small muted" aria-label="Churn factors">
+        <ul class="small muted" aria-label={t('Churn factors')}>
           {i.churn.factors.map((f) => <li key={f.feature}>{f.effect > 0 ? '↑' : '↓'} {f.feature}</li>)}
         </ul>
       )}
-      {i && <div class="small muted">CRM insight as of {new Date(i.asOf).toLocaleDateString()}</div>}
-      <h4>CSAT history</h4>
-      {p.csatHistory.length === 0 ? <div class="muted">No ratings yet.</div> : (
+      {i && <div class="small muted">{t('CRM insight as of {date}', { date: new Date(i.asOf).toLocaleDateString() })}</div>}
+      <h4>{t('CSAT history')}</h4>
+      {p.csatHistory.length === 0 ? <div class="muted">{t('No ratings yet.')}</div> : (
         <ul>{p.csatHistory.map((c) => <li key={c.conversationId}>{'★'.repeat(c.score)} {c.comment ?? ''}</li>)}</ul>
       )}
-      <h4>Previous conversations</h4>
+      <h4>{t('Previous conversations')}</h4>
       <ul>
         {p.conversations.filter((c) => c.id !== conversationId).map((c) => (
           <li key={c.id}>
-            {new Date(c.createdAt).toLocaleDateString()} · {c.state} {c.lastIntent ? `· ${c.lastIntent}` : ''}
+            {new Date(c.createdAt).toLocaleDateString()} · {tx(c.state)} {c.lastIntent ? `· ${c.lastIntent}` : ''}
           </li>
         ))}
       </ul>

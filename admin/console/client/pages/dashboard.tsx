@@ -7,6 +7,7 @@ import { CrmSection } from './dashboard/crm.js';
 import { ChurnPanel, SegmentsPanel } from './dashboard/insights.js';
 import { Kpis } from './dashboard/kpis.js';
 import { AgentTable, IntentTable } from './dashboard/tables.js';
+import { t } from '../i18n/index.js';
 
 /** Admin analytics: KPIs, charts, per-intent/agent tables, churn and segments for a date range. */
 export function DashboardPage() {
@@ -43,27 +44,27 @@ export function DashboardPage() {
 
   return (
     <div class="page dashboard">
-      <h2>Dashboard</h2>
+      <h2>{t('Dashboard')}</h2>
       <div class="toolbar">
-        <label>From <input type="date" value={range.from} max={range.to || undefined} onChange={pick('from')} /></label>
-        <label>To <input type="date" value={range.to} min={range.from || undefined} onChange={pick('to')} /></label>
-        <button onClick={exportCsv} disabled={loading}>Export CSV</button>
-        {loading && <span class="muted small">Loading…</span>}
-        {data?.dataThrough && <span class="small muted">data through {new Date(data.dataThrough).toLocaleString()}</span>}
+        <label>{t('From')} <input type="date" value={range.from} max={range.to || undefined} onChange={pick('from')} /></label>
+        <label>{t('To')} <input type="date" value={range.to} min={range.from || undefined} onChange={pick('to')} /></label>
+        <button onClick={exportCsv} disabled={loading}>{t('Export CSV')}</button>
+        {loading && <span class="muted small">{t('Loading…')}</span>}
+        {data?.dataThrough && <span class="small muted">{t('data through {date}', { date: new Date(data.dataThrough).toLocaleString() })}</span>}
       </div>
       <ErrorBox error={error} />
-      {data && charts && !error && (isEmpty(data) ? <Empty>No conversations in this range yet. Analytics runs periodically; try a wider range.</Empty> : (
+      {data && charts && !error && (isEmpty(data) ? <Empty>{t('No conversations in this range yet. Analytics runs periodically; try a wider range.')}</Empty> : (
         <>
           <Kpis o={data} />
           <div class="charts">
-            <SeriesChart kind="bar" label="Conversations per day" series={charts.daily} color="#3c6df0" />
-            <SeriesChart kind="line" label="Average sentiment per day" series={charts.sentiment} color="#2f9e58" yMin={-1} yMax={1} />
-            <SeriesChart kind="bar" label="CSAT distribution" series={charts.csat} color="#e8a100" />
+            <SeriesChart kind="bar" label={t('Conversations per day')} series={charts.daily} color="#3c6df0" />
+            <SeriesChart kind="line" label={t('Average sentiment per day')} series={charts.sentiment} color="#2f9e58" yMin={-1} yMax={1} />
+            <SeriesChart kind="bar" label={t('CSAT distribution')} series={charts.csat} color="#e8a100" />
           </div>
-          <section><h3>Intents</h3><IntentTable intents={data.intents} /></section>
-          <section><h3>Agents</h3><AgentTable agents={data.agents} /></section>
-          <section><h3>Churn risk (conversations)</h3><ChurnPanel churn={data.churn} /></section>
-          <section><h3>Segments (conversations)</h3><SegmentsPanel segments={data.segments} /></section>
+          <section><h3>{t('Intents')}</h3><IntentTable intents={data.intents} /></section>
+          <section><h3>{t('Agents')}</h3><AgentTable agents={data.agents} /></section>
+          <section><h3>{t('Churn risk (conversations)')}</h3><ChurnPanel churn={data.churn} /></section>
+          <section><h3>{t('Segments (conversations)')}</h3><SegmentsPanel segments={data.segments} /></section>
         </>
       ))}
       <CrmSection />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, uploadFile } from '../api.js';
 import { ErrorBox } from '../ui.js';
 import { useJob } from './use-job.js';
+import { t, tx } from '../i18n/index.js';
 
 type Kind = 'orders' | 'products';
 
@@ -29,28 +30,28 @@ const HEADERS: Record<Kind, string> = {
 
 function Summary({ report }: { report: ImportReport }) {
   const figures: [string, string | number][] = [
-    ['rows read', report.rows],
-    ['imported (new or changed)', report.imported],
-    ['of which updated', report.updated],
-    ['unchanged duplicates', report.duplicates],
-    ...(report.kind === 'orders' ? ([['return lines', report.returns], ['customers created', report.customersCreated]] as [string, number][]) : []),
-    ['rows with errors', report.errorCount],
-    ['took', `${(report.durationMs / 1000).toFixed(1)} s`],
+    [t('rows read'), report.rows],
+    [t('imported (new or changed)'), report.imported],
+    [t('of which updated'), report.updated],
+    [t('unchanged duplicates'), report.duplicates],
+    ...(report.kind === 'orders' ? ([[t('return lines'), report.returns], [t('customers created'), report.customersCreated]] as [string, number][]) : []),
+    [t('rows with errors'), report.errorCount],
+    [t('took'), `${(report.durationMs / 1000).toFixed(1)} s`],
   ];
   return (
     <div class="import-summary" data-kind={report.kind}>
-      <p class="small muted">Import of {new Date(report.startedAt).toLocaleString()}</p>
+      <p class="small muted">{t('Import of {date}', { date: new Date(report.startedAt).toLocaleString() })}</p>
       <dl class="figures">{figures.map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}</dl>
       {report.unknownColumns.length > 0 && (
-        <div class="notice" role="status">Columns ignored (not part of the format): {report.unknownColumns.join(', ')}</div>
+        <div class="notice" role="status">{t('Columns ignored (not part of the format): {columns}', { columns: report.unknownColumns.join(', ') })}</div>
       )}
       {report.errors.length > 0 && (
         <table class="row-errors">
-          <thead><tr><th>line</th><th>problem (the row was skipped)</th></tr></thead>
+          <thead><tr><th>{t('line')}</th><th>{t('problem (the row was skipped)')}</th></tr></thead>
           <tbody>{report.errors.map((e) => <tr key={`${e.line}-${e.message}`}><td>{e.line}</td><td>{e.message}</td></tr>)}</tbody>
         </table>
       )}
-      {report.errorCount > report.errors.length && <p class="small muted">…and {report.errorCount - report.errors.length} more rows with errors.</p>}
+      {report.errorCount > report.errors.length && <p class="small muted">{t('…and {n} more rows with errors.', { n: report.errorCount - report.errors.length })}</p>}
     </div>
   );
 }
@@ -78,19 +79,19 @@ function ImportCard({ kind, last, onDone }: { kind: Kind; last: ImportReport | n
   const shown = job?.state === 'done' && job.result ? (job.result as ImportReport) : last;
   return (
     <section class="card" data-import={kind}>
-      <h3>{kind === 'orders' ? 'Orders' : 'Products'}</h3>
-      <p class="small muted">CSV with the header <code>{HEADERS[kind]}</code>, at most 50 MB (larger files: <code>npm run crm:import</code>). Importing the same file again changes nothing.</p>
-      <input type="file" accept=".csv,text/csv" aria-label={`${kind} CSV file`} onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
-      <button onClick={start} disabled={!file || busy}>{busy ? 'Importing…' : `Import ${kind}`}</button>
+      <h3>{kind === 'orders' ? t('Orders') : t('Products')}</h3>
+      <p class="small muted">{t('CSV with the header')} <code>{HEADERS[kind]}</code>{t(', at most 50 MB (larger files: {command}). Importing the same file again changes nothing.', { command: 'npm run crm:import' })}</p>
+      <input type="file" accept=".csv,text/csv" aria-label={t(kind === 'orders' ? 'orders CSV file' : 'products CSV file')} onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+      <button onClick={start} disabled={!file || busy}>{busy ? t('Importing…') : t(kind === 'orders' ? 'Import orders' : 'Import products')}</button>
       <ErrorBox error={error} />
       {job && job.state !== 'done' && (
         <div class="job" data-state={job.state}>
-          <progress max={1} value={job.progress} aria-label={`${kind} import progress`} />
-          <span class="small"> {job.state} · {Math.round(job.progress * 100)}%</span>
-          {job.state === 'failed' && <div class="error" role="alert">The import failed: {job.error}</div>}
+          <progress max={1} value={job.progress} aria-label={t(kind === 'orders' ? 'orders import progress' : 'products import progress')} />
+          <span class="small"> {tx(job.state)} · {Math.round(job.progress * 100)}%</span>
+          {job.state === 'failed' && <div class="error" role="alert">{t('The import failed: {error}', { error: job.error ?? '' })}</div>}
         </div>
       )}
-      {shown ? <Summary report={shown} /> : <p class="small muted">No {kind} imported yet.</p>}
+      {shown ? <Summary report={shown} /> : <p class="small muted">{t(kind === 'orders' ? 'No orders imported yet.' : 'No products imported yet.')}</p>}
     </section>
   );
 }
@@ -103,8 +104,8 @@ export function DataPage() {
   useEffect(() => void load(), []);
   return (
     <div class="page">
-      <h2>Customer data</h2>
-      <p class="muted">Orders put each customer's purchases on their profile: the shop's <code>customerId</code> is the same id the widget identity uses, so a shopper who chats and buys is one customer.</p>
+      <h2>{t('Customer data')}</h2>
+      <p class="muted">{t('Orders put each customer\'s purchases on their profile: the shop\'s')} <code>customerId</code> {t('is the same id the widget identity uses, so a shopper who chats and buys is one customer.')}</p>
       <ErrorBox error={error} />
       <ImportCard kind="products" last={last.products} onDone={load} />
       <ImportCard kind="orders" last={last.orders} onDone={load} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox, lines } from '../ui.js';
+import { t } from '../i18n/index.js';
 
 type Entity =
   | { name: string; type: 'enum'; options: { value: string; synonyms: string[] }[] }
@@ -54,7 +55,7 @@ export function EntitiesPage() {
     }
   }
   async function remove() {
-    if (!d || !confirm(`Delete entity "${d.name}"?`)) return;
+    if (!d || !confirm(t('Delete entity "{name}"?', { name: d.name }))) return;
     await api('DELETE', `/api/entities/${encodeURIComponent(d.name)}`).then(() => (setD(null), load()), (err) => setError(describeError(err)));
   }
 
@@ -62,11 +63,11 @@ export function EntitiesPage() {
   return (
     <div class="page two-col">
       <section>
-        <h2>Entities</h2>
-        <button onClick={() => setD({ ...blank })}>New entity</button>
-        {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>No custom entities.</Empty> : (
+        <h2>{t('Entities')}</h2>
+        <button onClick={() => setD({ ...blank })}>{t('New entity')}</button>
+        {items === null ? <p class="muted">{t('Loading…')}</p> : items.length === 0 ? <Empty>{t('No custom entities.')}</Empty> : (
           <table>
-            <thead><tr><th>Name</th><th>Type</th><th>Definition</th></tr></thead>
+            <thead><tr><th>{t('Name')}</th><th>{t('Type')}</th><th>{t('Definition')}</th></tr></thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.name} class="clickable" onClick={() => (setD(toDraft(e)), setError(null))}>
@@ -79,26 +80,26 @@ export function EntitiesPage() {
       </section>
       {d && (
         <form class="editor" onSubmit={save}>
-          <h3>{d.isNew ? 'New entity' : d.name}</h3>
+          <h3>{d.isNew ? t('New entity') : d.name}</h3>
           <ErrorBox error={error} />
-          <label>Name<input value={d.name} disabled={!d.isNew} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} /></label>
-          <label>Type
+          <label>{t('Name')}<input value={d.name} disabled={!d.isNew} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} /></label>
+          <label>{t('Type')}
             <select value={d.type} onChange={(e) => set({ type: (e.target as HTMLSelectElement).value as Draft['type'] })}>
-              <option value="enum">enum (options with synonyms)</option>
-              <option value="regex">regex</option>
+              <option value="enum">{t('enum (options with synonyms)')}</option>
+              <option value="regex">{t('regex')}</option>
             </select>
           </label>
           {d.type === 'enum' ? (
-            <label>Options (one per line: <code>value: synonym, synonym</code>)<textarea rows={8} value={d.options} onInput={(e) => set({ options: (e.target as HTMLTextAreaElement).value })} /></label>
+            <label>{t('Options (one per line: {format})', { format: 'value: synonym, synonym' })}<textarea rows={8} value={d.options} onInput={(e) => set({ options: (e.target as HTMLTextAreaElement).value })} /></label>
           ) : (
             <>
-              <label>Pattern<input value={d.pattern} onInput={(e) => set({ pattern: (e.target as HTMLInputElement).value })} /></label>
-              <label>Flags<input value={d.flags} onInput={(e) => set({ flags: (e.target as HTMLInputElement).value })} /></label>
+              <label>{t('Pattern')}<input value={d.pattern} onInput={(e) => set({ pattern: (e.target as HTMLInputElement).value })} /></label>
+              <label>{t('Flags')}<input value={d.flags} onInput={(e) => set({ flags: (e.target as HTMLInputElement).value })} /></label>
             </>
           )}
           <div class="actions">
-            <button type="submit">Save</button>
-            {!d.isNew && <button type="button" class="danger" onClick={remove}>Delete</button>}
+            <button type="submit">{t('Save')}</button>
+            {!d.isNew && <button type="button" class="danger" onClick={remove}>{t('Delete')}</button>}
           </div>
         </form>
       )}

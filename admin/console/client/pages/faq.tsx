@@ -3,6 +3,7 @@ import { ApiError, api, describeError, download } from '../api.js';
 import { Empty, ErrorBox, LinkedText, lines } from '../ui.js';
 import { RetrievalMode } from './retrieval-mode.js';
 import type { FaqEntry as Faq } from '../../../../core/index.js';
+import { t } from '../i18n/index.js';
 
 interface RowError {
   row: number;
@@ -55,7 +56,7 @@ export function FaqPage() {
   }
 
   async function remove() {
-    if (!d || !confirm('Delete this FAQ entry?')) return;
+    if (!d || !confirm(t('Delete this FAQ entry?'))) return;
     await api('DELETE', `/api/faqs/${encodeURIComponent(d.id)}`).then(() => (setD(null), load()), (err) => setError(describeError(err)));
   }
 
@@ -69,20 +70,20 @@ export function FaqPage() {
       try {
         const parsed: unknown = JSON.parse(text);
         const rows = Array.isArray(parsed) ? parsed : ((parsed as { items?: unknown[]; rows?: unknown[] }).items ?? (parsed as { rows?: unknown[] }).rows);
-        if (!Array.isArray(rows)) throw new Error('Expected an array of FAQ entries (or { items: [...] })');
+        if (!Array.isArray(rows)) throw new Error(t('Expected an array of FAQ entries (or {shape})', { shape: '{ items: [...] }' }));
         body = { rows, partial };
       } catch (err) {
-        return setError(`Not valid JSON: ${describeError(err)}`);
+        return setError(t('Not valid JSON: {error}', { error: describeError(err) }));
       }
     }
     try {
       const r = await api<Record<string, unknown> & { errors?: RowError[] }>('POST', '/api/faqs/import', body);
       const counts = Object.entries(r).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}: ${String(v)}`).join(', ');
-      setReport({ summary: counts || 'Imported.', errors: r.errors ?? [] });
+      setReport({ summary: counts || t('Imported.'), errors: r.errors ?? [] });
       await load();
     } catch (err) {
       const rows = err instanceof ApiError ? (err.details?.errors as RowError[] | undefined) : undefined;
-      if (rows) setReport({ summary: `${err instanceof ApiError ? err.message : ''} — nothing was imported.`, errors: rows });
+      if (rows) setReport({ summary: `${err instanceof ApiError ? err.message : ''} — ${t('nothing was imported.')}`, errors: rows });
       else setError(describeError(err));
     }
   }
@@ -91,61 +92,61 @@ export function FaqPage() {
   return (
     <div class="page two-col">
       <section>
-        <h2>FAQ</h2>
+        <h2>{t('FAQ')}</h2>
         <RetrievalMode />
         <form class="toolbar" onSubmit={(e) => (e.preventDefault(), load(q))}>
-          <input type="search" placeholder="Search questions, answers, tags" aria-label="Search FAQ" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
-          <button type="submit">Search</button>
-          <button type="button" onClick={() => (setD({ ...blank }), setError(null))}>New entry</button>
+          <input type="search" placeholder={t('Search questions, answers, tags')} aria-label={t('Search FAQ')} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+          <button type="submit">{t('Search')}</button>
+          <button type="button" onClick={() => (setD({ ...blank }), setError(null))}>{t('New entry')}</button>
         </form>
         <div class="toolbar">
-          <label class="file">Import JSON/CSV<input type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => {
+          <label class="file">{t('Import JSON/CSV')}<input type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
             if (f) void importFile(f);
             (e.target as HTMLInputElement).value = '';
           }} /></label>
-          <label class="check"><input type="checkbox" checked={partial} onChange={(e) => setPartial((e.target as HTMLInputElement).checked)} /> import valid rows even if some fail</label>
-          <button type="button" onClick={() => download('/api/faqs/export', 'faqs.json').catch((err) => setError(describeError(err)))}>Export JSON</button>
-          <button type="button" onClick={() => download('/api/faqs/export?format=csv', 'faqs.csv').catch((err) => setError(describeError(err)))}>Export CSV</button>
+          <label class="check"><input type="checkbox" checked={partial} onChange={(e) => setPartial((e.target as HTMLInputElement).checked)} /> {t('import valid rows even if some fail')}</label>
+          <button type="button" onClick={() => download('/api/faqs/export', 'faqs.json').catch((err) => setError(describeError(err)))}>{t('Export JSON')}</button>
+          <button type="button" onClick={() => download('/api/faqs/export?format=csv', 'faqs.csv').catch((err) => setError(describeError(err)))}>{t('Export CSV')}</button>
         </div>
         <ErrorBox error={d ? null : error} />
         {report && (
           <div class="report" role="status">
-            <strong>Import: </strong>{report.summary}
+            <strong>{t('Import:')} </strong>{report.summary}
             {report.errors.length > 0 && (
               <table>
-                <thead><tr><th>Row</th><th>Problem</th></tr></thead>
+                <thead><tr><th>{t('Row')}</th><th>{t('Problem')}</th></tr></thead>
                 <tbody>{report.errors.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}</td></tr>)}</tbody>
               </table>
             )}
           </div>
         )}
-        {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>{q ? 'No entry matches.' : 'No FAQ entries yet. Add one or import a file.'}</Empty> : (
+        {items === null ? <p class="muted">{t('Loading…')}</p> : items.length === 0 ? <Empty>{q ? t('No entry matches.') : t('No FAQ entries yet. Add one or import a file.')}</Empty> : (
           <ul class="faq-list">
             {items.map((f) => (
               <li key={f.id} class="clickable" onClick={() => (setD({ id: f.id, question: f.question, answer: f.answer, alternates: f.alternates.join('\n'), tags: f.tags.join(', '), isNew: false }), setError(null))}>
                 <strong>{f.question}</strong>
-                <div class="small muted">{f.id} {f.tags.length ? `· ${f.tags.join(', ')}` : ''} {f.alternates.length ? `· ${f.alternates.length} alternates` : ''}</div>
+                <div class="small muted">{f.id} {f.tags.length ? `· ${f.tags.join(', ')}` : ''} {f.alternates.length ? `· ${t('{n} alternates', { n: f.alternates.length })}` : ''}</div>
                 <div class="answer"><LinkedText text={f.answer} /></div>
               </li>
             ))}
           </ul>
         )}
-        {cursor && <button onClick={() => load(q, cursor)}>Load more</button>}
+        {cursor && <button onClick={() => load(q, cursor)}>{t('Load more')}</button>}
       </section>
       {d && (
         <form class="editor" onSubmit={save}>
-          <h3>{d.isNew ? 'New FAQ entry' : d.id}</h3>
+          <h3>{d.isNew ? t('New FAQ entry') : d.id}</h3>
           <ErrorBox error={error} />
-          {d.isNew && <label>Id (optional)<input value={d.id} onInput={(e) => set({ id: (e.target as HTMLInputElement).value })} /></label>}
-          <label>Question<input value={d.question} onInput={(e) => set({ question: (e.target as HTMLInputElement).value })} /></label>
-          <label>Alternate phrasings (one per line)<textarea rows={5} value={d.alternates} onInput={(e) => set({ alternates: (e.target as HTMLTextAreaElement).value })} /></label>
-          <label>Answer (plain text; links are clickable)<textarea rows={6} value={d.answer} onInput={(e) => set({ answer: (e.target as HTMLTextAreaElement).value })} /></label>
-          <label>Tags (comma separated)<input value={d.tags} onInput={(e) => set({ tags: (e.target as HTMLInputElement).value })} /></label>
-          <div class="preview-box"><div class="small muted">Preview</div><LinkedText text={d.answer} /></div>
+          {d.isNew && <label>{t('Id (optional)')}<input value={d.id} onInput={(e) => set({ id: (e.target as HTMLInputElement).value })} /></label>}
+          <label>{t('Question')}<input value={d.question} onInput={(e) => set({ question: (e.target as HTMLInputElement).value })} /></label>
+          <label>{t('Alternate phrasings (one per line)')}<textarea rows={5} value={d.alternates} onInput={(e) => set({ alternates: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>{t('Answer (plain text; links are clickable)')}<textarea rows={6} value={d.answer} onInput={(e) => set({ answer: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>{t('Tags (comma separated)')}<input value={d.tags} onInput={(e) => set({ tags: (e.target as HTMLInputElement).value })} /></label>
+          <div class="preview-box"><div class="small muted">{t('Preview')}</div><LinkedText text={d.answer} /></div>
           <div class="actions">
-            <button type="submit">Save</button>
-            {!d.isNew && <button type="button" class="danger" onClick={remove}>Delete</button>}
+            <button type="submit">{t('Save')}</button>
+            {!d.isNew && <button type="button" class="danger" onClick={remove}>{t('Delete')}</button>}
           </div>
         </form>
       )}

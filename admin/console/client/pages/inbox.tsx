@@ -4,6 +4,7 @@ import { Empty, LinkedText, newClientId } from '../ui.js';
 import { CustomerPanel } from './customer-panel.js';
 import { InboxQueue } from './inbox-queue.js';
 import { useAgentSocket, type AgentMessage as Msg } from './use-agent-socket.js';
+import { t, tx } from '../i18n/index.js';
 
 type Ack = { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown };
 
@@ -54,7 +55,7 @@ export function Inbox() {
 
   async function emit(event: string, payload: unknown): Promise<Ack> {
     const s = socketRef.current;
-    if (!s) throw new Error('Not connected');
+    if (!s) throw new Error(t('Not connected'));
     return (await s.timeout(10000).emitWithAck(event, payload)) as Ack;
   }
 
@@ -64,7 +65,7 @@ export function Inbox() {
     try {
       const ack = await emit(event, { conversationId: selected });
       if (!ack.ok) {
-        setNotice(ack.error?.code === 'ERR_CONVERSATION_ALREADY_CLAIMED' ? 'Another agent took it.' : ack.error?.message ?? 'Refused');
+        setNotice(ack.error?.code === 'ERR_CONVERSATION_ALREADY_CLAIMED' ? t('Another agent took it.') : ack.error?.message ?? t('Refused'));
       }
     } catch (e) {
       setNotice(describeError(e));
@@ -79,7 +80,7 @@ export function Inbox() {
       ok: false,
       error: { code: 'ERR_INTERNAL', message: describeError(err) },
     }));
-    if (!ack.ok) return setNotice(ack.error?.message ?? 'Not sent');
+    if (!ack.ok) return setNotice(ack.error?.message ?? t('Not sent'));
     setDraft('');
     if (idle.current) clearTimeout(idle.current);
     lastTyping.current = 0;
@@ -110,21 +111,21 @@ export function Inbox() {
   return (
     <div class="inbox">
       <InboxQueue queue={queue} selected={selected} connected={connected} error={error} onSelect={setSelected} />
-      <section class="chat" aria-label="Conversation">
+      <section class="chat" aria-label={t('Conversation')}>
         {!current ? (
-          <Empty>Select a conversation from the queue.</Empty>
+          <Empty>{t('Select a conversation from the queue.')}</Empty>
         ) : (
           <>
             <header class="chat-head">
               <div>
-                <strong>{current.customer.name ?? current.customer.email ?? 'Visitor'}</strong> <span class="muted">{current.state}</span>
+                <strong>{current.customer.name ?? current.customer.email ?? t('Visitor')}</strong> <span class="muted">{tx(current.state)}</span>
               </div>
               <div class="actions">
-                {current.state !== 'agent' && <button onClick={() => act('claim')}>Claim</button>}
-                {current.state === 'agent' && (mine || me.role === 'admin') && <button onClick={() => act('release')}>Release to bot</button>}
+                {current.state !== 'agent' && <button onClick={() => act('claim')}>{t('Claim')}</button>}
+                {current.state === 'agent' && (mine || me.role === 'admin') && <button onClick={() => act('release')}>{t('Release to bot')}</button>}
                 {(mine || current.state === 'queued' || me.role === 'admin') && (
                   <button class="danger" onClick={() => act('close')}>
-                    Close
+                    {t('Close')}
                   </button>
                 )}
               </div>
@@ -137,32 +138,32 @@ export function Inbox() {
             <ol class="messages">
               {messages.map((m) => (
                 <li key={m.id} class={`msg ${m.author}`}>
-                  <span class="who">{m.author === 'agent' ? m.agentName ?? 'agent' : m.author}</span>
+                  <span class="who">{m.author === 'agent' ? m.agentName ?? tx('agent') : tx(m.author)}</span>
                   <LinkedText text={m.text} />
                 </li>
               ))}
-              {typing && <li class="typing">Customer is typing…</li>}
+              {typing && <li class="typing">{t('Customer is typing…')}</li>}
             </ol>
             {mine ? (
               <form class="reply" onSubmit={send}>
-                <textarea aria-label="Reply" value={draft} onInput={(e) => onDraft((e.target as HTMLTextAreaElement).value)} rows={3} />
+                <textarea aria-label={t('Reply')} value={draft} onInput={(e) => onDraft((e.target as HTMLTextAreaElement).value)} rows={3} />
                 <button type="submit" disabled={!draft.trim()}>
-                  Send
+                  {t('Send')}
                 </button>
               </form>
             ) : (
-              <p class="muted">Claim the conversation to reply.</p>
+              <p class="muted">{t('Claim the conversation to reply.')}</p>
             )}
             {suggestions.length > 0 && (
               <div class="suggestions">
-                <h3>Suggested answers</h3>
+                <h3>{t('Suggested answers')}</h3>
                 {suggestions.map((s) => (
                   <div key={s.faqId} class="suggestion">
                     <div class="muted small">{s.question}</div>
                     <LinkedText text={s.answer} />
                     {mine && (
                       <button type="button" onClick={() => setDraft(s.answer)}>
-                        Use
+                        {t('Use')}
                       </button>
                     )}
                   </div>

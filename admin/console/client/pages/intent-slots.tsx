@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 /** The form part of an intent: slots (name, entity, prompt, required) in asking order, and the confirmation. */
 export interface SlotDraft {
   name: string;
@@ -19,21 +20,21 @@ export function SlotsEditor({ slots, entities, onChange }: { slots: SlotDraft[];
   const choices = [...BUILTIN_ENTITIES, ...entities.filter((e) => !BUILTIN_ENTITIES.includes(e))];
   return (
     <fieldset class="slots">
-      <legend>Form slots (asked in this order; {'{{name}}'} in the answer shows the value as the customer gave it)</legend>
+      <legend>{t('Form slots (asked in this order; {{name}} in the answer shows the value as the customer gave it)')}</legend>
       {slots.map((s, i) => (
         <div class="slot-row" key={i} data-testid="slot-row">
-          <input aria-label={`Slot ${i + 1} name`} placeholder="name" value={s.name} onInput={(e) => set(i, { name: (e.target as HTMLInputElement).value })} />
-          <select aria-label={`Slot ${i + 1} entity`} value={s.entity} onChange={(e) => set(i, { entity: (e.target as HTMLSelectElement).value })}>
-            {!choices.includes(s.entity) && <option value={s.entity}>{s.entity} (missing)</option>}
+          <input aria-label={t('Slot {n} name', { n: i + 1 })} placeholder={t('name')} value={s.name} onInput={(e) => set(i, { name: (e.target as HTMLInputElement).value })} />
+          <select aria-label={t('Slot {n} entity', { n: i + 1 })} value={s.entity} onChange={(e) => set(i, { entity: (e.target as HTMLSelectElement).value })}>
+            {!choices.includes(s.entity) && <option value={s.entity}>{s.entity} ({t('missing')})</option>}
             {choices.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
-          <input aria-label={`Slot ${i + 1} prompt`} placeholder="question (optional)" value={s.prompt} onInput={(e) => set(i, { prompt: (e.target as HTMLInputElement).value })} />
-          <label class="check"><input type="checkbox" checked={s.required} onChange={(e) => set(i, { required: (e.target as HTMLInputElement).checked })} /> required</label>
-          <button type="button" aria-label={`Move slot ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-          <button type="button" aria-label={`Remove slot ${i + 1}`} onClick={() => onChange(slots.filter((_, j) => j !== i))}>✕</button>
+          <input aria-label={t('Slot {n} prompt', { n: i + 1 })} placeholder={t('question (optional)')} value={s.prompt} onInput={(e) => set(i, { prompt: (e.target as HTMLInputElement).value })} />
+          <label class="check"><input type="checkbox" checked={s.required} onChange={(e) => set(i, { required: (e.target as HTMLInputElement).checked })} /> {t('required')}</label>
+          <button type="button" aria-label={t('Move slot {n} up', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+          <button type="button" aria-label={t('Remove slot {n}', { n: i + 1 })} onClick={() => onChange(slots.filter((_, j) => j !== i))}>✕</button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...slots, { name: '', entity: 'order_id', prompt: '', required: true }])}>Add slot</button>
+      <button type="button" onClick={() => onChange([...slots, { name: '', entity: 'order_id', prompt: '', required: true }])}>{t('Add slot')}</button>
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox, lines, pct } from '../ui.js';
 import { SlotsEditor, toSlotBody, type SlotDraft } from './intent-slots.js';
+import { t } from '../i18n/index.js';
 
 interface IntentRow {
   name: string;
@@ -61,7 +62,7 @@ export function IntentsPage() {
     try {
       if (edit.isNew) await api('POST', '/api/intents', body);
       else await api('PUT', `/api/intents/${encodeURIComponent(edit.name)}`, body);
-      setSaved(`Saved "${body.name}". Retrain to use it.`);
+      setSaved(t('Saved "{name}". Retrain to use it.', { name: body.name }));
       setEdit({ ...edit, isNew: false });
       await load();
     } catch (err) {
@@ -70,7 +71,7 @@ export function IntentsPage() {
   }
 
   async function remove() {
-    if (!confirm(`Delete intent "${edit.name}"?`)) return;
+    if (!confirm(t('Delete intent "{name}"?', { name: edit.name }))) return;
     try {
       await api('DELETE', `/api/intents/${encodeURIComponent(edit.name)}`);
       setOpen(false);
@@ -83,19 +84,19 @@ export function IntentsPage() {
   return (
     <div class="page two-col">
       <section>
-        <h2>Intents</h2>
-        <p class="muted small">{model ? `Live model ${model.version}, trained ${new Date(model.createdAt).toLocaleString()}, held-back accuracy ${pct(model.heldOutAccuracy)}` : 'No trained model yet: train to use intents.'}</p>
-        <button onClick={() => (setEdit({ ...blank, isNew: true }), setOpen(true), setSaved(null))}>New intent</button>
-        {items === null ? <p class="muted">Loading…</p> : items.length === 0 ? <Empty>No intents yet. Create one, then train.</Empty> : (
+        <h2>{t('Intents')}</h2>
+        <p class="muted small">{model ? t('Live model {version}, trained {date}, held-back accuracy {accuracy}', { version: model.version, date: new Date(model.createdAt).toLocaleString(), accuracy: pct(model.heldOutAccuracy) }) : t('No trained model yet: train to use intents.')}</p>
+        <button onClick={() => (setEdit({ ...blank, isNew: true }), setOpen(true), setSaved(null))}>{t('New intent')}</button>
+        {items === null ? <p class="muted">{t('Loading…')}</p> : items.length === 0 ? <Empty>{t('No intents yet. Create one, then train.')}</Empty> : (
           <table>
-            <thead><tr><th>Name</th><th>Utterances</th><th>Accuracy</th><th>Escalates</th><th>Form</th></tr></thead>
+            <thead><tr><th>{t('Name')}</th><th>{t('Utterances')}</th><th>{t('Accuracy')}</th><th>{t('Escalates')}</th><th>{t('Form')}</th></tr></thead>
             <tbody>
               {items.map((i) => (
                 <tr key={i.name} onClick={() => pick(i)} class="clickable">
-                  <td>{i.name}</td><td>{i.utteranceCount}</td><td>{pct(i.accuracy)}</td><td>{i.escalate ? 'yes' : ''}</td>
+                  <td>{i.name}</td><td>{i.utteranceCount}</td><td>{pct(i.accuracy)}</td><td>{i.escalate ? t('yes') : ''}</td>
                   <td>
-                    {i.slots?.length ? `${i.slots.length} slot${i.slots.length > 1 ? 's' : ''}${i.confirm ? ' + confirm' : ''}` : ''}
-                    {i.unknownEntities?.length ? <span class="warning" role="status"> missing entity {i.unknownEntities.join(', ')}: the bot offers a human</span> : null}
+                    {i.slots?.length ? `${t(i.slots.length > 1 ? '{n} slots' : '{n} slot', { n: i.slots.length })}${i.confirm ? ` + ${t('confirm')}` : ''}` : ''}
+                    {i.unknownEntities?.length ? <span class="warning" role="status"> {t('missing entity {names}: the bot offers a human', { names: i.unknownEntities.join(', ') })}</span> : null}
                   </td>
                 </tr>
               ))}
@@ -105,18 +106,18 @@ export function IntentsPage() {
       </section>
       {open && (
         <form class="editor" onSubmit={save}>
-          <h3>{edit.isNew ? 'New intent' : edit.name}</h3>
+          <h3>{edit.isNew ? t('New intent') : edit.name}</h3>
           <ErrorBox error={error} />
           {saved && <div class="ok">{saved}</div>}
-          <label>Name<input value={edit.name} disabled={!edit.isNew} onInput={(e) => setEdit({ ...edit, name: (e.target as HTMLInputElement).value })} /></label>
-          <label>Utterances (one per line)<textarea rows={10} value={edit.utterances} onInput={(e) => setEdit({ ...edit, utterances: (e.target as HTMLTextAreaElement).value })} /></label>
-          <label>Answer (use {'{{slot}}'} placeholders)<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>{t('Name')}<input value={edit.name} disabled={!edit.isNew} onInput={(e) => setEdit({ ...edit, name: (e.target as HTMLInputElement).value })} /></label>
+          <label>{t('Utterances (one per line)')}<textarea rows={10} value={edit.utterances} onInput={(e) => setEdit({ ...edit, utterances: (e.target as HTMLTextAreaElement).value })} /></label>
+          <label>{t('Answer (use {{slot}} placeholders)')}<textarea rows={3} value={edit.answer} onInput={(e) => setEdit({ ...edit, answer: (e.target as HTMLTextAreaElement).value })} /></label>
           <SlotsEditor slots={edit.slots} entities={entities} onChange={(slots) => setEdit({ ...edit, slots })} />
-          <label>Confirmation (optional, answered yes/no before the answer)<input value={edit.confirm} placeholder="Look up order {{order_id}}?" onInput={(e) => setEdit({ ...edit, confirm: (e.target as HTMLInputElement).value })} /></label>
-          <label class="check"><input type="checkbox" checked={edit.escalate} onChange={(e) => setEdit({ ...edit, escalate: (e.target as HTMLInputElement).checked })} /> Hand over to an agent</label>
+          <label>{t('Confirmation (optional, answered yes/no before the answer)')}<input value={edit.confirm} placeholder={t('Look up order {{order_id}}?')} onInput={(e) => setEdit({ ...edit, confirm: (e.target as HTMLInputElement).value })} /></label>
+          <label class="check"><input type="checkbox" checked={edit.escalate} onChange={(e) => setEdit({ ...edit, escalate: (e.target as HTMLInputElement).checked })} /> {t('Hand over to an agent')}</label>
           <div class="actions">
-            <button type="submit">Save</button>
-            {!edit.isNew && <button type="button" class="danger" onClick={remove}>Delete</button>}
+            <button type="submit">{t('Save')}</button>
+            {!edit.isNew && <button type="button" class="danger" onClick={remove}>{t('Delete')}</button>}
           </div>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HealthBody } from '../../../../core/index.js';
+import { t } from '../i18n/index.js';
 
 /**
  * How the bot matches customer questions to the FAQ, from /healthz. Lexical-only
@@ -15,14 +16,13 @@ export function RetrievalMode() {
       () => setFailed(true),
     );
   }, []);
-  if (failed) return <p class="small muted" data-testid="retrieval-mode">Retrieval mode unknown: /healthz did not answer.</p>;
+  if (failed) return <p class="small muted" data-testid="retrieval-mode">{t('Retrieval mode unknown: /healthz did not answer.')}</p>;
   if (!health) return null;
   return health.retrieval === 'hybrid' ? (
-    <p class="small muted" data-testid="retrieval-mode">Retrieval: hybrid (words and meaning, embedding model {health.model ?? 'unknown'}).</p>
+    <p class="small muted" data-testid="retrieval-mode">{t('Retrieval: hybrid (words and meaning, embedding model {model}).', { model: health.model ?? t('unknown') })}</p>
   ) : (
     <p class="small warning" role="status" data-testid="retrieval-mode">
-      Retrieval: lexical only. No embedding model is installed in MODELS_DIR, so questions are matched by their words and spellings, not
-      their meaning. Run <code>npm run models:fetch</code> where the internet is reachable (the Docker image does) and restart.
+      {t('Retrieval: lexical only. No embedding model is installed in MODELS_DIR, so questions are matched by their words and spellings, not their meaning. Run {command} where the internet is reachable (the Docker image does) and restart.', { command: 'npm run models:fetch' })}
     </p>
   );
 }

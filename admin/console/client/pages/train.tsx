@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { ErrorBox } from '../ui.js';
 import { useJob, type Job } from './use-job.js';
+import { t, tx } from '../i18n/index.js';
 
 
 /** Reads the outcome fields the nlu training result carries, whatever their exact names. */
@@ -38,19 +39,19 @@ export function TrainPage() {
   const o = outcome(job?.result);
   return (
     <div class="page">
-      <h2>Train the NLU model</h2>
-      <p class="muted">Chats keep flowing while training runs. The new model goes live only if it is not worse than the live one on held-back utterances.</p>
-      <button onClick={start} disabled={busy}>{job?.state === 'queued' ? 'Queued…' : busy ? 'Training…' : 'Train now'}</button>
+      <h2>{t('Train the NLU model')}</h2>
+      <p class="muted">{t('Chats keep flowing while training runs. The new model goes live only if it is not worse than the live one on held-back utterances.')}</p>
+      <button onClick={start} disabled={busy}>{job?.state === 'queued' ? t('Queued…') : busy ? t('Training…') : t('Train now')}</button>
       <ErrorBox error={error} />
       {job && (
         <div class="job" data-state={job.state}>
-          <progress max={1} value={job.progress} aria-label="Training progress" />
-          <span class="small"> {job.state} · {Math.round(job.progress * 100)}%</span>
-          {job.state === 'queued' && <div class="muted" role="status">Queued: another training is running; this one starts when it ends and includes every change made until then.</div>}
-          {job.state === 'failed' && <div class="error" role="alert">Training failed: {job.error}. The live model is unchanged.</div>}
+          <progress max={1} value={job.progress} aria-label={t('Training progress')} />
+          <span class="small"> {tx(job.state)} · {Math.round(job.progress * 100)}%</span>
+          {job.state === 'queued' && <div class="muted" role="status">{t('Queued: another training is running; this one starts when it ends and includes every change made until then.')}</div>}
+          {job.state === 'failed' && <div class="error" role="alert">{t('Training failed: {error}. The live model is unchanged.', { error: job.error ?? '' })}</div>}
           {job.state === 'done' && (
             <div class={o.live === false ? 'notice' : 'ok'} role="status">
-              {o.live === false ? `New model kept back${o.reason ? `: ${o.reason}` : ''}. The live model is unchanged.` : `Done${o.live ? ': the new model is live' : ''}.${o.reason && o.live ? ` ${o.reason}` : ''}`}
+              {o.live === false ? t('New model kept back{reason}. The live model is unchanged.', { reason: o.reason ? `: ${o.reason}` : '' }) : `${o.live ? t('Done: the new model is live.') : t('Done.')}${o.reason && o.live ? ` ${o.reason}` : ''}`}
               {o.figures.length > 0 && (
                 <dl class="figures">{o.figures.map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}</dl>
               )}

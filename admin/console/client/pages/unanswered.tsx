@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import { Empty, ErrorBox } from '../ui.js';
 import type { FaqEntry as Faq, Intent, UnansweredGroup as Group } from '../../../../core/index.js';
+import { t } from '../i18n/index.js';
 
 /** Unanswered questions, clustered by analytics (contact details masked); one click adds one as an FAQ alternate or an intent utterance. */
 export function UnansweredPage() {
@@ -19,17 +20,17 @@ export function UnansweredPage() {
   }, []);
 
   async function add(g: Group) {
-    const t = target[g.key] ?? '';
+    const choice = target[g.key] ?? '';
     setError(null);
     try {
-      if (t.startsWith('faq:')) {
-        const f = await api<Faq>('GET', `/api/faqs/${encodeURIComponent(t.slice(4))}`);
+      if (choice.startsWith('faq:')) {
+        const f = await api<Faq>('GET', `/api/faqs/${encodeURIComponent(choice.slice(4))}`);
         await api('PUT', `/api/faqs/${encodeURIComponent(f.id)}`, { question: f.question, answer: f.answer, tags: f.tags, alternates: [...f.alternates, g.text] });
-        setDone({ ...done, [g.key]: `Added as an alternate of “${f.question}”` });
-      } else if (t.startsWith('intent:')) {
-        const i = await api<Intent>('GET', `/api/intents/${encodeURIComponent(t.slice(7))}`);
+        setDone({ ...done, [g.key]: t('Added as an alternate of “{question}”', { question: f.question }) });
+      } else if (choice.startsWith('intent:')) {
+        const i = await api<Intent>('GET', `/api/intents/${encodeURIComponent(choice.slice(7))}`);
         await api('PUT', `/api/intents/${encodeURIComponent(i.name)}`, { ...i, utterances: [...i.utterances, g.text] });
-        setDone({ ...done, [g.key]: `Added to intent ${i.name} (retrain to use it)` });
+        setDone({ ...done, [g.key]: t('Added to intent {name} (retrain to use it)', { name: i.name }) });
       }
     } catch (e) {
       setError(describeError(e));
@@ -38,11 +39,11 @@ export function UnansweredPage() {
 
   return (
     <div class="page">
-      <h2>Unanswered questions</h2>
+      <h2>{t('Unanswered questions')}</h2>
       <ErrorBox error={error} />
-      {groups === null ? <p class="muted">Loading…</p> : groups.length === 0 ? <Empty>Nothing unanswered. Questions that get a fallback or a “did you mean” show up here.</Empty> : (
+      {groups === null ? <p class="muted">{t('Loading…')}</p> : groups.length === 0 ? <Empty>{t('Nothing unanswered. Questions that get a fallback or a “did you mean” show up here.')}</Empty> : (
         <table>
-          <thead><tr><th>Question</th><th>Times</th><th>Also asked as</th><th>Add to</th></tr></thead>
+          <thead><tr><th>{t('Question')}</th><th>{t('Times')}</th><th>{t('Also asked as')}</th><th>{t('Add to')}</th></tr></thead>
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
@@ -52,12 +53,12 @@ export function UnansweredPage() {
                 <td>
                   {done[g.key] ? <span class="ok">{done[g.key]}</span> : (
                     <span class="row">
-                      <select aria-label="Add to" value={target[g.key] ?? ''} onChange={(e) => setTarget({ ...target, [g.key]: (e.target as HTMLSelectElement).value })}>
-                        <option value="">choose…</option>
-                        <optgroup label="FAQ alternate">{faqs.map((f) => <option key={f.id} value={`faq:${f.id}`}>{f.question}</option>)}</optgroup>
-                        <optgroup label="Intent utterance">{intents.map((i) => <option key={i.name} value={`intent:${i.name}`}>{i.name}</option>)}</optgroup>
+                      <select aria-label={t('Add to')} value={target[g.key] ?? ''} onChange={(e) => setTarget({ ...target, [g.key]: (e.target as HTMLSelectElement).value })}>
+                        <option value="">{t('choose…')}</option>
+                        <optgroup label={t('FAQ alternate')}>{faqs.map((f) => <option key={f.id} value={`faq:${f.id}`}>{f.question}</option>)}</optgroup>
+                        <optgroup label={t('Intent utterance')}>{intents.map((i) => <option key={i.name} value={`intent:${i.name}`}>{i.name}</option>)}</optgroup>
                       </select>
-                      <button disabled={!target[g.key]} onClick={() => add(g)}>Add</button>
+                      <button disabled={!target[g.key]} onClick={() => add(g)}>{t('Add')}</button>
                     </span>
                   )}
                 </td>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import { getSession, onSession } from '../api.js';
 import type { ConversationSummary } from '../../../../core/index.js';
+import { t } from '../i18n/index.js';
 
 export interface AgentMessage {
   id: string;
@@ -17,7 +18,7 @@ export interface AgentSocketHandlers {
   typing: (t: { conversationId: string; typing: boolean }) => void;
 }
 
-const TITLE = 'Parley console';
+const title = (): string => t('Parley console');
 
 /**
  * The `/agent` namespace connection: the live queue, connection state, and a title badge counting
@@ -47,7 +48,7 @@ export function useAgentSocket(handlers: AgentSocketHandlers) {
     s.on('disconnect', () => setConnected(false));
     s.on('connect_error', (err: Error) => {
       setConnected(false);
-      setError(`Live connection refused: ${err.message}`);
+      setError(t('Live connection refused: {error}', { error: err.message }));
     });
     s.on('queue', ({ conversations }: { conversations: ConversationSummary[] }) => {
       const queued = conversations.filter((c) => c.state === 'queued').map((c) => c.id);
@@ -56,7 +57,7 @@ export function useAgentSocket(handlers: AgentSocketHandlers) {
         if (fresh > 0 && (document.hidden || !document.hasFocus())) unseen.current += fresh;
       }
       known.current = new Set(queued);
-      document.title = unseen.current > 0 ? `(${unseen.current}) ${TITLE}` : TITLE;
+      document.title = unseen.current > 0 ? `(${unseen.current}) ${title()}` : title();
       setQueue(conversations);
     });
     s.on('conversation', (c: ConversationSummary) => setQueue((q) => q.map((x) => (x.id === c.id ? c : x))));
@@ -64,14 +65,14 @@ export function useAgentSocket(handlers: AgentSocketHandlers) {
     s.on('typing', (t: { conversationId: string; typing: boolean }) => handlersRef.current.typing(t));
     const clear = () => {
       unseen.current = 0;
-      document.title = TITLE;
+      document.title = title();
     };
     window.addEventListener('focus', clear);
     return () => {
       off();
       window.removeEventListener('focus', clear);
       s.close();
-      document.title = TITLE;
+      document.title = title();
     };
   }, []);
 

@@ -4,6 +4,7 @@ import { api, describeError, download } from '../../api.js';
 import { ErrorBox, pct } from '../../ui.js';
 import { isRunning, useJob } from '../use-job.js';
 import { CalibrationPanel, ChurnRiskPanel, ClvPanel, SegmentValuePanel } from './crm-panels.js';
+import { t } from '../../i18n/index.js';
 
 /** CRM as of a date: segments and value, churn risk, CLV, calibration; re-run the models for any date. */
 export function CrmSection() {
@@ -30,26 +31,26 @@ export function CrmSection() {
   const busy = isRunning(job);
   return (
     <section class="crm">
-      <h3>Customers (CRM)</h3>
+      <h3>{t('Customers (CRM)')}</h3>
       <div class="toolbar">
-        <label>As of <input type="date" value={asOf} onChange={(e) => setAsOf((e.target as HTMLInputElement).value)} /></label>
-        <button onClick={run} disabled={busy}>{busy ? `Running… ${pct(job?.progress ?? 0)}` : 'Run models'}</button>
-        <button onClick={() => download('/api/analytics/customers.csv', 'parley-customers.csv').catch((e) => setError(describeError(e)))}>Customers CSV</button>
-        {summary && <span class="small muted">as of {new Date(summary.asOf).toLocaleDateString()} · {summary.customers} customers, {summary.customersWithOrders} with orders</span>}
+        <label>{t('As of')} <input type="date" value={asOf} onChange={(e) => setAsOf((e.target as HTMLInputElement).value)} /></label>
+        <button onClick={run} disabled={busy}>{busy ? t('Running… {pct}', { pct: pct(job?.progress ?? 0) }) : t('Run models')}</button>
+        <button onClick={() => download('/api/analytics/customers.csv', 'parley-customers.csv').catch((e) => setError(describeError(e)))}>{t('Customers CSV')}</button>
+        {summary && <span class="small muted">{t('as of {date} · {customers} customers, {withOrders} with orders', { date: new Date(summary.asOf).toLocaleDateString(), customers: summary.customers, withOrders: summary.customersWithOrders })}</span>}
       </div>
-      {job?.state === 'failed' && <ErrorBox error={`The run failed: ${job.error ?? 'unknown error'}`} />}
+      {job?.state === 'failed' && <ErrorBox error={t('The run failed: {error}', { error: job.error ?? t('unknown error') })} />}
       <ErrorBox error={error} />
-      {summary === null && <p class="notice">No CRM run yet: import orders on the Data page or run the models now.</p>}
+      {summary === null && <p class="notice">{t('No CRM run yet: import orders on the Data page or run the models now.')}</p>}
       {summary && (
         <>
           {summary.notes.length > 0 && <ul class="small muted">{summary.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
-          <h4>Segments and value</h4>
+          <h4>{t('Segments and value')}</h4>
           <SegmentValuePanel s={summary} />
-          <h4>Churn risk</h4>
+          <h4>{t('Churn risk')}</h4>
           <ChurnRiskPanel s={summary} />
-          <h4>Customer lifetime value</h4>
+          <h4>{t('Customer lifetime value')}</h4>
           <ClvPanel s={summary} />
-          <h4>Predicted vs actual orders</h4>
+          <h4>{t('Predicted vs actual orders')}</h4>
           <CalibrationPanel s={summary} />
         </>
       )}

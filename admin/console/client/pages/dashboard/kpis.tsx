@@ -1,5 +1,6 @@
 import { pct } from '../../ui.js';
 import { duration, score, type Overview } from './data.js';
+import { t } from '../../i18n/index.js';
 
 function Card({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -14,14 +15,14 @@ function Card({ label, value, note }: { label: string; value: string; note?: str
 export function Kpis({ o }: { o: Overview }) {
   return (
     <div class="kpis">
-      <Card label="Conversations" value={String(o.conversations)} />
-      <Card label="Messages" value={String(o.messages)} />
-      <Card label="Automation rate" value={pct(o.automationRate)} />
-      <Card label="Escalation rate" value={pct(o.escalationRate)} />
-      <Card label="Fallback rate" value={pct(o.fallbackRate)} />
-      <Card label="CSAT" value={score(o.csat.average, 1)} note={`${o.csat.count} rating${o.csat.count === 1 ? '' : 's'}`} />
-      <Card label="First response" value={duration(o.agentTimes.firstResponseMs)} note="queue wait" />
-      <Card label="Handling time" value={duration(o.agentTimes.handlingMs)} note="claim to close" />
+      <Card label={t('Conversations')} value={String(o.conversations)} />
+      <Card label={t('Messages')} value={String(o.messages)} />
+      <Card label={t('Automation rate')} value={pct(o.automationRate)} />
+      <Card label={t('Escalation rate')} value={pct(o.escalationRate)} />
+      <Card label={t('Fallback rate')} value={pct(o.fallbackRate)} />
+      <Card label={t('CSAT')} value={score(o.csat.average, 1)} note={t(o.csat.count === 1 ? '{n} rating' : '{n} ratings', { n: o.csat.count })} />
+      <Card label={t('First response')} value={duration(o.agentTimes.firstResponseMs)} note={t('queue wait')} />
+      <Card label={t('Handling time')} value={duration(o.agentTimes.handlingMs)} note={t('claim to close')} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { Empty, pct } from '../../ui.js';
 import { duration, score, type Overview } from './data.js';
+import { t } from '../../i18n/index.js';
 
 export function IntentTable({ intents }: { intents: Overview['intents'] }) {
-  if (intents.length === 0) return <Empty>No intents matched in this range.</Empty>;
+  if (intents.length === 0) return <Empty>{t('No intents matched in this range.')}</Empty>;
   return (
     <table>
-      <thead><tr><th>Intent</th><th>Volume</th><th>Fallback</th><th>Escalation</th><th>CSAT</th></tr></thead>
+      <thead><tr><th>{t('Intent')}</th><th>{t('Volume')}</th><th>{t('Fallback')}</th><th>{t('Escalation')}</th><th>{t('CSAT')}</th></tr></thead>
       <tbody>
         {intents.map((i) => (
           <tr key={i.intent}>
@@ -22,10 +23,10 @@ export function IntentTable({ intents }: { intents: Overview['intents'] }) {
 }
 
 export function AgentTable({ agents }: { agents: Overview['agents'] }) {
-  if (agents.length === 0) return <Empty>No conversations handled by agents in this range.</Empty>;
+  if (agents.length === 0) return <Empty>{t('No conversations handled by agents in this range.')}</Empty>;
   return (
     <table>
-      <thead><tr><th>Agent</th><th>Handled</th><th>CSAT</th><th>Handling time</th></tr></thead>
+      <thead><tr><th>{t('Agent')}</th><th>{t('Handled')}</th><th>{t('CSAT')}</th><th>{t('Handling time')}</th></tr></thead>
       <tbody>
         {agents.map((a) => (
           <tr key={a.agentId}>
