@@ -10,3 +10,5 @@ export type { AdminNlu, AdminKnowledge, AdminAnalytics } from './services.js';
 export type { AdminLogger, StaffIdentity } from './deps.js';
 export { buildConsoleBundle, consoleHtml } from './console/bundle.js';
 export { runUserCreate } from './cli/user-create.js';
+export { adminApi } from './api-spec/index.js';
+export { createApiKeyGate, LEGACY_KEY_ID, type ApiKeyGate, type ApiKeyGrant } from './api-keys/api-key-gate.js';

@@ -6,6 +6,8 @@ import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
 import { createAuditor } from './http/audit.js';
+import { createApiKeyGate, type ApiKeyGate } from './api-keys/api-key-gate.js';
+import { apiKeyRoutes } from './api-keys/api-key-routes.js';
 import { jsonBody } from '../core/edge/index.js';
 import { originGuard } from './http/origin-guard.js';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry.js';
@@ -51,8 +53,10 @@ export interface AdminRouterDeps {
   customerErased?: (customerId: string) => void;
   /** Orders, products and customer lookups; built from `stores` when not given. */
   crm?: CrmService;
-  /** WEBHOOK_API_KEY: lets the shop's integration PUT orders with `X-Api-Key`. */
+  /** WEBHOOK_API_KEY: accepted as an integration key with the scopes it always had (webhook:messages, orders:write). */
   integrationApiKey?: string;
+  /** Integration keys (`X-Api-Key`); built from `stores` and `integrationApiKey` when not given. app/compose shares one with the webhook channel. */
+  apiKeyGate?: ApiKeyGate;
   /** Tests lower the 50 MB import limit. */
   importMaxBytes?: number;
   /** Product recommendations (GET /api/customers/:id/recommendations, agents and admins). */
@@ -73,6 +77,7 @@ const ADMIN_PREFIXES = [
   '/api/unanswered',
   '/api/audit',
   '/api/settings',
+  '/api/api-keys',
 ];
 
 /** Every staff REST route of PROTOCOL.md; mount at `/`. */
@@ -93,6 +98,10 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   // The import route parses its own, larger body and answers ERR_IMPORT_TOO_LARGE.
   r.use('/api', (req, res, next) => (req.path === '/faqs/import' ? next() : json(req, res, next)));
 
+  // Before every guard: a request carrying X-Api-Key is authorised here, from API_KEY_ROUTES, or refused.
+  const keys = deps.apiKeyGate ?? createApiKeyGate({ keys: stores.apiKeys, audit: stores.audit, legacyKey: deps.integrationApiKey, logger });
+  r.use(keys.gate);
+
   r.use(authRoutes({ ...auth, limiter: createLoginLimiter(deps.loginLimits) }));
 
   r.use('/api/conversations', requireRole('agent', auth));
@@ -104,7 +113,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   const crm = deps.crm ?? createCrm({ stores, onOrdersChanged: analytics ? () => analytics.ordersChanged() : undefined });
   const agent = requireRole('agent', auth);
   r.use(customerLookupRoutes({ stores, crm, agent }));
-  r.use(orderRoutes({ crm, jobs, audit, agent, admin: requireRole('admin', auth), apiKey: deps.integrationApiKey, importMaxBytes: deps.importMaxBytes }));
+  r.use(orderRoutes({ crm, jobs, audit, agent, admin: requireRole('admin', auth), importMaxBytes: deps.importMaxBytes }));
   if (deps.recommendations) r.use(recommendationRoutes({ customers: stores.customers, recommendations: deps.recommendations, agent }));
 
   r.use(ADMIN_PREFIXES, requireRole('admin', auth));
@@ -140,6 +149,7 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     r.use(crmInsightRoutes({ stores, crm: deps.crmModels, refreshRollups: analytics ? () => analytics.run() : undefined, jobs, audit }));
   }
   r.use(auditRoutes({ audit: stores.audit }));
+  r.use(apiKeyRoutes({ keys: stores.apiKeys, audit }));
   if (analytics) {
     r.use(unansweredRoutes({ analytics }));
     r.get('/api/analytics/overview', async (req, res) => {

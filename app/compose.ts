@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { createFieldCipher, hmacHex, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
@@ -8,7 +9,7 @@ import { createAnalytics } from '../analytics/index.js';
 import { createCrm, createCrmModels, createRecommender } from '../crm/index.js';
 import { createActionRunner, createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
-import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
+import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createApiKeyGate, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
 import type { Config } from './config.js';
 import { widgetLimits } from './rate-limits.js';
 import type { Logger } from './logger.js';
@@ -17,6 +18,8 @@ import { createMetrics } from './http/metrics.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { createSocketServer } from './http/create-socket-server.js';
 import { once, uiRoutes } from './http/ui-routes.js';
+import { docsRoutes } from './openapi/docs-routes.js';
+import { parleyOpenApi } from './openapi/parley-openapi.js';
 import { seedDemoContent, trainFirstModel } from './seed-demo.js';
 import { secureDataDir } from './data-dir.js';
 import { createInProcessBus } from './bus/in-process-bus.js';
@@ -24,6 +27,8 @@ import { createRedisBus } from './bus/redis-bus.js';
 
 export interface ParleyApp {
   http: HttpServer;
+  /** The express app behind `http` (tests walk its routes). */
+  express: Express;
   stores: Stores;
   /** Resolves when background start-up work (first NLU training) is over. */
   warmup: Promise<void>;
@@ -86,6 +91,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
       version: config.version,
     };
   };
+  // One gate for every integration route: scoped keys from the store, and WEBHOOK_API_KEY as a key with its old scopes.
+  const apiKeys = createApiKeyGate({ keys: stores.apiKeys, audit: stores.audit, legacyKey: config.webhook?.apiKey, logger });
   const app = createHttpApp({
     logger,
     metrics,
@@ -103,7 +110,8 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         },
         logger,
       ),
-      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, callbackUrl: config.webhook?.callbackUrl, logger }),
+      docsRoutes(() => parleyOpenApi(config.version)),
+      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, authenticate: apiKeys.requireKey, callbackUrl: config.webhook?.callbackUrl, logger }),
       createBotFrameworkRouter({ dialogue, stores, ...config.botFramework, logger }),
       createAdminRouter({
         stores,
@@ -124,6 +132,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         customerErased: (customerId) => widget?.disconnectCustomer(customerId),
         integrationApiKey: config.webhook?.apiKey,
         actions,
+        apiKeyGate: apiKeys,
         logger,
       }),
     ],
@@ -142,6 +151,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
 
   return {
     http,
+    express: app,
     stores,
     warmup,
     health,

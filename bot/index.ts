@@ -5,6 +5,7 @@ export { fillTemplate, templateSlots, slotLabel } from './policy/slots.js';
 export { replies, repliesFor } from './policy/replies.js';
 export { createWebhookRouter, type WebhookRouterDeps } from './channels/webhook-router.js';
 export { startWebhookCallbacks, type WebhookCallbackOptions, type WebhookCallbackBody } from './channels/webhook-callback.js';
+export { channelApi, outboundApi } from './channels/channel-api.js';
 export { createBotFrameworkRouter, type BotFrameworkRouterDeps } from './channels/botframework-router.js';
 export { parseTranscript, type Script, type Step } from './transcripts/parse-transcript.js';
 export { runScript, type TranscriptResult } from './transcripts/run-transcript.js';

@@ -50,6 +50,7 @@ export const errorCatalogue = {
   ERR_INDEX_CORRUPT: { status: 500, message: 'The index file is corrupt' },
   ERR_WEBHOOK_DISABLED: { status: 404, message: 'The webhook channel is not enabled' },
   ERR_WEBHOOK_KEY: { status: 401, message: 'Invalid API key' },
+  ERR_API_KEY_NOT_FOUND: { status: 404, message: 'API key not found' },
   ERR_BOTFRAMEWORK_DISABLED: { status: 404, message: 'The Bot Framework channel is not enabled' },
   ERR_STORE_UNAVAILABLE: { status: 503, message: 'The store is not reachable' },
   ERR_STORE_CONFLICT: { status: 409, message: 'The record was changed concurrently' },

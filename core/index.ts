@@ -15,3 +15,4 @@ export * from './text/language.js';
 export * from './text/cjk.js';
 export * from './paging.js';
 export * from './settings.js';
+export * from './openapi/index.js';

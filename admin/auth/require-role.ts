@@ -18,6 +18,8 @@ export function bearerToken(header: string | undefined): string | null {
  */
 export function requireRole(role: Role, deps: { users: UserStore; jwtSecret: string }): RequestHandler {
   return async (req, res, next) => {
+    // The API key gate (admin/api-keys) let an integration key through for this exact route and scope.
+    if (res.locals.apiKey) return next();
     const token = bearerToken(req.get('authorization'));
     if (token === null) throw new ParleyError('ERR_AUTH_REQUIRED');
     if (token === '') throw new ParleyError('ERR_AUTH_INVALID');

@@ -7,7 +7,7 @@ import { summarise } from '../http/summaries.js';
 import type { AdminKnowledge } from '../services.js';
 import { customerProfile } from './customer-profile.js';
 
-const statesSchema = z.array(conversationStateSchema).max(4);
+export const statesSchema = z.array(conversationStateSchema).max(4);
 
 /** /api/conversations (agent and admin). */
 export function conversationRoutes(deps: { stores: Stores; knowledge: Pick<AdminKnowledge, 'search'> }): Router {

@@ -16,7 +16,7 @@ export interface CrmInsightRouteDeps {
   audit: Auditor;
 }
 
-const runBodySchema = z.strictObject({
+export const runBodySchema = z.strictObject({
   asOf: z
     .string()
     .max(40)

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { businessCustomerId, pageQuerySchema, parseOrThrow, type Customer, type Stores } from '../../core/index.js';
 import type { CrmService } from '../../crm/index.js';
 
-const query = pageQuerySchema.extend({ externalId: z.string().trim().min(1).max(256).optional() });
+export const customerLookupQuery = pageQuerySchema.extend({ externalId: z.string().trim().min(1).max(256).optional() });
 
 const summary = (c: Customer) => ({
   id: c.id,
@@ -20,7 +20,7 @@ const summary = (c: Customer) => ({
 export function customerLookupRoutes(deps: { stores: Stores; crm: CrmService; agent: RequestHandler }): Router {
   const r = Router();
   r.get('/api/customers', deps.agent, async (req, res) => {
-    const q = parseOrThrow(query, { externalId: req.query.externalId, cursor: req.query.cursor, limit: req.query.limit });
+    const q = parseOrThrow(customerLookupQuery, { externalId: req.query.externalId, cursor: req.query.cursor, limit: req.query.limit });
     if (q.externalId !== undefined) {
       res.json({ items: (await deps.crm.findCustomers(q.externalId)).map(summary), nextCursor: null });
       return;

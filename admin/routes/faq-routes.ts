@@ -12,7 +12,7 @@ import type { AdminKnowledge } from '../services.js';
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;
 
-const importSchema = z
+export const importSchema = z
   .strictObject({ rows: z.array(z.unknown()).optional(), csv: z.string().optional(), partial: z.boolean().default(false) })
   .refine((b) => (b.rows === undefined) !== (b.csv === undefined), { message: 'Send exactly one of rows or csv' });
 

@@ -1,5 +1,5 @@
 import { hmacHex, toWireMessage } from '../../core/index.js';
-import type { Conversation, ConversationEvents, Message, Stores } from '../../core/index.js';
+import type { Conversation, ConversationEvents, Message, Stores, WebhookCallbackBody } from '../../core/index.js';
 import type { Logger } from '../dialogue/context.js';
 import { KeyedSerial } from '../dialogue/keyed-serial.js';
 
@@ -15,9 +15,8 @@ export interface WebhookCallbackOptions {
   timeoutMs?: number;
 }
 
-export type WebhookCallbackBody =
-  | { type: 'message'; userId: string; conversationId: string; message: Message }
-  | { type: 'status'; userId: string; conversationId: string; state: Conversation['state']; agentName?: string };
+/** The schema lives in core/protocol (the OpenAPI document shows it as a webhook). */
+export type { WebhookCallbackBody } from '../../core/index.js';
 
 /** Messages the integration did not already get in the HTTP response of a customer turn. */
 export function isOutOfTurn(message: Message): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { ParleyError, parseOrThrow, safeEqual, toWireMessage, webhookMessageSchema } from '../../core/index.js';
 import type { DialogueApi, Stores } from '../../core/index.js';
 import type { Logger } from '../dialogue/context.js';
@@ -10,8 +10,10 @@ import { startWebhookCallbacks } from './webhook-callback.js';
 export interface WebhookRouterDeps {
   dialogue: DialogueApi;
   stores: Stores;
-  /** WEBHOOK_API_KEY; without it the route answers 404 ERR_WEBHOOK_DISABLED. */
+  /** WEBHOOK_API_KEY; without it (and without `authenticate`) the route answers 404 ERR_WEBHOOK_DISABLED. Also signs the callbacks. */
   apiKey?: string;
+  /** Integration keys with the webhook:messages scope (app/compose passes admin's API key gate, which also accepts WEBHOOK_API_KEY). */
+  authenticate?: RequestHandler;
   /** WEBHOOK_CALLBACK_URL: agent replies and status changes are POSTed there, signed. */
   callbackUrl?: string;
   logger?: Logger;
@@ -32,12 +34,13 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
 
   router.post(
     '/api/webhook/messages',
-    (req, _res, next) => {
+    deps.authenticate ??
+    ((req, _res, next) => {
       if (!keyDigest) return next(new ParleyError('ERR_WEBHOOK_DISABLED'));
       // Hash both sides first so the comparison is constant-time whatever the key length.
       if (!safeEqual(digest(req.get('x-api-key') ?? ''), keyDigest)) return next(new ParleyError('ERR_WEBHOOK_KEY'));
       next();
-    },
+    }),
     jsonBody('64kb'),
     async (req, res) => {
       const body = parseOrThrow(webhookMessageSchema, req.body);

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from '../schemas/common.js';
+import type { ApiKey, NewApiKey } from '../schemas/api-key.js';
 import type { Customer, CustomerPatch, NewCustomer, ProfileDelta } from '../schemas/customer.js';
 import type { AppendResult, Message, NewMessage } from '../schemas/message.js';
 import type {
@@ -182,6 +183,20 @@ export interface AuditLog {
   list(page?: PageRequest & { actorId?: string; action?: string }): Promise<Page<AuditEvent>>;
 }
 
+/** Integration API keys: only the SHA-256 of a key is stored, so a stolen database opens nothing. */
+export interface ApiKeyStore {
+  create(input: NewApiKey): Promise<ApiKey>;
+  /** Newest first, revoked keys included (the console shows them struck through). */
+  list(page?: PageRequest): Promise<Page<ApiKey>>;
+  get(id: string): Promise<ApiKey | null>;
+  /** The key whose hash this is, revoked or not: the caller tells an unknown key from a revoked one. */
+  findByHash(hash: string): Promise<ApiKey | null>;
+  /** Idempotent: revoking twice keeps the first time. Null for an unknown id. */
+  revoke(id: string, at?: string): Promise<ApiKey | null>;
+  /** Records the latest use (shown in the console; the audit log has every use). */
+  touch(id: string, at: string): Promise<void>;
+}
+
 /** Small documents that do not deserve their own collection: analytics snapshots, churn model, settings. */
 export interface KeyValueStore {
   get<T = unknown>(namespace: string, key: string): Promise<T | null>;
@@ -234,6 +249,7 @@ export interface Stores {
   nluModels: NluModelStore;
   users: UserStore;
   audit: AuditLog;
+  apiKeys: ApiKeyStore;
   kv: KeyValueStore;
   insights: CrmInsightStore;
   recommendations: RecommendationStore;

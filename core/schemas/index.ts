@@ -11,3 +11,4 @@ export * from './staff.js';
 export * from './order.js';
 export * from './crm-insights.js';
 export * from './recommendations.js';
+export * from './api-key.js';

@@ -1,3 +1,4 @@
+import { describeApiKeyStore } from './api-key-store.contract.js';
 import { describeAuditLog } from './audit-log.contract.js';
 import { describeCrmInsightStore } from './crm-insight-store.contract.js';
 import { describeConversationStore } from './conversation-store.contract.js';
@@ -29,6 +30,7 @@ export function describeAllStoreContracts(make: StoresFactory): void {
   describeNluModelStore(make);
   describeUserStore(make);
   describeAuditLog(make);
+  describeApiKeyStore(make);
   describeKeyValueStore(make);
   describeCrmInsightStore(make);
   describeRecommendationStore(make);

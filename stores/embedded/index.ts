@@ -9,6 +9,7 @@ import { createIntentStore } from './intent-store.js';
 import { createNluModelStore } from './nlu-model-store.js';
 import { createUserStore } from './user-store.js';
 import { createAuditLog } from './audit-log.js';
+import { createApiKeyStore } from './api-key-store.js';
 import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
@@ -39,6 +40,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     nluModels: createNluModelStore(db),
     users: createUserStore(db),
     audit: createAuditLog(db),
+    apiKeys: createApiKeyStore(db),
     kv: createKvStore(db),
     insights: createCrmInsightStore(db),
     recommendations: createRecommendationStore(db),

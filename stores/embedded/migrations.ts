@@ -183,6 +183,19 @@ CREATE TABLE crm_recommendations (
 CREATE INDEX crm_recommendations_run ON crm_recommendations(run_id);
 `,
   },
+  {
+    version: 7,
+    name: 'integration api keys',
+    sql: `
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL,                  -- sha256 of the key: the key itself is never stored
+  doc TEXT NOT NULL,                   -- JSON: name, scopes, prefix, createdBy, createdAt
+  revoked_at TEXT, last_used_at TEXT
+);
+CREATE UNIQUE INDEX api_keys_hash ON api_keys(hash);      -- findByHash (every authenticated integration call)
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

@@ -15,6 +15,7 @@ import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
 import { insightModels } from './insight-models.js';
 import { createRecommendationStore, recommendationModel } from './recommendation-store.js';
+import { apiKeyModel, createApiKeyStore } from './api-key-store.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// or mongodb+srv:// connection string. */
@@ -32,10 +33,11 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
   const admin = adminModels(conn);
   const insight = insightModels(conn);
   const recs = recommendationModel(conn);
+  const apiKeys = apiKeyModel(conn);
   try {
     // Unique indexes carry correctness (idempotent append, one active model, unique emails):
     // build them before the first write instead of trusting background autoIndex.
-    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight), recs].map((model) => model.createIndexes()));
+    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight), recs, apiKeys].map((model) => model.createIndexes()));
   } catch (err) {
     await conn.close();
     throw err;
@@ -51,6 +53,7 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
     nluModels: createNluModelStore(admin),
     users: createUserStore(admin),
     audit: createAuditLog(admin),
+    apiKeys: createApiKeyStore(apiKeys),
     kv: createKvStore(admin),
     insights: createCrmInsightStore(insight),
     recommendations: createRecommendationStore(recs),

@@ -13,6 +13,7 @@ import { TestPage } from './pages/test-console.js';
 import { TrainPage } from './pages/train.js';
 import { UnansweredPage } from './pages/unanswered.js';
 import { UsersPage } from './pages/users.js';
+import { ApiKeysPage } from './pages/api-keys.js';
 import css from './styles.css';
 import { getLocale as getLocaleTag, onLocale, t, tx } from './i18n/index.js';
 import { LanguageSwitch } from './i18n/language-switch.js';
@@ -28,6 +29,7 @@ const adminPages = {
   data: { label: 'Data', view: DataPage },
   users: { label: 'Staff', view: UsersPage },
   priority: { label: 'Priority', view: CustomerPriorityPage },
+  'api-keys': { label: 'API keys', view: ApiKeysPage },
 } as const;
 type PageName = 'inbox' | keyof typeof adminPages;
 

@@ -304,6 +304,21 @@ export const zhCN = {
   "hybrid": "混合",
   "lexical": "词法",
   "slot": "槽位",
+  // API keys page
+  "Revoke \"{name}\"? Integrations using it stop working at once.": "撤销“{name}”？使用它的集成将立即失效。",
+  "Keys let your systems call Parley: send one in the X-Api-Key header.": "密钥让您的系统调用 Parley：放在 X-Api-Key 请求头中发送。",
+  "API reference": "API 参考文档",
+  "Copy the key for \"{name}\" now: it is shown only this once.": "请立即复制“{name}”的密钥：它只显示这一次。",
+  "Done": "完成",
+  "Key": "密钥",
+  "Scopes": "权限范围",
+  "Created": "创建于",
+  "Last used": "最近使用",
+  "never": "从未",
+  "revoked {date}": "已于 {date} 撤销",
+  "Revoke": "撤销",
+  "New key": "新建密钥",
+  "Create key": "创建密钥",
 } satisfies Record<string, string>;
 
 export type ConsoleKey = keyof typeof zhCN;
