@@ -5,7 +5,7 @@ import type { ActionRunner } from '../../bot/index.js';
 import { staffOf } from '../auth/require-role.js';
 import type { Auditor } from '../http/audit.js';
 
-const testBodySchema = z.strictObject({
+export const actionTestBodySchema = z.strictObject({
   /** The action as edited in the console (not saved yet); default: the stored intent's action. */
   action: intentActionSchema.optional(),
   /** The customer text sent to the backend; default: the intent's first utterance. */
@@ -19,7 +19,7 @@ const testBodySchema = z.strictObject({
 export function intentActionRoutes(deps: { intents: IntentStore; actions?: ActionRunner; audit: Auditor }): Router {
   const r = Router();
   r.post('/api/intents/:name/action/test', async (req, res) => {
-    const body = parseOrThrow(testBodySchema, req.body ?? {});
+    const body = parseOrThrow(actionTestBodySchema, req.body ?? {});
     const intent = await deps.intents.getIntent(req.params.name);
     if (!intent) throw new ParleyError('ERR_INTENT_NOT_FOUND', { name: req.params.name });
     const action = body.action ?? intent.action;

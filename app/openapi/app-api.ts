@@ -8,7 +8,9 @@ const asset = (path: string, summary: string, contentType: string): RouteSpec =>
 export const appApi: RouteSpec[] = [
   { method: 'get', path: '/healthz', tag: 'ops', auth: 'none', summary: 'Liveness, active adapters and model', responses: { 200: { description: 'Healthy', schema: health }, 503: { description: 'Degraded (store unreachable)', schema: health } }, examples: [{ name: 'get' }] },
   { method: 'get', path: '/metrics', tag: 'ops', auth: 'metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Prometheus text', contentType: 'text/plain' } }, errors: ['ERR_AUTH_REQUIRED'], examples: [{ name: 'get' }] },
-  asset('/', 'Demo shop page with the widget', 'text/html'),
+  asset('/', 'Demo shop page with the widget (language from DEMO_LANGUAGE)', 'text/html'),
+  asset('/en/', 'Demo shop page in English', 'text/html'),
+  asset('/zh/', 'Demo shop page in Chinese (widget locale zh-CN)', 'text/html'),
   { ...asset('/widget.js', 'The widget bundle: `<script src=".../widget.js" data-parley-url="..." async></script>`', 'application/javascript') },
   asset('/console/', 'Staff console (admin pages and agent inbox)', 'text/html'),
   asset('/console/app.js', 'Staff console bundle', 'application/javascript'),
