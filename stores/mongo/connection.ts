@@ -34,6 +34,14 @@ export async function openConnection(uri: string, dbName?: string): Promise<Conn
 /** Operators we write ourselves, exempt from sanitizeFilter. */
 export const op = <T extends object>(value: T): T => mongoose.trusted(value) as T;
 
+/**
+ * Equality on a field behind a partial index `{ field: { $type: 'string' } }`. The planner
+ * only uses a partial index when the query implies its filter, and it does not derive
+ * `$type` from an equality: repeating the predicate keeps the lookup an index seek
+ * (index-coverage.test.ts checks every hot query).
+ */
+export const stringEq = (value: string) => op({ $eq: value, $type: 'string' as const });
+
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 11000;
 }

@@ -8,7 +8,7 @@ import {
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-fields.js';
-import { isDuplicateKey, op } from './connection.js';
+import { isDuplicateKey, op, stringEq } from './connection.js';
 import type { CrmModels, CustomerDoc } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
 import { definedOnly } from '../shared/patch.js';
@@ -55,8 +55,8 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
       return c;
     },
     get: (id) => one({ _id: id }),
-    findByVisitorToken: (token) => one({ visitorTokenHash: tokenHash(token) }),
-    findByExternalId: (externalId) => one({ externalId }),
+    findByVisitorToken: (token) => one({ visitorTokenHash: stringEq(tokenHash(token)) }),
+    findByExternalId: (externalId) => one({ externalId: stringEq(externalId) }),
     async update(id, patch) {
       const current = await one({ _id: id });
       if (!current) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });

@@ -1,19 +1,6 @@
 import type { FieldCipher, Stores } from '../../core/index.js';
 import { openConnection } from './connection.js';
-import { crmModels } from './crm-models.js';
-import { adminModels } from './admin-models.js';
-import { createCustomerStore } from './customer-store.js';
-import { createConversationStore } from './conversation-store.js';
-import { createInteractionLog } from './interaction-log.js';
-import { createKnowledgeStore } from './knowledge-store.js';
-import { createIntentStore } from './intent-store.js';
-import { createNluModelStore } from './nlu-model-store.js';
-import { createUserStore } from './user-store.js';
-import { createAuditLog } from './audit-log.js';
-import { createKvStore } from './kv-store.js';
-import { createOrderStore } from './order-store.js';
-import { createCrmInsightStore } from './crm-insight-store.js';
-import { insightModels } from './insight-models.js';
+import { allModels, buildStores, mongoModels } from './build-stores.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// or mongodb+srv:// connection string. */
@@ -27,30 +14,17 @@ export interface MongoStoreOptions {
 /** Every storage port on MongoDB through one dedicated mongoose connection. */
 export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> {
   const conn = await openConnection(opts.uri, opts.dbName);
-  const crm = crmModels(conn);
-  const admin = adminModels(conn);
-  const insight = insightModels(conn);
+  const models = mongoModels(conn);
   try {
     // Unique indexes carry correctness (idempotent append, one active model, unique emails):
     // build them before the first write instead of trusting background autoIndex.
-    await Promise.all([...Object.values(crm), ...Object.values(admin), ...Object.values(insight)].map((model) => model.createIndexes()));
+    await Promise.all(allModels(models).map((model) => model.createIndexes()));
   } catch (err) {
     await conn.close();
     throw err;
   }
   return {
-    kind: 'mongo',
-    customers: createCustomerStore(crm, opts.cipher),
-    conversations: createConversationStore(crm),
-    interactions: createInteractionLog(crm),
-    orders: createOrderStore(crm),
-    knowledge: createKnowledgeStore(admin),
-    intents: createIntentStore(admin),
-    nluModels: createNluModelStore(admin),
-    users: createUserStore(admin),
-    audit: createAuditLog(admin),
-    kv: createKvStore(admin),
-    insights: createCrmInsightStore(insight),
+    ...buildStores(models, opts.cipher),
     async ping() {
       try {
         const db = conn.db;

@@ -1,7 +1,7 @@
 import { ParleyError, type ConversationStore, type Message, type NewMessage } from '../../core/index.js';
 import { buildMessage } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
-import { isDuplicateKey, op } from './connection.js';
+import { isDuplicateKey, op, stringEq } from './connection.js';
 import type { CrmModels, MessageDoc } from './crm-models.js';
 
 const HIDDEN = { senderKey: 0, clientMessageId: 0 } as const;
@@ -19,7 +19,7 @@ export type MessageMethods = Pick<
 /** The message half of the Mongo ConversationStore. */
 export function createMessageDocs(m: CrmModels): MessageMethods {
   const byKey = (key: NonNullable<NewMessage['idempotency']>) =>
-    m.messages.findOne({ senderKey: key.senderKey, clientMessageId: key.clientMessageId }, HIDDEN).lean<MessageDoc>();
+    m.messages.findOne({ senderKey: key.senderKey, clientMessageId: stringEq(key.clientMessageId) }, HIDDEN).lean<MessageDoc>();
 
   return {
     async appendMessage(input) {
@@ -59,7 +59,7 @@ export function createMessageDocs(m: CrmModels): MessageMethods {
       return toPage(docs.map(toMessage), limit, (x) => x);
     },
     async listReplies(messageId) {
-      const docs = await m.messages.find({ inReplyTo: messageId }, HIDDEN).sort({ _id: 1 }).lean<MessageDoc[]>();
+      const docs = await m.messages.find({ inReplyTo: stringEq(messageId) }, HIDDEN).sort({ _id: 1 }).lean<MessageDoc[]>();
       return docs.map(toMessage);
     },
     async findByIdempotency(key) {

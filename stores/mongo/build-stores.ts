@@ -1,0 +1,51 @@
+import type { Connection } from 'mongoose';
+import type { FieldCipher, Stores } from '../../core/index.js';
+import { crmModels, type CrmModels } from './crm-models.js';
+import { adminModels, type AdminModels } from './admin-models.js';
+import { insightModels, type InsightModels } from './insight-models.js';
+import { createCustomerStore } from './customer-store.js';
+import { createConversationStore } from './conversation-store.js';
+import { createInteractionLog } from './interaction-log.js';
+import { createKnowledgeStore } from './knowledge-store.js';
+import { createIntentStore } from './intent-store.js';
+import { createNluModelStore } from './nlu-model-store.js';
+import { createUserStore } from './user-store.js';
+import { createAuditLog } from './audit-log.js';
+import { createKvStore } from './kv-store.js';
+import { createOrderStore } from './order-store.js';
+import { createCrmInsightStore } from './crm-insight-store.js';
+
+export interface MongoModels {
+  crm: CrmModels;
+  admin: AdminModels;
+  insight: InsightModels;
+}
+
+export function mongoModels(conn: Connection): MongoModels {
+  return { crm: crmModels(conn), admin: adminModels(conn), insight: insightModels(conn) };
+}
+
+/** Every model, for index builds and the index-coverage test. */
+export const allModels = (m: MongoModels) => [...Object.values(m.crm), ...Object.values(m.admin), ...Object.values(m.insight)];
+
+/**
+ * The store objects over a connection, without touching the server: openMongoStores adds
+ * the connection, index migration and start-up migration; the index-coverage test uses
+ * this on a connection that never opens to record each hot query's filter.
+ */
+export function buildStores(m: MongoModels, cipher: FieldCipher): Omit<Stores, 'ping' | 'close'> {
+  return {
+    kind: 'mongo',
+    customers: createCustomerStore(m.crm, cipher),
+    conversations: createConversationStore(m.crm),
+    interactions: createInteractionLog(m.crm),
+    orders: createOrderStore(m.crm),
+    knowledge: createKnowledgeStore(m.admin),
+    intents: createIntentStore(m.admin),
+    nluModels: createNluModelStore(m.admin),
+    users: createUserStore(m.admin),
+    audit: createAuditLog(m.admin),
+    kv: createKvStore(m.admin),
+    insights: createCrmInsightStore(m.insight),
+  };
+}
