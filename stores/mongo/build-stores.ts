@@ -14,6 +14,8 @@ import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
+import { noFaults, type FaultHook } from './fault-hook.js';
+import { guardPort } from './unavailable.js';
 
 export interface MongoModels {
   crm: CrmModels;
@@ -33,19 +35,19 @@ export const allModels = (m: MongoModels) => [...Object.values(m.crm), ...Object
  * the connection, index migration and start-up migration; the index-coverage test uses
  * this on a connection that never opens to record each hot query's filter.
  */
-export function buildStores(m: MongoModels, cipher: FieldCipher): Omit<Stores, 'ping' | 'close'> {
+export function buildStores(m: MongoModels, cipher: FieldCipher, fault: FaultHook = noFaults): Omit<Stores, 'ping' | 'close'> {
   return {
     kind: 'mongo',
-    customers: createCustomerStore(m.crm, cipher),
-    conversations: createConversationStore(m.crm),
-    interactions: createInteractionLog(m.crm),
-    orders: createOrderStore(m.crm),
-    knowledge: createKnowledgeStore(m.admin),
-    intents: createIntentStore(m.admin),
-    nluModels: createNluModelStore(m.admin),
-    users: createUserStore(m.admin),
-    audit: createAuditLog(m.admin),
-    kv: createKvStore(m.admin),
-    insights: createCrmInsightStore(m.insight),
+    customers: guardPort(createCustomerStore(m.crm, cipher)),
+    conversations: guardPort(createConversationStore(m.crm, fault)),
+    interactions: guardPort(createInteractionLog(m.crm)),
+    orders: guardPort(createOrderStore(m.crm)),
+    knowledge: guardPort(createKnowledgeStore(m.admin, fault)),
+    intents: guardPort(createIntentStore(m.admin)),
+    nluModels: guardPort(createNluModelStore(m.admin)),
+    users: guardPort(createUserStore(m.admin)),
+    audit: guardPort(createAuditLog(m.admin)),
+    kv: guardPort(createKvStore(m.admin)),
+    insights: guardPort(createCrmInsightStore(m.insight)),
   };
 }

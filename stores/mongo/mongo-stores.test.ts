@@ -50,7 +50,7 @@ withServer('MongoDB adapter', () => {
 describe('MongoDB adapter without a server', () => {
   it('fails fast with ERR_STORE_UNAVAILABLE instead of hanging', async () => {
     // Port 9 (discard) on loopback: nothing listens, server selection gives up after 3 s.
-    await expect(openMongoStores({ uri: 'mongodb://127.0.0.1:9/parley', cipher })).rejects.toMatchObject({
+    await expect(openMongoStores({ uri: 'mongodb://127.0.0.1:9/parley', cipher, connectAttempts: 1 })).rejects.toMatchObject({
       code: 'ERR_STORE_UNAVAILABLE',
     });
   });
