@@ -38,7 +38,7 @@ export const allModels = (m: MongoModels) => [...Object.values(m.crm), ...Object
 export function buildStores(m: MongoModels, cipher: FieldCipher, fault: FaultHook = noFaults): Omit<Stores, 'ping' | 'close'> {
   return {
     kind: 'mongo',
-    customers: guardPort(createCustomerStore(m.crm, cipher)),
+    customers: guardPort(createCustomerStore(m.crm, cipher, fault)),
     conversations: guardPort(createConversationStore(m.crm, fault)),
     interactions: guardPort(createInteractionLog(m.crm)),
     orders: guardPort(createOrderStore(m.crm)),

@@ -11,11 +11,12 @@ import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-fields.js';
 import { isDuplicateKey, op, stringEq } from './connection.js';
 import { fromData, toData } from './data-keys.js';
+import { noFaults, type FaultHook } from './fault-hook.js';
 import type { CrmModels, CustomerDoc } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
 import { definedOnly } from '../shared/patch.js';
 
-export function createCustomerStore(m: CrmModels, cipher: FieldCipher): CustomerStore {
+export function createCustomerStore(m: CrmModels, cipher: FieldCipher, fault: FaultHook = noFaults): CustomerStore {
   const toCustomer = (d: CustomerDoc): Customer => ({
     id: d._id,
     visitorToken: unseal(cipher, d.visitorToken),
@@ -111,7 +112,7 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
     },
     count: () => m.customers.countDocuments({}),
     async erase(id) {
-      await eraseCustomerData(m, id);
+      await eraseCustomerData(m, id, undefined, fault);
     },
   };
 }
