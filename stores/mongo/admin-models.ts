@@ -8,6 +8,14 @@ export type FaqDoc = Omit<FaqEntry, 'id'> & { _id: string };
 export interface CounterDoc {
   _id: string;
   value: number;
+  /** Writes begun and not yet ended (the FAQ revision; see knowledge-store.ts). */
+  pending?: number;
+  dirtyAt?: string | null;
+}
+/** One document per pointer (`active_model`): switching it is one atomic write. */
+export interface PointerDoc {
+  _id: string;
+  version: string;
 }
 /** Intents and entities: small documents keyed by name, stored as JSON text (regexes, $ in values). */
 export interface NamedDoc {
@@ -19,7 +27,8 @@ export interface NluModelDoc {
   createdAt: string;
   data: string;
   metrics: string;
-  active: boolean;
+  /** Written by versions before the active_model pointer; read once to create it. */
+  active?: boolean;
 }
 export type UserDoc = Omit<StaffUser, 'id'> & { _id: string; emailKey: string };
 export type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string; actorId: string };
@@ -35,14 +44,13 @@ const faq = new Schema<FaqDoc>(
   { _id: String, question: String, answer: String, alternates: [String], tags: [String], createdAt: String, updatedAt: String },
   opts,
 );
-const counter = new Schema<CounterDoc>({ _id: String, value: Number }, opts);
+const counter = new Schema<CounterDoc>({ _id: String, value: Number, pending: Number, dirtyAt: String }, opts);
+const pointer = new Schema<PointerDoc>({ _id: String, version: String }, opts);
 const named = () => new Schema<NamedDoc>({ _id: String, doc: String }, opts);
 const nluModel = new Schema<NluModelDoc>(
-  { _id: String, createdAt: String, data: String, metrics: String, active: { type: Boolean, default: false } },
+  { _id: String, createdAt: String, data: String, metrics: String, active: Boolean },
   opts,
 );
-// At most one live model, enforced by the server.
-nluModel.index({ active: 1 }, { unique: true, partialFilterExpression: { active: true } });
 nluModel.index({ createdAt: -1, _id: -1 });
 
 const user = new Schema<UserDoc>(
@@ -74,6 +82,7 @@ kv.index({ namespace: 1, key: 1 });
 export interface AdminModels {
   faqs: Model<FaqDoc>;
   counters: Model<CounterDoc>;
+  pointers: Model<PointerDoc>;
   intents: Model<NamedDoc>;
   entities: Model<NamedDoc>;
   nluModels: Model<NluModelDoc>;
@@ -86,6 +95,7 @@ export function adminModels(conn: Connection): AdminModels {
   return {
     faqs: conn.model<FaqDoc>('Faq', faq, 'faqs'),
     counters: conn.model<CounterDoc>('Counter', counter, 'counters'),
+    pointers: conn.model<PointerDoc>('Pointer', pointer, 'pointers'),
     intents: conn.model<NamedDoc>('Intent', named(), 'intents'),
     entities: conn.model<NamedDoc>('Entity', named(), 'entities'),
     nluModels: conn.model<NluModelDoc>('NluModel', nluModel, 'nlu_models'),

@@ -2,11 +2,12 @@ import type { AuditEvent, AuditLog } from '../../core/index.js';
 import { storeId, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { op } from './connection.js';
+import { fromData, toData } from './data-keys.js';
 import type { AdminModels, AuditDoc } from './admin-models.js';
 
 const toEvent = (d: AuditDoc): AuditEvent => {
-  const { _id, actorId: _a, ...rest } = d;
-  return { id: _id, ...rest };
+  const { _id, actorId: _a, details, ...rest } = d;
+  return { id: _id, ...rest, ...(details === undefined ? {} : { details: fromData(details) }) };
 };
 
 /** Append-only: there is deliberately no update or delete. */
@@ -15,8 +16,9 @@ export function createAuditLog(m: AdminModels): AuditLog {
     async record(input) {
       const at = input.at ?? new Date().toISOString();
       const event: AuditEvent = { ...input, id: storeId(toMs(at)), at };
-      const { id, ...fields } = event;
-      await m.audit.create({ _id: id, ...fields, actorId: event.actor.id });
+      const { id, details, ...fields } = event;
+      // details hold request data: stored with $ and dots escaped (data-keys.ts).
+      await m.audit.create({ _id: id, ...fields, ...(details === undefined ? {} : { details: toData(details) }), actorId: event.actor.id });
       return event;
     },
     async list(page = {}) {

@@ -3,16 +3,31 @@ import { ParleyError } from '../../core/index.js';
 
 /**
  * A dedicated connection (never the global one), failing fast when the server is away:
- * buffered operations give up after 2 s, server selection after 3 s.
+ * no command buffering in mongoose (an outage would otherwise surface as "buffering
+ * timed out"), server selection gives up after 3 s and unavailable.ts reports
+ * ERR_STORE_UNAVAILABLE. The driver reconnects by itself when the server is back.
+ * Start-up retries `attempts` times with a doubling pause, for a server that starts
+ * alongside the app (compose, Kubernetes).
  */
-export async function openConnection(uri: string, dbName?: string): Promise<Connection> {
+export async function openConnection(uri: string, dbName?: string, attempts = 5): Promise<Connection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectOnce(uri, dbName);
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(8000, 500 * 2 ** attempt)));
+    }
+  }
+}
+
+async function connectOnce(uri: string, dbName?: string): Promise<Connection> {
   // Filters built from request data can never smuggle in query operators ($ne, $gt...);
   // our own operators are wrapped in mongoose.trusted().
   mongoose.set('sanitizeFilter', true);
-  // bufferTimeoutMS and sanitizeFilter are connection options mongoose reads at runtime
+  // sanitizeFilter is a connection option mongoose reads at runtime
   // (lib/drivers/node-mongodb-native/connection.js) but its ConnectOptions type omits.
-  const options: ConnectOptions & { bufferTimeoutMS: number; sanitizeFilter: boolean } = {
-    bufferTimeoutMS: 2000,
+  const options: ConnectOptions & { sanitizeFilter: boolean } = {
+    bufferCommands: false,
     serverSelectionTimeoutMS: 3000,
     sanitizeFilter: true,
     ...(dbName ? { dbName } : {}),
@@ -33,6 +48,14 @@ export async function openConnection(uri: string, dbName?: string): Promise<Conn
 
 /** Operators we write ourselves, exempt from sanitizeFilter. */
 export const op = <T extends object>(value: T): T => mongoose.trusted(value) as T;
+
+/**
+ * Equality on a field behind a partial index `{ field: { $type: 'string' } }`. The planner
+ * only uses a partial index when the query implies its filter, and it does not derive
+ * `$type` from an equality: repeating the predicate keeps the lookup an index seek
+ * (index-coverage.test.ts checks every hot query).
+ */
+export const stringEq = (value: string) => op({ $eq: value, $type: 'string' as const });
 
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 11000;

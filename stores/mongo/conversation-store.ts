@@ -8,7 +8,11 @@ import {
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildConversation, buildEvent, withDialogue } from '../shared/conversation-fields.js';
+import { isDeepStrictEqual } from 'node:util';
 import { op } from './connection.js';
+import { fromData, toData } from './data-keys.js';
+import { noFaults, type FaultHook } from './fault-hook.js';
+import { reassign } from './reassign.js';
 import { definedOnly } from '../shared/patch.js';
 import type { ConversationDoc, CrmModels } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
@@ -19,16 +23,32 @@ const NO_EVENTS = { events: 0 } as const;
 const CAS_ATTEMPTS = 8;
 
 function toConversation(d: ConversationDoc): Conversation {
-  const { _id, events: _events, dialogue, ...rest } = d;
-  return { id: _id, ...rest, ...withDialogue(dialogue ? readDialogueState(dialogue) : null) };
+  const { _id, events: _events, messageSeq: _seq, dialogue, ...rest } = d;
+  // Documents from older versions may lack the counters added since.
+  const defaults = { version: 0, consecutiveFallbacks: 0, negativeStreak: 0, escalated: false };
+  return { id: _id, ...defaults, ...rest, ...withDialogue(dialogue ? readDialogueState(fromData(dialogue)) : null) };
 }
 
 function toDoc(c: Conversation): Omit<ConversationDoc, '_id'> {
-  const { id: _id, ...rest } = c;
-  return rest;
+  const { id: _id, dialogue, ...rest } = c;
+  return { ...rest, ...(dialogue ? { dialogue: toData(dialogue) } : {}) };
 }
 
-export function createConversationStore(m: CrmModels): ConversationStore {
+/**
+ * Only the fields a transition changed: a whole-document write would put back a
+ * customerId (or counters) that another writer changed since our read.
+ */
+function changedFields(before: Conversation, after: Conversation): { $set: Record<string, unknown>; $unset?: Record<string, 1> } {
+  const was = toDoc(before) as Record<string, unknown>;
+  const now = toDoc(after) as Record<string, unknown>;
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, 1> = {};
+  for (const [k, v] of Object.entries(now)) if (!isDeepStrictEqual(was[k], v)) set[k] = v;
+  for (const k of Object.keys(was)) if (!(k in now)) unset[k] = 1;
+  return Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set };
+}
+
+export function createConversationStore(m: CrmModels, fault: FaultHook = noFaults): ConversationStore {
   const read = async (id: string) => {
     const doc = await m.conversations.findOne({ _id: id }, NO_EVENTS).lean<ConversationDoc>();
     return doc ? toConversation(doc) : null;
@@ -70,7 +90,7 @@ export function createConversationStore(m: CrmModels): ConversationStore {
       const doc = await m.conversations
         .findOneAndUpdate(
           { _id: id },
-          { $set: { ...set, ...(dialogue ? { dialogue } : {}), updatedAt: new Date().toISOString() }, $inc: { version: 1 }, ...unset },
+          { $set: { ...set, ...(dialogue ? { dialogue: toData(dialogue) } : {}), updatedAt: new Date().toISOString() }, $inc: { version: 1 }, ...unset },
           { returnDocument: 'after', projection: NO_EVENTS },
         )
         .lean<ConversationDoc>();
@@ -85,9 +105,10 @@ export function createConversationStore(m: CrmModels): ConversationStore {
         const conversation = applyTransition(current, input);
         const event = buildEvent(storeId(), current, conversation, input);
         // Compare-and-set on version; the event is pushed by the same single-document update.
+        // Older documents may have no version field: 0 matches them too.
         const won = await m.conversations.updateOne(
-          { _id: id, version: current.version },
-          { $set: toDoc(conversation), $push: { events: event } },
+          { _id: id, version: current.version === 0 ? op({ $in: [0, null] }) : current.version },
+          { ...changedFields(current, conversation), $push: { events: event } },
         );
         if (won.modifiedCount === 1) return { conversation, event };
       }
@@ -110,15 +131,10 @@ export function createConversationStore(m: CrmModels): ConversationStore {
       const doc = await m.conversations.findOne({ _id: conversationId }, { events: 1 }).lean<Pick<ConversationDoc, 'events'>>();
       return doc?.events ?? [];
     },
-    async reassignCustomer(fromCustomerId, toCustomerId) {
-      const moved = await m.conversations.updateMany({ customerId: fromCustomerId }, { $set: { customerId: toCustomerId } });
-      // Interactions follow their conversations so analytics and GDPR erase see one customer.
-      await m.interactions.updateMany({ customerId: fromCustomerId }, { $set: { customerId: toCustomerId } });
-      return moved.modifiedCount;
-    },
+    reassignCustomer: (fromCustomerId, toCustomerId) => reassign(m, fromCustomerId, toCustomerId, fault),
     ...createMessageDocs(m),
     async eraseCustomer(customerId) {
-      await eraseCustomerData(m, customerId, ['conversations']);
+      await eraseCustomerData(m, customerId, ['conversations'], fault);
     },
   };
 }

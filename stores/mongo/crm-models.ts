@@ -18,8 +18,19 @@ export interface CustomerDoc {
   lastSeenAt: string;
 }
 
-export type ConversationDoc = Omit<Conversation, 'id'> & { _id: string; events?: ConversationEvent[] };
-export type MessageDoc = Omit<Message, 'id'> & { _id: string; senderKey?: string; clientMessageId?: string };
+export type ConversationDoc = Omit<Conversation, 'id'> & { _id: string; events?: ConversationEvent[]; messageSeq?: number };
+/**
+ * `customerId` (erase deletes by customer) and `seq` (the per-conversation order, from the
+ * conversation's `messageSeq` counter) are absent on documents written before they
+ * existed: the start-up migration (migrations.ts) backfills them, readers tolerate them.
+ */
+export type MessageDoc = Omit<Message, 'id'> & { _id: string; senderKey?: string; clientMessageId?: string; customerId?: string; seq?: number };
+/** Marker of a started reassignCustomer, removed when its last step is done (re-run at start). */
+export interface ReassignDoc {
+  _id: string;
+  to: string;
+  startedAt: string;
+}
 export type InteractionDoc = Omit<Interaction, 'id'> & { _id: string; createdMs: number };
 
 const stats = new Schema<ProfileStats>(
@@ -77,6 +88,8 @@ const conversation = new Schema<ConversationDoc>(
     negativeStreak: Number,
     escalated: Boolean,
     version: Number,
+    // Last message sequence number handed out; $inc'd by each append (never touches version).
+    messageSeq: { type: Number, default: 0 },
     dialogue: { type: mixed, default: undefined },
     language: String,
     locale: String,
@@ -100,10 +113,13 @@ const message = new Schema<MessageDoc>(
     language: String,
     senderKey: String,
     clientMessageId: String,
+    customerId: String,
+    seq: Number,
   },
   opts,
 );
-message.index({ conversationId: 1, _id: 1 }); // listMessages, recentMessages
+message.index({ conversationId: 1, seq: 1, _id: 1 }); // listMessages, recentMessages (per-conversation order)
+message.index({ customerId: 1 }); // erase and reassign by customer
 message.index({ inReplyTo: 1, _id: 1 }, { partialFilterExpression: { inReplyTo: { $type: 'string' } } });
 message.index(
   { senderKey: 1, clientMessageId: 1 },
@@ -135,7 +151,10 @@ interaction.index({ customerId: 1, _id: -1 });
 interaction.index({ conversationId: 1, _id: -1 });
 interaction.index({ decision: 1, _id: -1 });
 
+const reassign = new Schema<ReassignDoc>({ _id: String, to: String, startedAt: String }, opts);
+
 export interface CrmModels extends OrderModels {
+  reassignments: Model<ReassignDoc>;
   customers: Model<CustomerDoc>;
   conversations: Model<ConversationDoc>;
   messages: Model<MessageDoc>;
@@ -148,6 +167,7 @@ export function crmModels(conn: Connection): CrmModels {
     conversations: conn.model<ConversationDoc>('Conversation', conversation, 'conversations'),
     messages: conn.model<MessageDoc>('Message', message, 'messages'),
     interactions: conn.model<InteractionDoc>('Interaction', interaction, 'interactions'),
+    reassignments: conn.model<ReassignDoc>('Reassignment', reassign, 'reassignments'),
     ...orderModels(conn),
   };
 }

@@ -4,24 +4,28 @@ import {
   type CustomerStore,
   type FieldCipher,
   type ProfileDelta,
+  emptyProfileStats,
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { buildCustomer, seal, tokenHash, unseal } from '../shared/customer-fields.js';
-import { isDuplicateKey, op } from './connection.js';
+import { isDuplicateKey, op, stringEq } from './connection.js';
+import { fromData, toData } from './data-keys.js';
+import { noFaults, type FaultHook } from './fault-hook.js';
 import type { CrmModels, CustomerDoc } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
 import { definedOnly } from '../shared/patch.js';
 
-export function createCustomerStore(m: CrmModels, cipher: FieldCipher): CustomerStore {
+export function createCustomerStore(m: CrmModels, cipher: FieldCipher, fault: FaultHook = noFaults): CustomerStore {
   const toCustomer = (d: CustomerDoc): Customer => ({
     id: d._id,
     visitorToken: unseal(cipher, d.visitorToken),
     externalId: d.externalId ?? null,
     name: unseal(cipher, d.name),
     email: unseal(cipher, d.email),
-    attributes: { ...(d.attributes ?? {}) },
-    stats: { ...d.stats, lastCsat: d.stats.lastCsat ?? null },
+    attributes: fromData({ ...(d.attributes ?? {}) }),
+    // Documents from older versions may lack stats or some counters.
+    stats: { ...emptyProfileStats(), ...d.stats, lastCsat: d.stats?.lastCsat ?? null },
     createdAt: d.createdAt,
     lastSeenAt: d.lastSeenAt,
   });
@@ -32,7 +36,7 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
     externalId: c.externalId,
     name: seal(cipher, c.name),
     email: seal(cipher, c.email),
-    attributes: c.attributes,
+    attributes: toData(c.attributes),
   });
   const conflict = (err: unknown): never => {
     if (isDuplicateKey(err)) throw new ParleyError('ERR_STORE_CONFLICT', { fields: ['visitorToken', 'externalId'] });
@@ -55,17 +59,20 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
       return c;
     },
     get: (id) => one({ _id: id }),
-    findByVisitorToken: (token) => one({ visitorTokenHash: tokenHash(token) }),
-    findByExternalId: (externalId) => one({ externalId }),
+    findByVisitorToken: (token) => one({ visitorTokenHash: stringEq(tokenHash(token)) }),
+    findByExternalId: (externalId) => one({ externalId: stringEq(externalId) }),
     async update(id, patch) {
-      const current = await one({ _id: id });
-      if (!current) throw new ParleyError('ERR_CUSTOMER_NOT_FOUND', { id });
-      const next = { ...current, ...definedOnly(patch) };
-      // $set of the identity fields only: concurrent recordActivity increments are never overwritten.
+      // $set of the patched fields only, in one server-side write: two concurrent updates
+      // of different fields both land, and recordActivity increments are never overwritten.
+      const p = definedOnly(patch);
+      const all = sealed({ visitorToken: null, externalId: null, name: null, email: null, attributes: {}, ...p });
+      const set: Record<string, unknown> = {};
+      for (const k of Object.keys(p) as (keyof typeof p)[]) set[k] = all[k];
+      if ('visitorToken' in p) set.visitorTokenHash = all.visitorTokenHash;
       let doc: CustomerDoc | null = null;
       try {
         doc = await m.customers
-          .findOneAndUpdate({ _id: id }, { $set: sealed(next) }, { returnDocument: 'after' })
+          .findOneAndUpdate({ _id: id }, Object.keys(set).length > 0 ? { $set: set } : {}, { returnDocument: 'after' })
           .lean<CustomerDoc>();
       } catch (err) {
         conflict(err);
@@ -105,7 +112,7 @@ export function createCustomerStore(m: CrmModels, cipher: FieldCipher): Customer
     },
     count: () => m.customers.countDocuments({}),
     async erase(id) {
-      await eraseCustomerData(m, id);
+      await eraseCustomerData(m, id, undefined, fault);
     },
   };
 }

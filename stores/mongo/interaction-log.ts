@@ -2,6 +2,7 @@ import type { Interaction, InteractionLog, InteractionQuery } from '../../core/i
 import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { op } from './connection.js';
+import { fromData, toData } from './data-keys.js';
 import type { CrmModels, InteractionDoc } from './crm-models.js';
 import { eraseCustomerData } from './erase.js';
 
@@ -24,7 +25,7 @@ function filterOf(q: Filter, cursor?: { $lt: string } | { $gt: string }): Record
 
 function toInteraction(d: InteractionDoc): Interaction {
   const { _id, createdMs: _ms, ...rest } = d;
-  return { id: _id, ...rest };
+  return { id: _id, ...fromData(rest) };
 }
 
 export function createInteractionLog(m: CrmModels): InteractionLog {
@@ -34,7 +35,8 @@ export function createInteractionLog(m: CrmModels): InteractionLog {
       // The id carries the interaction's own time, so backdated imports still sort by createdAt.
       const interaction: Interaction = { id: storeId(createdMs), ...input };
       const { id, ...fields } = interaction;
-      await m.interactions.create({ _id: id, ...fields, createdMs });
+      // Entities and intents carry customer text: stored with $ and dots escaped (data-keys.ts).
+      await m.interactions.create({ _id: id, ...toData(fields), createdMs });
       return interaction;
     },
     async list(query = {}) {

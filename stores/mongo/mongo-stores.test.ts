@@ -1,14 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
-import { createFieldCipher, type Stores } from '../../core/index.js';
+import type { Stores } from '../../core/index.js';
 import { describeAllStoreContracts } from '../contract/all-contracts.js';
 import { openMongoStores } from './index.js';
+import { cipher, skipReason, uri, withServer } from './testing/mongo-env.js';
 
-const uri = process.env.MONGODB_URI;
-const cipher = createFieldCipher('test-key-test-key-test-key-test-key-0123');
-// The one place the skip is declared, with its reason.
-const withServer = uri ? describe : describe.skip;
-if (!uri) console.log('skip: MONGODB_URI not set');
+// The skip and its reason are declared once, in testing/mongo-env.ts.
+if (skipReason) console.log(skipReason);
 
 let suite = 0;
 /** A fresh database per suite, dropped when the suite closes its stores. */
@@ -50,7 +48,7 @@ withServer('MongoDB adapter', () => {
 describe('MongoDB adapter without a server', () => {
   it('fails fast with ERR_STORE_UNAVAILABLE instead of hanging', async () => {
     // Port 9 (discard) on loopback: nothing listens, server selection gives up after 3 s.
-    await expect(openMongoStores({ uri: 'mongodb://127.0.0.1:9/parley', cipher })).rejects.toMatchObject({
+    await expect(openMongoStores({ uri: 'mongodb://127.0.0.1:9/parley', cipher, connectAttempts: 1 })).rejects.toMatchObject({
       code: 'ERR_STORE_UNAVAILABLE',
     });
   });

@@ -1,54 +1,59 @@
 import { ParleyError, type NluModelRecord, type NluModelStore } from '../../core/index.js';
-import { isDuplicateKey, op } from './connection.js';
-import type { AdminModels, NluModelDoc } from './admin-models.js';
+import type { AdminModels, NluModelDoc, PointerDoc } from './admin-models.js';
 
 type ModelInfo = Omit<NluModelRecord, 'data'>;
 
-const toInfo = (d: Omit<NluModelDoc, 'data'>): ModelInfo => ({
+export const ACTIVE_MODEL = 'active_model';
+
+const toInfo = (d: Omit<NluModelDoc, 'data'>, active: string | null): ModelInfo => ({
   version: d._id,
   createdAt: d.createdAt,
   metrics: JSON.parse(d.metrics) as Record<string, unknown>,
-  active: d.active === true,
+  active: d._id === active,
 });
-const toRecord = (d: NluModelDoc): NluModelRecord => ({ ...toInfo(d), data: d.data });
 
+/**
+ * The live model is named by one pointer document: activation is a single atomic write,
+ * so there is never a moment with no active model or two.
+ */
 export function createNluModelStore(m: AdminModels): NluModelStore {
+  const activeVersion = async (): Promise<string | null> => {
+    const p = await m.pointers.findOne({ _id: ACTIVE_MODEL }).lean<PointerDoc>();
+    if (p) return p.version;
+    // Data from before the pointer (the start-up migration normally creates it).
+    const legacy = await m.nluModels.findOne({ active: true }, { _id: 1 }).lean<{ _id: string }>();
+    return legacy?._id ?? null;
+  };
+  const get = async (version: string, active?: string | null) => {
+    const d = await m.nluModels.findOne({ _id: version }).lean<NluModelDoc>();
+    return d ? { ...toInfo(d, active === undefined ? await activeVersion() : active), data: d.data } : null;
+  };
+
   return {
     async save(model) {
-      // Saving a version again replaces its data but keeps whether it is the live one.
+      // Saving a version again replaces its data; whether it is live is the pointer's business.
       await m.nluModels.updateOne(
         { _id: model.version },
-        { $set: { createdAt: model.createdAt, data: model.data, metrics: JSON.stringify(model.metrics) }, $setOnInsert: { active: false } },
+        { $set: { createdAt: model.createdAt, data: model.data, metrics: JSON.stringify(model.metrics) } },
         { upsert: true },
       );
     },
     async activate(version) {
       if (!(await m.nluModels.exists({ _id: version }))) throw new ParleyError('ERR_NLU_MODEL_NOT_FOUND', { version });
-      // Two steps without a transaction: readers may briefly see no active model, never two
-      // (the partial unique index on active:true refuses a second one; a racing activate retries).
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await m.nluModels.updateMany({ active: true, _id: op({ $ne: version }) }, { $set: { active: false } });
-        try {
-          await m.nluModels.updateOne({ _id: version }, { $set: { active: true } });
-          return;
-        } catch (err) {
-          if (!isDuplicateKey(err)) throw err;
-        }
-      }
-      throw new ParleyError('ERR_STORE_CONFLICT', { version });
+      await m.pointers.updateOne({ _id: ACTIVE_MODEL }, { $set: { version } }, { upsert: true });
     },
     async active() {
-      const d = await m.nluModels.findOne({ active: true }).lean<NluModelDoc>();
-      return d ? toRecord(d) : null;
+      const version = await activeVersion();
+      return version === null ? null : get(version, version);
     },
-    async get(version) {
-      const d = await m.nluModels.findOne({ _id: version }).lean<NluModelDoc>();
-      return d ? toRecord(d) : null;
-    },
+    get: (version) => get(version),
     async list(limit = 50) {
       const n = Math.max(1, Math.min(1000, Math.floor(limit)));
-      const docs = await m.nluModels.find({}, { data: 0 }).sort({ createdAt: -1, _id: -1 }).limit(n).lean<NluModelDoc[]>();
-      return docs.map(toInfo);
+      const [docs, active] = await Promise.all([
+        m.nluModels.find({}, { data: 0 }).sort({ createdAt: -1, _id: -1 }).limit(n).lean<NluModelDoc[]>(),
+        activeVersion(),
+      ]);
+      return docs.map((d) => toInfo(d, active));
     },
   };
 }
