@@ -36,7 +36,7 @@ export interface ParleyApp {
 export async function openStores(config: Readonly<Config>): Promise<Stores> {
   // Before anything is written there (CLIs such as demo:seed and user:create open stores through here too).
   secureDataDir(config.dataDir);
-  const cipher = createFieldCipher(config.encryptionKey);
+  const cipher = createFieldCipher(config.encryptionKey, config.encryptionKeyPrevious);
   if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
 }

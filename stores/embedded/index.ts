@@ -16,7 +16,7 @@ import { createCrmInsightStore } from './crm-insight-store.js';
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
   dataDir: string;
-  /** Seals PII fields (customer name, email, visitor token). */
+  /** Seals customer data at rest: profile PII and external ids, message text, interaction records, KV values. */
   cipher: FieldCipher;
   /** Default `parley.db`. */
   fileName?: string;
@@ -30,15 +30,15 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
   return {
     kind: 'embedded',
     customers: createCustomerStore(db, opts.cipher),
-    conversations: createConversationStore(db),
-    interactions: createInteractionLog(db),
+    conversations: createConversationStore(db, opts.cipher),
+    interactions: createInteractionLog(db, opts.cipher),
     orders: createOrderStore(db),
     knowledge: createKnowledgeStore(db),
     intents: createIntentStore(db),
     nluModels: createNluModelStore(db),
     users: createUserStore(db),
     audit: createAuditLog(db),
-    kv: createKvStore(db),
+    kv: createKvStore(db, opts.cipher),
     insights: createCrmInsightStore(db),
     async ping() {
       if (closed) return false;
