@@ -12,6 +12,7 @@ import { createAuditLog } from './audit-log.js';
 import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
+import { guardPort } from './guard.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
@@ -29,17 +30,17 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
   let closed = false;
   return {
     kind: 'embedded',
-    customers: createCustomerStore(db, opts.cipher),
-    conversations: createConversationStore(db, opts.cipher),
-    interactions: createInteractionLog(db, opts.cipher),
-    orders: createOrderStore(db),
-    knowledge: createKnowledgeStore(db),
-    intents: createIntentStore(db),
-    nluModels: createNluModelStore(db),
-    users: createUserStore(db),
-    audit: createAuditLog(db),
-    kv: createKvStore(db, opts.cipher),
-    insights: createCrmInsightStore(db),
+    customers: guardPort(createCustomerStore(db, opts.cipher)),
+    conversations: guardPort(createConversationStore(db, opts.cipher)),
+    interactions: guardPort(createInteractionLog(db, opts.cipher)),
+    orders: guardPort(createOrderStore(db)),
+    knowledge: guardPort(createKnowledgeStore(db)),
+    intents: guardPort(createIntentStore(db)),
+    nluModels: guardPort(createNluModelStore(db)),
+    users: guardPort(createUserStore(db)),
+    audit: guardPort(createAuditLog(db)),
+    kv: guardPort(createKvStore(db, opts.cipher)),
+    insights: guardPort(createCrmInsightStore(db)),
     async ping() {
       if (closed) return false;
       try {
