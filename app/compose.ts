@@ -5,7 +5,7 @@ import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
-import { createCrmModels } from '../crm/index.js';
+import { createCrmModels, createCustomerIdentity } from '../crm/index.js';
 import { createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
@@ -122,7 +122,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: widgetLimits(config.rateLimits), logger });
+  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, customers: createCustomerIdentity(stores), identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: widgetLimits(config.rateLimits), logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);
