@@ -3,7 +3,8 @@ import { ParleyError, type Embedder } from '../core/index.js';
 import { TurnEmbeddings } from './embed/turn-embeddings.js';
 import { findInstalledModel, type InstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
-import type { KnowledgeLogger, KnowledgeServiceDeps } from './service-types.js';
+import type { Logger } from '../core/index.js';
+import type { KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 /**
@@ -12,7 +13,7 @@ import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
  */
 export async function openVectorStack(
   deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
-  log: KnowledgeLogger,
+  log: Logger,
 ): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
   const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
   let embedder: Embedder | null = null;
@@ -30,7 +31,7 @@ export async function openVectorStack(
 }
 
 /** Starts the embedder of an installed model and opens (or rebuilds) its persisted vector index. */
-export async function openInstalledStack(installed: InstalledModel, dataDir: string, log: KnowledgeLogger): Promise<{ embedder: Embedder; vectors: PersistentHnswIndex }> {
+export async function openInstalledStack(installed: InstalledModel, dataDir: string, log: Logger): Promise<{ embedder: Embedder; vectors: PersistentHnswIndex }> {
   // Shared by FAQ retrieval and the NLU's semantic member: a turn's text is embedded once.
   const embedder = new TurnEmbeddings(await TransformersEmbedder.start(installed));
   try {
