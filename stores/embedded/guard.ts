@@ -3,10 +3,13 @@ import { ParleyError } from '../../core/index.js';
 /** Driver errors that mean "the store cannot do this now" (disk, lock, I/O), not a bug or a constraint of ours. */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|INTERRUPT|PROTOCOL|CORRUPT|NOTADB)/;
 
-/** By name, not instanceof: the native addon keeps the SqliteError class of the first module copy that loaded it. */
+/**
+ * By name, not instanceof: the native addon keeps the SqliteError class (and its realm's Error) of the first module
+ * copy that loaded it, so neither instanceof SqliteError nor instanceof Error holds everywhere.
+ */
 function translate(err: unknown): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof Error && err.name === 'SqliteError' && typeof code === 'string' && UNAVAILABLE.test(code)
+  const { name, code } = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; code?: unknown };
+  return name === 'SqliteError' && typeof code === 'string' && UNAVAILABLE.test(code)
     ? new ParleyError('ERR_STORE_UNAVAILABLE', { reason: code })
     : err;
 }
