@@ -6,7 +6,7 @@ import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
 import { createKnowledgeService, resolveEmbeddingModel } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
-import { createCrm, createCrmModels, createRecommender } from '../crm/index.js';
+import { createCrm, createCrmModels, createCustomerIdentity, createRecommender } from '../crm/index.js';
 import { createActionRunner, createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
 import { attachWidgetNamespace, buildWidgetBundle, demoPageHtml } from '../widget/index.js';
 import { attachAgentNamespace, buildConsoleBundle, consoleHtml, createAdminRouter, createApiKeyGate, createJobRegistry, ensureFirstAdmin } from '../admin/index.js';
@@ -41,7 +41,7 @@ export interface ParleyApp {
 export async function openStores(config: Readonly<Config>): Promise<Stores> {
   // Before anything is written there (CLIs such as demo:seed and user:create open stores through here too).
   secureDataDir(config.dataDir);
-  const cipher = createFieldCipher(config.encryptionKey);
+  const cipher = createFieldCipher(config.encryptionKey, config.encryptionKeyPrevious);
   if (config.store === 'mongo') return openMongoStores({ uri: config.mongodbUri ?? '', cipher });
   return openEmbeddedStores({ dataDir: config.dataDir, cipher });
 }
@@ -140,7 +140,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
 
   const http = createServer(app);
   const sockets = await createSocketServer(http, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
-  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: widgetLimits(config.rateLimits), logger });
+  widget = attachWidgetNamespace(sockets.io, { dialogue, stores, customers: createCustomerIdentity(stores), identitySecret: config.identitySecret, visitorTokenKey: hmacHex(config.jwtSecret, 'parley:widget-visitor-token'), clientIp: clientIpResolver(config.trustProxy), limits: widgetLimits(config.rateLimits), logger });
   const agents = attachAgentNamespace(sockets.io, { dialogue, stores, jwtSecret: config.jwtSecret, knowledge, allowedOrigins: config.allowedOrigins, logger });
   // Rollups and models refresh in the background; chats never wait for them.
   analytics.start(15 * 60_000);

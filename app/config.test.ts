@@ -50,6 +50,15 @@ describe('config', () => {
     expect(ok.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
   });
 
+  it('ENCRYPTION_KEY_PREVIOUS: comma-separated old keys for rotation, each a real key, never echoed', () => {
+    const old = 'o'.repeat(40);
+    expect(loadConfig({ DATA_DIR: dataDir() }).encryptionKeyPrevious).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir(), ENCRYPTION_KEY_PREVIOUS: `${old}, ${'p'.repeat(32)}` }).encryptionKeyPrevious).toEqual([old, 'p'.repeat(32)]);
+    const found = problems({ DATA_DIR: dataDir(), ENCRYPTION_KEY_PREVIOUS: `${old},short-old-key` });
+    expect(found.join('\n')).toMatch(/ENCRYPTION_KEY_PREVIOUS/);
+    expect(found.join('\n')).not.toContain('short-old-key');
+  });
+
   it('refuses half the Bot Framework credentials in every mode (the channel would be open or silently off)', () => {
     for (const NODE_ENV of ['development', 'test']) {
       expect(problems({ NODE_ENV, DATA_DIR: dataDir(), MICROSOFT_APP_ID: 'app' }).join('\n')).toMatch(/MICROSOFT_APP_PASSWORD/);

@@ -45,7 +45,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const SAMPLE_SECRETS = new Set(['change-me-change-me-change-me-change-me', 'change-me-too-change-me-too-change-me-too', 'parley-admin-please-change']);
 const isSample = (v: string | undefined): boolean => v !== undefined && (SAMPLE_SECRETS.has(v) || /change-?me/i.test(v));
 /** Never echoed in boot errors (logs are read by more people than the secrets are). */
-const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'ACTIONS_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['METRICS_TOKEN', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_KEY_PREVIOUS', 'ADMIN_PASSWORD', 'WEBHOOK_API_KEY', 'IDENTITY_SECRET', 'ACTIONS_SECRET', 'MICROSOFT_APP_PASSWORD', 'MONGODB_URI', 'REDIS_URL']);
 
 const envSchema = z
   .object({
@@ -67,6 +67,9 @@ const envSchema = z
     MODELS_BASE_URL: z.string().url('must be a URL').default('https://huggingface.co'),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Keys rows may still be sealed with (comma-separated): read only, until `npm run keys:rotate` re-seals them. */
+    ENCRYPTION_KEY_PREVIOUS: optionalString.transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(32, 'every key must be at least 32 characters'))),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
     WEBHOOK_API_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -141,6 +144,8 @@ export interface Config {
   modelsAutoFetch: { baseUrl: string } | null;
   jwtSecret: string;
   encryptionKey: string;
+  /** Older keys that still open sealed values (rotation); never used to seal. */
+  encryptionKeyPrevious: readonly string[];
   admin?: { email: string; password?: string };
   webhook?: { apiKey: string; callbackUrl?: string };
   identitySecret?: string;
@@ -225,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     modelsAutoFetch: e.MODELS_AUTO_FETCH ? { baseUrl: e.MODELS_BASE_URL } : null,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt-secret'),
     encryptionKey: e.ENCRYPTION_KEY ?? devSecret(dataDir, 'encryption-key'),
+    encryptionKeyPrevious: Object.freeze(e.ENCRYPTION_KEY_PREVIOUS),
     // Development without ADMIN_EMAIL: a first admin with a generated password (printed once), so `npm start` on a
     // fresh clone leads straight into the console. Production never invents an account.
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : e.NODE_ENV === 'production' ? undefined : { email: DEV_ADMIN_EMAIL },

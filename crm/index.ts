@@ -18,6 +18,7 @@ export { buildHistories, type Histories } from './models/history.js';
 export { fitMbg, pAlive, expectedPurchases, type MbgParams } from './models/mbgnbd.js';
 export { fitGammaGamma, expectedSpend, type GammaGammaParams } from './models/gamma-gamma.js';
 export { spearman, precisionAtTop } from './models/metrics.js';
+export { createCustomerIdentity } from './customers/identify.js';
 export { createCustomerData, CUSTOMER_DATA_PARTS, type CustomerData, type CustomerDataPart } from './customers/customer-data.js';
 export { createRecommender, type RecommenderDeps, type RecommenderService } from './recommendations-service.js';
 export { INCREMENTAL_CUSTOMERS_MAX } from './service.js';

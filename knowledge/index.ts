@@ -1,7 +1,7 @@
 // The knowledge/ public surface: FAQ retrieval (lexical + embeddings + HNSW), import/export helpers, demo data.
 export { createKnowledgeService } from './service.js';
 export { faqPatchSchema } from './service-types.js';
-export type { FaqPatchInput, ImportResult, KnowledgeInfo, KnowledgeLogger, KnowledgeService, KnowledgeServiceDeps } from './service-types.js';
+export type { FaqPatchInput, ImportResult, KnowledgeInfo, KnowledgeService, KnowledgeServiceDeps } from './service-types.js';
 export type { ImportRowError } from './faq/validate-import.js';
 export { parseCsv, toCsv, CSV_COLUMNS } from './faq/csv.js';
 export { demoFaqs } from './faq/demo-faqs.js';

@@ -4,7 +4,8 @@ import { TurnEmbeddings } from './embed/turn-embeddings.js';
 import { findInstalledModel, type InstalledModel } from './embed/model-files.js';
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
 import { findStaticTable, STATIC_MODEL_NAME, StaticEmbedder } from './embed/static/static-embedder.js';
-import type { KnowledgeLogger, KnowledgeServiceDeps } from './service-types.js';
+import type { Logger } from '../core/index.js';
+import type { KnowledgeServiceDeps } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 /**
@@ -13,7 +14,7 @@ import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
  */
 export async function openVectorStack(
   deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
-  log: KnowledgeLogger,
+  log: Logger,
 ): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
   if (deps.embeddingModel === STATIC_MODEL_NAME) return openStaticStack(deps, log);
   const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
@@ -32,7 +33,7 @@ export async function openVectorStack(
 }
 
 /** EMBEDDING_MODEL=static: the distilled table in MODELS_DIR (npm run models:distil), or lexical mode without it. */
-async function openStaticStack(deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir'>, log: KnowledgeLogger): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+async function openStaticStack(deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir'>, log: Logger): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
   const path = findStaticTable(deps.modelsDir);
   if (!path) {
     log.warn({ modelsDir: deps.modelsDir }, "no static embedding table (run 'npm run models:distil'): FAQ retrieval runs in lexical mode");
@@ -61,7 +62,7 @@ export function resolveEmbeddingModel(modelsDir: string, configured: string, fal
 }
 
 /** Starts the embedder of an installed model and opens (or rebuilds) its persisted vector index. */
-export async function openInstalledStack(installed: InstalledModel, dataDir: string, log: KnowledgeLogger): Promise<{ embedder: Embedder; vectors: PersistentHnswIndex }> {
+export async function openInstalledStack(installed: InstalledModel, dataDir: string, log: Logger): Promise<{ embedder: Embedder; vectors: PersistentHnswIndex }> {
   // Shared by FAQ retrieval and the NLU's semantic member: a turn's text is embedded once.
   const embedder = new TurnEmbeddings(await TransformersEmbedder.start(installed));
   try {

@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { faqInputSchema, type Bus, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { faqInputSchema, type Bus, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger } from '../core/index.js';
 import type { ImportRowError } from './faq/validate-import.js';
 import type { RetrievalMode } from './retriever.js';
 
 /** The knowledge service's public contract (built in service.ts). */
-export interface KnowledgeLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface KnowledgeServiceDeps {
   store: KnowledgeStore;
@@ -16,7 +11,7 @@ export interface KnowledgeServiceDeps {
   dataDir: string;
   modelsDir: string;
   embeddingModel: string;
-  logger?: KnowledgeLogger;
+  logger?: Logger;
   /** Several nodes: FAQ edits made on one reach the others' indexes (node-sync.ts). */
   bus?: Bus;
   /**

@@ -1,8 +1,8 @@
-import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore } from '../core/index.js';
+import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
-import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeLogger, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
+import { faqPatchSchema, type FaqPatchInput, type ImportResult, type KnowledgeInfo, type KnowledgeService, type KnowledgeServiceDeps } from './service-types.js';
 import { openInstalledStack, openVectorStack } from './open-vector-stack.js';
 import { startModelAutoFetch } from './embed/model-auto-fetch.js';
 import { findInstalledModel } from './embed/model-files.js';
@@ -10,7 +10,7 @@ import { STATIC_MODEL_NAME } from './embed/static/static-embedder.js';
 import { MODEL_INSTALLED, modelInstalledShape, quarantine } from './model-sync.js';
 import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
-const silent: KnowledgeLogger = { info() {}, warn() {}, error() {} };
+const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
 const SETTLE_MS = 1500;
 const IMPORT_CHUNK = 500;
@@ -40,7 +40,7 @@ class Service implements KnowledgeService {
     private readonly store: KnowledgeStore,
     private readonly retriever: FaqRetriever,
     private vectors: PersistentHnswIndex | null,
-    private readonly log: KnowledgeLogger,
+    private readonly log: Logger,
     private model: string | undefined,
     private readonly bus: Bus | undefined,
   ) {

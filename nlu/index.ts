@@ -3,7 +3,6 @@ export {
   createNluService,
   type NluService,
   type NluServiceDeps,
-  type NluLogger,
   type NluStatus,
   type TrainOptions,
   type TrainResult,

@@ -14,3 +14,4 @@ export async function openMongoStores(opts: MongoStoreOptions): Promise<Stores> 
   const mongo = await import('./mongo/index.js');
   return mongo.openMongoStores(opts);
 }
+export { rotateEmbeddedKeys, type ResealProgress, type ResealReport } from './embedded/reseal.js';

@@ -73,7 +73,7 @@ class SimClock implements Clock {
 
 async function openStores(): Promise<{ stores: Stores; config: ReturnType<typeof loadConfig> }> {
   const config = loadConfig();
-  const cipher = createFieldCipher(config.encryptionKey);
+  const cipher = createFieldCipher(config.encryptionKey, config.encryptionKeyPrevious);
   const stores =
     config.store === 'mongo'
       ? await openMongoStores({ uri: config.mongodbUri ?? '', cipher })

@@ -45,6 +45,16 @@ export async function createSocketServer(http: HttpServer, opts: SocketServerOpt
     const pub = new Redis(opts.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
+    // Redis down: each node keeps serving its own sockets (the adapter delivers locally first). The adapter fires
+    // publish() without handling its promise, and without Redis every room broadcast would reject unhandled; the
+    // other nodes miss those broadcasts (their clients re-read on reconnect), ioredis reconnects by itself.
+    const publish = pub.publish.bind(pub);
+    pub.publish = ((channel: string, message: string) =>
+      publish(channel, message).catch((err: unknown) => {
+        opts.logger.warn({ err: String(err) }, 'socket.io: redis unreachable, broadcast stayed on this node');
+        return 0;
+      })) as typeof pub.publish;
+    for (const c of [pub, sub]) c.on('error', (err: Error) => opts.logger.warn({ err: err.message }, 'socket.io: redis error'));
     clients.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
     opts.logger.info({ redis: true }, 'socket.io uses the Redis adapter');

@@ -1,5 +1,5 @@
-import type { Logger as CoreLogger, Recommendations } from '../../core/index.js';
-import { ParleyError, replyLanguage } from '../../core/index.js';
+import type { Logger as CoreLogger } from '../../core/index.js';
+import { isParleyError, ParleyError, replyLanguage } from '../../core/index.js';
 import { repliesFor, type Replies } from '../policy/replies.js';
 import type {
   Clock,
@@ -57,7 +57,11 @@ export async function openConversation(ctx: DialogueContext, customerId: string,
   const open = await ctx.stores.conversations.findOpen(customerId);
   if (open) return open;
   const created = await ctx.stores.conversations.create({ customerId, channel });
-  await ctx.stores.customers.recordActivity(customerId, { conversations: 1, seenAt: nowIso(ctx) });
+  // A derived counter: a store failing here must not refuse a message whose conversation now exists.
+  await ctx.stores.customers.recordActivity(customerId, { conversations: 1, seenAt: nowIso(ctx) }).catch((err: unknown) => {
+    if (!isParleyError(err) || err.code !== 'ERR_STORE_UNAVAILABLE') throw err;
+    ctx.logger.warn({ err, customerId }, 'conversation counter not recorded');
+  });
   return created;
 }
 

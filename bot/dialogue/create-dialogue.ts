@@ -72,19 +72,23 @@ export function createDialogue(deps: DialogueDeps): DialogueApi {
         const prior = await ctx.stores.conversations.findByIdempotency({ senderKey: inbound.senderKey, clientMessageId: inbound.clientMessageId });
         if (prior) return { message: prior, conversationId: prior.conversationId, duplicate: true, processed: inflight.get(prior.id) ?? ctx.stores.conversations.listReplies(prior.id) };
       }
-      const conv = await openConversation(ctx, inbound.customerId, inbound.channel);
+      const opened = await openConversation(ctx, inbound.customerId, inbound.channel);
+      const language = detectLanguage(text);
+      // Every write of the message's half of the turn happens before the message is stored, and nothing that can fail
+      // after it: a store failing mid-way refuses the message (ERR_STORE_UNAVAILABLE, nothing stored, the retry runs
+      // a full turn) instead of storing a message whose turn never runs (its retry would be answered as a duplicate).
+      const conv = await noteLanguage(ctx, opened, language, inbound.locale);
       const { message, duplicate } = await ctx.stores.conversations.appendMessage({
         conversationId: conv.id,
         author: 'customer',
         text,
-        language: detectLanguage(text),
+        language,
         idempotency: { senderKey: inbound.senderKey, clientMessageId: inbound.clientMessageId },
       });
       if (duplicate) {
         const processed = inflight.get(message.id) ?? ctx.stores.conversations.listReplies(message.id);
         return { message, conversationId: message.conversationId, duplicate: true, processed };
       }
-      await noteLanguage(ctx, conv, message.language, inbound.locale);
       ctx.events.emit('message', { conversation: conv, message });
       // Enqueued while we still hold the customer lock, so turns run in the order messages were stored.
       const turn = { conversationId: conv.id, customerId: inbound.customerId, channel: conv.channel, message, receivedAt };

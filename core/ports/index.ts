@@ -8,3 +8,4 @@ export type * from './cipher.js';
 export type * from './dialogue.js';
 export type * from './logger.js';
 export type * from './recommendations.js';
+export type * from './customer-identity.js';

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KnowledgeLogger } from '../service-types.js';
+import type { Logger } from '../../core/index.js';
 import { downloadModel } from './model-download.js';
 import { findInstalledModel, type InstalledModel } from './model-files.js';
 
@@ -8,7 +8,7 @@ export interface AutoFetchOptions {
   modelsDir: string;
   model: string;
   baseUrl: string;
-  log: KnowledgeLogger;
+  log: Logger;
   /** Called once, with the model installed and checked. */
   onInstalled(model: InstalledModel): Promise<void>;
   /** Backoff between attempts: doubles from `initialMs` up to `maxMs`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { busTopic, type Bus } from '../../core/index.js';
-import type { NluLogger } from './nlu-service.js';
+import type { NluLog } from './nlu-service.js';
 
 /** Bus topic: a node activated a model; the others reload the active one from the shared store. */
 export const NLU_MODEL_ACTIVATED = 'nlu.model.activated';
@@ -10,7 +10,7 @@ export const NLU_MODEL_ACTIVATED = 'nlu.model.activated';
  * for another node's, calls `reload` unless this node already serves that
  * version. Reload re-reads the active record, so a message is only a hint.
  */
-export function createModelSync(bus: Bus | undefined, log: NluLogger, liveVersion: () => string | null, reload: () => Promise<void>) {
+export function createModelSync(bus: Bus | undefined, log: NluLog, liveVersion: () => string | null, reload: () => Promise<void>) {
   const topic = busTopic(bus, NLU_MODEL_ACTIVATED, { version: z.string().min(1).max(200) }, log, ({ version }) => {
     if (version === liveVersion()) return;
     reload().then(

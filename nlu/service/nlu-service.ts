@@ -1,4 +1,4 @@
-import { Lru, ParleyError, type Bus, type Embedder, type IntentStore, type NluAnalysis, type NluModelStore, type Understander } from '../../core/index.js';
+import { Lru, ParleyError, type Bus, type Embedder, type IntentStore, type NluAnalysis, type NluModelStore, type Understander, type Logger } from '../../core/index.js';
 import type { Example, HyperParams } from '../classifier/train-classifier.js';
 import { createEntityExtractor } from '../entities/extractor.js';
 import { evaluateDecider, type EvaluationResult } from '../model/evaluate.js';
@@ -9,15 +9,13 @@ import { runTraining, type TrainerMode } from '../training/run-training.js';
 import { loggedEmbedder } from './logged-embedder.js';
 import { createModelSync } from './model-sync.js';
 
-export interface NluLogger {
-  info(o: object, msg?: string): void;
-  warn(o: object, msg?: string): void;
-}
+/** The core Logger; the NLU writes only info and warnings. */
+export type NluLog = Pick<Logger, 'info' | 'warn'>;
 
 export interface NluServiceDeps {
   intents: IntentStore;
   models: NluModelStore;
-  logger?: NluLogger;
+  logger?: NluLog;
   /** 'worker' (default) trains in a worker thread. */
   trainer?: TrainerMode;
   /** Several nodes: a model activated on one is loaded by the others. */
@@ -64,7 +62,7 @@ export interface NluService extends Understander {
 /** Distinct recent texts whose analyses are kept (a few MB at most). */
 const ANALYSIS_CACHE_SIZE = 5000;
 
-const noopLogger: NluLogger = { info: () => undefined, warn: () => undefined };
+const noopLogger: NluLog = { info: () => undefined, warn: () => undefined };
 const fallbackEntities = createEntityExtractor();
 
 export async function createNluService(deps: NluServiceDeps): Promise<NluService> {

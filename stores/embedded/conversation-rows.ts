@@ -1,6 +1,7 @@
-import { readDialogueState, type Conversation, type ConversationEvent, type Language } from '../../core/index.js';
+import { readDialogueState, type Conversation, type ConversationEvent, type FieldCipher, type Language } from '../../core/index.js';
 import { fromJson, toJson } from './open-database.js';
 import { withDialogue } from '../shared/conversation-fields.js';
+import { seal, unseal } from '../shared/customer-fields.js';
 
 export interface ConversationRow {
   id: string;
@@ -44,7 +45,9 @@ export const CONVERSATION_VALUES = `@id, @customer_id, @channel, @state, @assign
   @updated_at, @closed_at, @waiting_since, @first_claimed_at, @last_intent, @last_sentiment, @consecutive_fallbacks,
   @negative_streak, @escalated, @version, @dialogue, @language, @locale`;
 
-export function toConversation(r: ConversationRow): Conversation {
+/** The last message's text and the dialogue state (slot values the customer typed) are sealed at rest. */
+export function toConversation(r: ConversationRow, cipher: FieldCipher): Conversation {
+  const dialogue = unseal(cipher, r.dialogue);
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -57,20 +60,20 @@ export function toConversation(r: ConversationRow): Conversation {
     waitingSince: r.waiting_since,
     firstClaimedAt: r.first_claimed_at,
     csat: fromJson<Conversation['csat']>(r.csat),
-    lastMessage: fromJson<Conversation['lastMessage']>(r.last_message),
+    lastMessage: fromJson<Conversation['lastMessage']>(unseal(cipher, r.last_message)),
     lastIntent: r.last_intent,
     lastSentiment: r.last_sentiment,
     consecutiveFallbacks: r.consecutive_fallbacks,
     negativeStreak: r.negative_streak,
     escalated: r.escalated === 1,
     version: r.version,
-    ...withDialogue(r.dialogue === null ? null : readDialogueState(JSON.parse(r.dialogue))),
+    ...withDialogue(dialogue === null ? null : readDialogueState(JSON.parse(dialogue))),
     ...(r.language === null ? {} : { language: r.language as Language }),
     ...(r.locale === null ? {} : { locale: r.locale }),
   };
 }
 
-export function toConversationRow(c: Conversation): ConversationRow {
+export function toConversationRow(c: Conversation, cipher: FieldCipher): ConversationRow {
   return {
     id: c.id,
     customer_id: c.customerId,
@@ -78,7 +81,7 @@ export function toConversationRow(c: Conversation): ConversationRow {
     state: c.state,
     assignee: toJson(c.assignee),
     csat: toJson(c.csat),
-    last_message: toJson(c.lastMessage),
+    last_message: seal(cipher, toJson(c.lastMessage)),
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     closed_at: c.closedAt,
@@ -90,7 +93,7 @@ export function toConversationRow(c: Conversation): ConversationRow {
     negative_streak: c.negativeStreak,
     escalated: c.escalated ? 1 : 0,
     version: c.version,
-    dialogue: toJson(c.dialogue),
+    dialogue: seal(cipher, toJson(c.dialogue)),
     language: c.language ?? null,
     locale: c.locale ?? null,
   };

@@ -4,6 +4,7 @@ import {
   type Conversation,
   type ConversationListQuery,
   type ConversationStore,
+  type FieldCipher,
 } from '../../core/index.js';
 import { storeId } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
@@ -24,7 +25,8 @@ import {
   type EventRow,
 } from './conversation-rows.js';
 
-export function createConversationStore(db: Db): ConversationStore {
+export function createConversationStore(db: Db, cipher: FieldCipher): ConversationStore {
+  const fromRow = (r: ConversationRow) => toConversation(r, cipher);
   const tx = loopTransaction(db);
   const sql = statementCache(db);
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
@@ -47,10 +49,10 @@ export function createConversationStore(db: Db): ConversationStore {
   const load = (id: string): Conversation => {
     const row = byId.get(id);
     if (!row) throw new ParleyError('ERR_CONVERSATION_NOT_FOUND', { id });
-    return toConversation(row);
+    return fromRow(row);
   };
   const save = (next: Conversation, expected: number): void => {
-    const result = cas.run({ ...toConversationRow(next), expected });
+    const result = cas.run({ ...toConversationRow(next, cipher), expected });
     // Only another process can get here (this connection runs transactions one at a time).
     if (result.changes !== 1) throw new ParleyError('ERR_STORE_CONFLICT', { id: next.id });
   };
@@ -59,20 +61,20 @@ export function createConversationStore(db: Db): ConversationStore {
     async create(input) {
       const now = Date.now();
       const conv = buildConversation(storeId(now), input, new Date(now).toISOString());
-      await tx.durable(() => insert.run(toConversationRow(conv)));
+      await tx.durable(() => insert.run(toConversationRow(conv, cipher)));
       return conv;
     },
     async get(id) {
       const row = byId.get(id);
-      return row ? toConversation(row) : null;
+      return row ? fromRow(row) : null;
     },
     async findOpen(customerId) {
       const row = openOf.get(customerId);
-      return row ? toConversation(row) : null;
+      return row ? fromRow(row) : null;
     },
     async findLatest(customerId) {
       const row = latestOf.get(customerId);
-      return row ? toConversation(row) : null;
+      return row ? fromRow(row) : null;
     },
     async list(query: ConversationListQuery = {}) {
       const limit = clampLimit(query.limit);
@@ -93,7 +95,7 @@ export function createConversationStore(db: Db): ConversationStore {
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const rows = sql(`SELECT * FROM conversations ${clause} ORDER BY id DESC LIMIT ?`).all(...args, limit + 1);
-      return toPage(rows as ConversationRow[], limit, toConversation);
+      return toPage(rows as ConversationRow[], limit, fromRow);
     },
     async update(id, patch) {
       // Summary and policy counters, rewritten every turn: relaxed durability (see loop-transaction.ts).
@@ -144,7 +146,7 @@ export function createConversationStore(db: Db): ConversationStore {
         return reassign.run(toCustomerId, fromCustomerId).changes;
       }));
     },
-    ...createMessageRows(db),
+    ...createMessageRows(db, cipher),
     async eraseCustomer(customerId) {
       await eraseCustomerData(db, customerId, ['conversations']);
     },

@@ -21,15 +21,15 @@ export interface CustomerRow {
   last_seen_at: string;
 }
 
-/** PII columns are sealed at rest; they are opened here, on the way out. */
+/** PII columns (name, email, tokens, external id, attributes) are sealed at rest; they are opened here, on the way out. */
 export function rowToCustomer(r: CustomerRow, cipher: FieldCipher): Customer {
   return {
     id: r.id,
     visitorToken: unseal(cipher, r.visitor_token),
-    externalId: r.external_id,
+    externalId: unseal(cipher, r.external_id),
     name: unseal(cipher, r.name),
     email: unseal(cipher, r.email),
-    attributes: JSON.parse(r.attributes) as Record<string, string>,
+    attributes: JSON.parse(cipher.decrypt(r.attributes)) as Record<string, string>,
     stats: {
       messageCount: r.message_count,
       conversationCount: r.conversation_count,

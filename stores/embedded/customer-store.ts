@@ -21,11 +21,18 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
   const toCustomer = (r: CustomerRow) => rowToCustomer(r, cipher);
   const byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
   const byToken = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE visitor_token_hash = ?');
-  const byExternal = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE external_id = ?');
-  const insert = db.prepare(`INSERT INTO customers (id, visitor_token_hash, visitor_token, external_id, name, email,
-    attributes, created_at, last_seen_at) VALUES (@id, @th, @vt, @ext, @name, @email, @attrs, @at, @at)`);
+  // One hash per key of the ring (current first): rows hashed before a rotation still match until keys:rotate.
+  const ring = cipher.lookupHashes('').length;
+  const byExternal = db.prepare<string[], CustomerRow>(
+    `SELECT * FROM customers WHERE external_id_hash IN (${Array(ring).fill('?').join(', ')}) LIMIT 1`,
+  );
+  const byPlainExternal = db.prepare<[string], CustomerRow>(
+    'SELECT * FROM customers WHERE external_id_hash IS NULL AND external_id = ?',
+  );
+  const insert = db.prepare(`INSERT INTO customers (id, visitor_token_hash, visitor_token, external_id, external_id_hash,
+    name, email, attributes, created_at, last_seen_at) VALUES (@id, @th, @vt, @ext, @exth, @name, @email, @attrs, @at, @at)`);
   const write = db.prepare(`UPDATE customers SET visitor_token_hash = @th, visitor_token = @vt, external_id = @ext,
-    name = @name, email = @email, attributes = @attrs WHERE id = @id`);
+    external_id_hash = @exth, name = @name, email = @email, attributes = @attrs WHERE id = @id`);
   const activity = db.prepare(`UPDATE customers SET
     message_count = message_count + @messages, conversation_count = conversation_count + @conversations,
     escalations = escalations + @escalations, fallbacks = fallbacks + @fallbacks,
@@ -43,10 +50,11 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
     id: c.id,
     th: c.visitorToken === null ? null : tokenHash(c.visitorToken),
     vt: seal(cipher, c.visitorToken),
-    ext: c.externalId,
+    ext: seal(cipher, c.externalId),
+    exth: c.externalId === null ? null : (cipher.lookupHashes(c.externalId)[0] ?? null),
     name: seal(cipher, c.name),
     email: seal(cipher, c.email),
-    attrs: JSON.stringify(c.attributes),
+    attrs: cipher.encrypt(JSON.stringify(c.attributes)),
   });
   const conflict = (err: unknown): never => {
     if (isUniqueViolation(err)) throw new ParleyError('ERR_STORE_CONFLICT', { fields: ['visitorToken', 'externalId'] });
@@ -73,7 +81,7 @@ export function createCustomerStore(db: Db, cipher: FieldCipher): CustomerStore 
       return row ? toCustomer(row) : null;
     },
     async findByExternalId(externalId) {
-      const row = byExternal.get(externalId);
+      const row = byExternal.get(...cipher.lookupHashes(externalId)) ?? byPlainExternal.get(externalId);
       return row ? toCustomer(row) : null;
     },
     async update(id, patch: CustomerPatch) {

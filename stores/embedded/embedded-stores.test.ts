@@ -55,11 +55,19 @@ describe('embedded store specifics', () => {
       return c.id;
     };
     const gone = await say(marker);
-    await say(keep);
-    expect(files().some((b) => b.includes(marker))).toBe(true);
+    const kept = await say(keep);
+    await new Promise((resolve) => setImmediate(resolve)); // the loop transaction commits
+    // Message text is sealed at rest: look for the sealed bytes the file holds.
+    const peek = new Database(path.join(dataDir, 'erase.db'), { readonly: true });
+    const sealedOf = (id: string) => (peek.prepare(`SELECT m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id
+      WHERE c.customer_id = ?`).get(id) as { text: string }).text;
+    const goneSealed = sealedOf(gone);
+    const keepSealed = sealedOf(kept);
+    peek.close();
+    expect(files().some((b) => b.includes(goneSealed))).toBe(true);
     await stores.customers.erase(gone);
-    expect(files().some((b) => b.includes(marker))).toBe(false);
-    expect(files().some((b) => b.includes(keep))).toBe(true);
+    expect(files().some((b) => b.includes(goneSealed))).toBe(false);
+    expect(files().some((b) => b.includes(keepSealed))).toBe(true);
     await stores.close();
   });
 
@@ -76,9 +84,9 @@ describe('embedded store specifics', () => {
     const db = new Database(path.join(dataDir, 'pii.db'), { readonly: true });
     const row = db.prepare('SELECT name, email, visitor_token FROM customers WHERE id = ?').get(c.id) as Record<string, string>;
     db.close();
-    expect(row.email).toMatch(/^enc1:/);
+    expect(row.email).toMatch(/^enc2:/);
     expect(cipher.decrypt(row.email ?? '')).toBe('grace.hopper@example.com');
-    expect(row.visitor_token).toMatch(/^enc1:/);
+    expect(row.visitor_token).toMatch(/^enc2:/);
   });
 
   it('keeps acknowledged writes across close and reopen', async () => {

@@ -14,11 +14,12 @@ import { createKvStore } from './kv-store.js';
 import { createOrderStore } from './order-store.js';
 import { createCrmInsightStore } from './crm-insight-store.js';
 import { createRecommendationStore } from './recommendation-store.js';
+import { guardPort } from './guard.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the database file; created if missing. */
   dataDir: string;
-  /** Seals PII fields (customer name, email, visitor token). */
+  /** Seals customer data at rest: profile PII and external ids, message text, interaction records, KV values. */
   cipher: FieldCipher;
   /** Default `parley.db`. */
   fileName?: string;
@@ -31,19 +32,19 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
   let closed = false;
   return {
     kind: 'embedded',
-    customers: createCustomerStore(db, opts.cipher),
-    conversations: createConversationStore(db),
-    interactions: createInteractionLog(db),
-    orders: createOrderStore(db),
-    knowledge: createKnowledgeStore(db),
-    intents: createIntentStore(db),
-    nluModels: createNluModelStore(db),
-    users: createUserStore(db),
-    audit: createAuditLog(db),
-    apiKeys: createApiKeyStore(db),
-    kv: createKvStore(db),
-    insights: createCrmInsightStore(db),
-    recommendations: createRecommendationStore(db),
+    customers: guardPort(createCustomerStore(db, opts.cipher)),
+    conversations: guardPort(createConversationStore(db, opts.cipher)),
+    interactions: guardPort(createInteractionLog(db, opts.cipher)),
+    orders: guardPort(createOrderStore(db)),
+    knowledge: guardPort(createKnowledgeStore(db)),
+    intents: guardPort(createIntentStore(db)),
+    nluModels: guardPort(createNluModelStore(db)),
+    users: guardPort(createUserStore(db)),
+    audit: guardPort(createAuditLog(db)),
+    kv: guardPort(createKvStore(db, opts.cipher)),
+    insights: guardPort(createCrmInsightStore(db)),
+    apiKeys: guardPort(createApiKeyStore(db)),
+    recommendations: guardPort(createRecommendationStore(db)),
     async ping() {
       if (closed) return false;
       try {

@@ -1,4 +1,4 @@
-import type { Interaction, InteractionLog, InteractionQuery } from '../../core/index.js';
+import type { FieldCipher, Interaction, InteractionLog, InteractionQuery } from '../../core/index.js';
 import { storeId, timeIdBound, toMs } from '../shared/ids.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { eraseCustomerData } from './erase.js';
@@ -29,9 +29,13 @@ function whereOf(q: Filter): { clause: string[]; args: unknown[] } {
 }
 
 const sqlWhere = (clause: string[]) => (clause.length ? `WHERE ${clause.join(' AND ')}` : '');
-const toInteraction = (r: InteractionRow) => JSON.parse(r.doc) as Interaction;
 
-export function createInteractionLog(db: Db): InteractionLog {
+/**
+ * The record (the customer's text, entity matches) is sealed at rest as one value: one AES call per row is cheaper
+ * than one per field, and the columns analytics filters on (customer, conversation, decision, time) stay plain.
+ */
+export function createInteractionLog(db: Db, cipher: FieldCipher): InteractionLog {
+  const toInteraction = (r: InteractionRow) => JSON.parse(cipher.decrypt(r.doc)) as Interaction;
   const sql = statementCache(db);
   const tx = loopTransaction(db);
   const insert = db.prepare(`INSERT INTO interactions (id, conversation_id, customer_id, message_id, decision,
@@ -50,7 +54,7 @@ export function createInteractionLog(db: Db): InteractionLog {
         input.messageId,
         input.decision,
         createdMs,
-        JSON.stringify(interaction),
+        cipher.encrypt(JSON.stringify(interaction)),
       ));
       return interaction;
     },

@@ -1,8 +1,9 @@
-import type { KeyValueStore } from '../../core/index.js';
+import type { FieldCipher, KeyValueStore } from '../../core/index.js';
 import { loopTransaction } from './loop-transaction.js';
 import type { Db } from './open-database.js';
 
-export function createKvStore(db: Db): KeyValueStore {
+/** Values are sealed at rest: pending slots and channel references carry what customers typed and where they are. */
+export function createKvStore(db: Db, cipher: FieldCipher): KeyValueStore {
   const tx = loopTransaction(db);
   const get = db.prepare<[string, string], { value: string }>('SELECT value FROM kv WHERE namespace = ? AND key = ?');
   const put = db.prepare(`INSERT INTO kv (namespace, key, value, updated_at) VALUES (?, ?, ?, ?)
@@ -12,13 +13,13 @@ export function createKvStore(db: Db): KeyValueStore {
   return {
     async get<T = unknown>(namespace: string, key: string): Promise<T | null> {
       const r = get.get(namespace, key);
-      return r ? (JSON.parse(r.value) as T) : null;
+      return r ? (JSON.parse(cipher.decrypt(r.value)) as T) : null;
     },
     async put(namespace, key, value) {
       // undefined is not JSON: storing it would read back as a parse error.
       // KV holds derived or re-creatable state (pending bot slots, rollups, models, channel
       // references) written on hot paths: relaxed durability (see loop-transaction.ts).
-      tx.relaxed(() => put.run(namespace, key, JSON.stringify(value ?? null), new Date().toISOString()));
+      tx.relaxed(() => put.run(namespace, key, cipher.encrypt(JSON.stringify(value ?? null)), new Date().toISOString()));
     },
     async delete(namespace, key) {
       tx.relaxed(() => del.run(namespace, key));

@@ -1,4 +1,4 @@
-import { ParleyError, type AppendResult, type ConversationStore, type Message, type NewMessage, type Language } from '../../core/index.js';
+import { ParleyError, type AppendResult, type ConversationStore, type FieldCipher, type Message, type NewMessage, type Language } from '../../core/index.js';
 import { buildMessage } from '../shared/content-fields.js';
 import { clampLimit, decodeCursor, toPage } from '../shared/page.js';
 import { isForeignKeyViolation, type Db } from './open-database.js';
@@ -18,12 +18,12 @@ interface MessageRow {
 
 const COLUMNS = 'id, conversation_id, author, text, created_at, agent_name, suggestions, in_reply_to, language';
 
-function toMessage(r: MessageRow): Message {
+function toMessageOf(r: MessageRow, cipher: FieldCipher): Message {
   return {
     id: r.id,
     conversationId: r.conversation_id,
     author: r.author,
-    text: r.text,
+    text: cipher.decrypt(r.text),
     createdAt: r.created_at,
     ...(r.agent_name === null ? {} : { agentName: r.agent_name }),
     ...(r.suggestions === null ? {} : { suggestions: JSON.parse(r.suggestions) as Message['suggestions'] }),
@@ -37,8 +37,9 @@ export type MessageMethods = Pick<
   'appendMessage' | 'recentMessages' | 'listMessages' | 'listReplies' | 'getMessage' | 'findByIdempotency'
 >;
 
-/** The message half of the embedded ConversationStore. */
-export function createMessageRows(db: Db): MessageMethods {
+/** The message half of the embedded ConversationStore; message text is sealed at rest. */
+export function createMessageRows(db: Db, cipher: FieldCipher): MessageMethods {
+  const toMessage = (r: MessageRow) => toMessageOf(r, cipher);
   const byKey = db.prepare<[string, string], MessageRow>(
     `SELECT ${COLUMNS} FROM messages WHERE sender_key = ? AND client_message_id = ?`,
   );
@@ -71,7 +72,7 @@ export function createMessageRows(db: Db): MessageMethods {
         id: message.id,
         conversation_id: message.conversationId,
         author: message.author,
-        text: message.text,
+        text: cipher.encrypt(message.text),
         created_at: message.createdAt,
         agent_name: input.agentName ?? null,
         suggestions: input.suggestions === undefined ? null : JSON.stringify(input.suggestions),

@@ -196,6 +196,19 @@ CREATE TABLE api_keys (
 CREATE UNIQUE INDEX api_keys_hash ON api_keys(hash);      -- findByHash (every authenticated integration call)
 `,
   },
+  {
+    version: 8,
+    name: 'external ids sealed, looked up by keyed hash',
+    sql: `
+-- HMAC-SHA256 of the external id (FieldCipher.lookupHashes, current key): findByExternalId without plaintext.
+ALTER TABLE customers ADD COLUMN external_id_hash TEXT;
+DROP INDEX customers_external_id;
+CREATE UNIQUE INDEX customers_external_id_hash ON customers(external_id_hash) WHERE external_id_hash IS NOT NULL;
+-- Rows written before sealing keep their plain external id and no hash until keys:rotate seals them.
+CREATE UNIQUE INDEX customers_external_id_plain ON customers(external_id)
+  WHERE external_id_hash IS NULL AND external_id IS NOT NULL;
+`,
+  },
 ];
 
 /** Applies pending migrations, each in its own IMMEDIATE transaction (safe if two processes start at once). */

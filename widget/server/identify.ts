@@ -1,4 +1,4 @@
-import { businessExternalId, hmacHex, identityClaimsPayload, newId, newToken, ParleyError, safeEqual, type Customer, type Stores, type WidgetAuth } from '../../core/index.js';
+import { hmacHex, identityClaimsPayload, newId, newToken, ParleyError, safeEqual, type Customer, type CustomerIdentity, type Stores, type WidgetAuth } from '../../core/index.js';
 import type { WidgetLogger } from './types.js';
 
 export interface ResolvedVisitor {
@@ -50,6 +50,7 @@ export function verifyIdentity(identity: Identity, secret: string | undefined): 
  */
 export async function resolveVisitor(
   stores: Stores,
+  customers: CustomerIdentity,
   auth: WidgetAuth,
   keys: { identitySecret: string | undefined; visitorTokenKey: string },
   logger?: WidgetLogger,
@@ -60,12 +61,11 @@ export async function resolveVisitor(
   if (auth.identity) {
     const { claimsSigned } = verifyIdentity(auth.identity, identitySecret);
     // Unsigned email and name could be anyone's words: only claims the host signed reach the profile.
-    const claims = claimsSigned ? auth.identity : { userId: auth.identity.userId };
-    const customer = await identifiedCustomer(stores, claims);
-    if (byToken && byToken.id !== customer.id && byToken.externalId === null) {
-      const moved = await stores.conversations.reassignCustomer(byToken.id, customer.id);
-      logger?.debug?.({ from: byToken.id, to: customer.id, moved }, 'widget: anonymous visitor identified');
-    }
+    const { userId, email, name } = auth.identity;
+    const claims = claimsSigned ? { userId, ...(email ? { email } : {}), ...(name ? { name } : {}) } : { userId };
+    // Identify/merge belongs to crm's customer service; the widget only authenticates.
+    const { customer, merged } = await customers.identify(claims, byToken?.id);
+    if (merged > 0) logger?.debug?.({ from: byToken?.id, to: customer.id, moved: merged }, 'widget: anonymous visitor identified');
     return ensureToken(stores, customer);
   }
 
@@ -74,25 +74,6 @@ export async function resolveVisitor(
   if (pendingId) return { customerId: pendingId, visitorToken: auth.visitorToken as string, pending: true };
   const customerId = newId();
   return { customerId, visitorToken: pendingToken(customerId, keys.visitorTokenKey), pending: true };
-}
-
-async function identifiedCustomer(stores: Stores, identity: Pick<Identity, 'userId' | 'email' | 'name'>): Promise<Customer> {
-  // The same key the shop's orders use (core businessExternalId): one profile for chats and purchases.
-  const externalId = businessExternalId(identity.userId);
-  const existing = await stores.customers.findByExternalId(externalId);
-  if (!existing) {
-    return stores.customers.create({
-      externalId,
-      visitorToken: newToken(),
-      name: identity.name ?? null,
-      email: identity.email ?? null,
-    });
-  }
-  // The host site is the source of truth for name and email of its signed-in users.
-  const patch: { name?: string; email?: string } = {};
-  if (identity.name && identity.name !== existing.name) patch.name = identity.name;
-  if (identity.email && identity.email !== existing.email) patch.email = identity.email;
-  return Object.keys(patch).length > 0 ? stores.customers.update(existing.id, patch) : existing;
 }
 
 async function ensureToken(stores: Stores, customer: Customer): Promise<ResolvedVisitor> {

@@ -43,7 +43,7 @@ export function attachWidgetNamespace(io: Server, deps: WidgetDeps): { close(): 
       if (closed) throw new ParleyError('ERR_UNAVAILABLE');
       await connectionsPerIp.consume(ip);
       const auth = parseOrThrow(widgetAuthSchema, socket.handshake.auth ?? {});
-      const visitor = await resolveVisitor(deps.stores, auth, { identitySecret: deps.identitySecret, visitorTokenKey }, deps.logger);
+      const visitor = await resolveVisitor(deps.stores, deps.customers, auth, { identitySecret: deps.identitySecret, visitorTokenKey }, deps.logger);
       const data: WidgetSocketData = { ...visitor, ip, ...(auth.locale ? { locale: auth.locale } : {}) };
       Object.assign(socket.data, data);
     })().then(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { DialogueApi, Logger, Stores } from '../../core/index.js';
+import type { CustomerIdentity, DialogueApi, Logger, Stores } from '../../core/index.js';
 
 /** The shared logger type (core/ports/logger.ts; pino's Logger satisfies it). */
 export type WidgetLogger = Logger;
@@ -21,6 +21,8 @@ export interface WidgetLimits {
 export interface WidgetDeps {
   dialogue: DialogueApi;
   stores: Stores;
+  /** crm's customer service: identify/merge of signed-in visitors (built once in app/compose). */
+  customers: CustomerIdentity;
   /** IDENTITY_SECRET: without it identity claims are refused (ERR_AUTH_IDENTITY). */
   identitySecret?: string;
   logger?: WidgetLogger;

@@ -3,6 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket } from 'socket.io-client';
+import { createCustomerIdentity } from '../../crm/index.js';
 import { attachWidgetNamespace } from '../server/namespace.js';
 import type { SessionPayload } from '../server/session.js';
 import type { WidgetDeps } from '../server/types.js';
@@ -20,9 +21,10 @@ export interface ConnectRefusal extends Error {
   data?: { error: { code: string; message: string; details?: unknown } };
 }
 
-export async function startWidgetServer(deps: WidgetDeps, onRequest?: Parameters<typeof createServer>[1]): Promise<WidgetTestServer> {
+export async function startWidgetServer(given: Omit<WidgetDeps, 'customers'> & Partial<Pick<WidgetDeps, 'customers'>>, onRequest?: Parameters<typeof createServer>[1]): Promise<WidgetTestServer> {
   const http = onRequest ? createServer(onRequest) : createServer();
   const io = new Server(http, { maxHttpBufferSize: 64 * 1024 });
+  const deps: WidgetDeps = { ...given, customers: given.customers ?? createCustomerIdentity(given.stores) };
   const widget = attachWidgetNamespace(io, deps);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
