@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Server as HttpServer } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { Server } from 'socket.io';
-import { attachAgentNamespace } from '../agent/namespace.js';
-import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
-
-let h: AdminHarness;
-let http: HttpServer;
-let io: Server;
-let base: string;
-let browser: Browser;
+import { expect, it } from '@jest/globals';
+import { PASSWORD } from '../test-support/harness.js';
+import { useConsoleBrowser } from '../test-support/console-browser.js';
+import { artifactsDir as artifacts, describeWithChromium as run } from '../../test/support/chromium.js';
 
 run('staff console in Chinese in Chromium', () => {
-  beforeAll(async () => {
-    h = await openAdminHarness();
-    ({ http, base } = await startConsoleServer(h));
-    io = new Server(http);
-    attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => io.close(() => r()));
-    await h.close();
-  });
+  const ctx = useConsoleBrowser({}, { agentSocket: true });
 
   it('follows a Chinese browser, switches to English and back, and keeps the choice across a reload', async () => {
+    const { h, browser, base } = ctx();
     const admin = await h.staff('admin', 'admin-zh@example.com');
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];

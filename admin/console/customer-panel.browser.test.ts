@@ -1,41 +1,12 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Server as HttpServer } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { Server } from 'socket.io';
+import { expect, it } from '@jest/globals';
 import { newToken } from '../../core/index.js';
-import { attachAgentNamespace } from '../agent/namespace.js';
-import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from '../test-support/harness.js';
-import { startConsoleServer } from '../test-support/console-server.js';
-import { artifactsDir as artifacts, describeWithChromium as run, launchChromium } from '../../test/support/chromium.js';
+import { useConsoleBrowser } from '../test-support/console-browser.js';
+import { artifactsDir as artifacts, describeWithChromium as run } from '../../test/support/chromium.js';
 
 run('agent customer panel in Chromium', () => {
-  // The inbox's queue arrives over the /agent socket: the shared console fixture has no socket server.
-  let h: AdminHarness;
-  let http: HttpServer;
-  let io: Server;
-  let base: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    h = await openAdminHarness();
-    ({ http, base } = await startConsoleServer(h));
-    io = new Server(http);
-    attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => io.close(() => r()));
-    await h.close();
-  });
-  async function signIn(page: Page, email: string, route: string) {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.click(`a[href="#/${route}"]`);
-  }
-
+  const ctx = useConsoleBrowser({}, { agentSocket: true });
   it('shows the latest orders, value, risk, segment and a next best offer that one click puts into the reply', async () => {
+    const { h, browser, signIn } = ctx();
     const s = h.stores;
     await s.orders.upsertProducts(['t1', 't2', 't3', 'c1', 'c2', 'c3'].map((productId) => ({ productId, name: `${productId.startsWith('t') ? 'Tea' : 'Coffee'} ${productId.slice(1)}` })));
     // Tea drinkers and coffee drinkers, two purchase days each; Zoe bought tea once.

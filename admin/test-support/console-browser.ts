@@ -2,9 +2,11 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Server as HttpServer } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
+import { Server } from 'socket.io';
+import { attachAgentNamespace } from '../agent/namespace.js';
 import { launchChromium } from '../../test/support/chromium.js';
 import { startConsoleServer } from './console-server.js';
-import { PASSWORD, openAdminHarness, type AdminHarness } from './harness.js';
+import { JWT_SECRET, PASSWORD, openAdminHarness, type AdminHarness } from './harness.js';
 
 export interface ConsoleBrowser {
   h: AdminHarness;
@@ -15,15 +17,24 @@ export interface ConsoleBrowser {
 }
 
 /** Call inside a describeWithChromium block: opened before its tests, closed after them. */
-export function useConsoleBrowser(options: Parameters<typeof openAdminHarness>[0] = {}): () => ConsoleBrowser {
+export function useConsoleBrowser(
+  options: Parameters<typeof openAdminHarness>[0] = {},
+  /** The inbox's queue arrives over the /agent socket: attach it for tests of the inbox. */
+  extra: { agentSocket?: boolean } = {},
+): () => ConsoleBrowser {
   let h: AdminHarness | undefined;
   let http: HttpServer | undefined;
+  let io: Server | undefined;
   let ctx: ConsoleBrowser | undefined;
   beforeAll(async () => {
     h = await openAdminHarness(options);
     const server = await startConsoleServer(h);
     http = server.http;
     const base = server.base;
+    if (extra.agentSocket) {
+      io = new Server(http);
+      attachAgentNamespace(io, { dialogue: h.dialogue, stores: h.stores, jwtSecret: JWT_SECRET, knowledge: h.knowledge });
+    }
     const browser = await launchChromium();
     ctx = {
       h,
@@ -40,7 +51,9 @@ export function useConsoleBrowser(options: Parameters<typeof openAdminHarness>[0
   }, 60_000);
   afterAll(async () => {
     await ctx?.browser.close();
-    if (http) await new Promise<void>((r) => http!.close(() => r()));
+    // io.close() also closes the http server it is attached to.
+    if (io) await new Promise<void>((r) => io!.close(() => r()));
+    else if (http) await new Promise<void>((r) => http!.close(() => r()));
     await h?.close();
   });
   return () => {
