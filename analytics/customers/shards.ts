@@ -47,6 +47,16 @@ export class ShardCache {
     return (s[id] ??= emptyState());
   }
 
+  /** Drops one customer's state (erase); written back on flush. */
+  async remove(id: string): Promise<boolean> {
+    const n = shardOf(id);
+    const s = await this.shard(n);
+    if (!(id in s)) return false;
+    delete s[id];
+    this.dirty.add(n);
+    return true;
+  }
+
   async flush(): Promise<number> {
     const written = this.dirty.size;
     for (const n of this.dirty) await this.kv.put(this.namespace, shardKey(n), this.loaded.get(n) ?? {});

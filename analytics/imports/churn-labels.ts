@@ -69,6 +69,14 @@ export async function loadChurnLabels(kv: KeyValueStore): Promise<Set<string>> {
   return new Set((await kv.get<StoredLabels>(LABELS_NS, KEY))?.ids ?? []);
 }
 
+/** Drops one customer's label (erase); true when there was one. */
+export async function forgetChurnLabel(kv: KeyValueStore, id: string, now: Date): Promise<boolean> {
+  const ids = await loadChurnLabels(kv);
+  if (!ids.delete(id)) return false;
+  await kv.put(LABELS_NS, KEY, { ids: [...ids], updatedAt: now.toISOString() } satisfies StoredLabels);
+  return true;
+}
+
 /** Drops labels of erased customers. */
 export async function pruneChurnLabels(kv: KeyValueStore, exists: (id: string) => Promise<boolean>, now: Date): Promise<number> {
   const ids = await loadChurnLabels(kv);

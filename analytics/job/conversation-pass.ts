@@ -13,7 +13,7 @@ import { dayKey } from '../time.js';
 import { clearNamespace, NS, tick } from './namespaces.js';
 
 /** Per recent conversation: [version seen, first-response ms] so unchanged ones cost no event lookups. */
-type Signatures = Record<string, [number, number | null]>;
+export type Signatures = Record<string, [number, number | null]>;
 
 export interface ConversationPassResult {
   scanned: number;
