@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { analyticsRangeSchema, parseOrThrow, type DialogueApi, type Recommendations, type Stores } from '../core/index.js';
 import { createCrm, createCustomerData, type CrmService } from '../crm/index.js';
 import { BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS, type ActionRunner, type PolicyConfig } from '../bot/index.js';
+import { createAnalyticsCustomerRecords } from '../analytics/index.js';
 import { createLoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { requireRole } from './auth/require-role.js';
 import { silentLogger, type AdminLogger } from './deps.js';
@@ -137,7 +138,12 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   r.use(
     customerRoutes({
       stores,
-      customerData: createCustomerData({ stores, channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS] }),
+      customerData: createCustomerData({
+        stores,
+        channelNamespaces: [BOTFRAMEWORK_REFERENCES_NS, RETENTION_NS],
+        // Built from the stores, not the analytics service: the records stay in the KV even when the job is off.
+        analytics: createAnalyticsCustomerRecords(stores),
+      }),
       audit,
       churn: analytics ? async (id) => (await analytics.customerInsights(id)).churnRisk : undefined,
       // Analytics aggregates include the erased customer's turns: recompute them on the next run.

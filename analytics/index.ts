@@ -23,3 +23,5 @@ export { overviewToCsv } from './export-csv.js';
 /** The benchmark behind `npm run bench:analytics` (its entry in app/cli hands in the store factory). */
 export { runAnalyticsBench } from './cli/bench-analytics.js';
 export { customersCsv, CUSTOMERS_CSV_HEADER } from './customers-csv.js';
+/** Analytics' own records of one customer, for customer export and erase (core's CustomerRecords port). */
+export { createAnalyticsCustomerRecords } from './customers/customer-records.js';

@@ -1,5 +1,7 @@
-import { ParleyError, type KeyValueStore } from '../core/index.js';
-import { NS, type JobState } from './job/namespaces.js';
+import { ParleyError, type KeyValueStore, type Logger } from '../core/index.js';
+import { loadJobState, NS } from './job/namespaces.js';
+import { conversationRollupSchema, modelSummarySchema, monthDocSchema, turnRollupSchema } from './store/record-schemas.js';
+import { typedRecord } from './store/typed-record.js';
 import { MonthDocs } from './rollup/month-docs.js';
 import { emptyConversationRollup, mergeConversations, type ConversationRollup } from './rollup/conversation-rollup.js';
 import { emptyTurnRollup, mergeTurns, type TurnRollup } from './rollup/interaction-rollup.js';
@@ -25,24 +27,27 @@ export class DayCache {
   summary: { churn: ChurnSummary; segments: SegmentsSummary } | null = null;
   dataThrough: string | null = null;
 
-  constructor(private readonly kv: KeyValueStore) {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly log?: Pick<Logger, 'warn'>,
+  ) {}
 
   private fresh() {
     return {
-      turns: new MonthDocs<TurnRollup>(this.kv, NS.turns),
-      settled: new MonthDocs<ConversationRollup>(this.kv, NS.settled),
-      recent: new MonthDocs<ConversationRollup>(this.kv, NS.recent),
+      turns: new MonthDocs(this.kv, NS.turns, monthDocSchema(turnRollupSchema), this.log),
+      settled: new MonthDocs(this.kv, NS.settled, monthDocSchema(conversationRollupSchema), this.log),
+      recent: new MonthDocs(this.kv, NS.recent, monthDocSchema(conversationRollupSchema), this.log),
     };
   }
 
   async sync(): Promise<void> {
-    const s = await this.kv.get<JobState>(NS.meta, 'state');
+    const s = await loadJobState(this.kv, this.log);
     const v = s?.version ?? 0;
     if (v === this.version) return;
     this.days.clear();
     this.docs = this.fresh();
     this.version = v;
-    this.summary = await this.kv.get(NS.models, 'summary');
+    this.summary = await typedRecord(this.kv, NS.models, 'summary', modelSummarySchema, this.log).get();
     this.dataThrough = s?.watermarkMs != null ? new Date(s.watermarkMs).toISOString() : null;
   }
 

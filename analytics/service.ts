@@ -22,7 +22,7 @@ export function createAnalytics(deps: AnalyticsDeps): AnalyticsService {
     modelEveryMs: o.modelEveryMs ?? 3_600_000,
     batchSize: o.batchSize ?? 2000,
   };
-  const cache = new DayCache(stores.kv);
+  const cache = new DayCache(stores.kv, log);
   let inFlight: Promise<RunReport> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
@@ -58,7 +58,7 @@ export function createAnalytics(deps: AnalyticsDeps): AnalyticsService {
     },
     markDirty: () => patchJobState(stores.kv, { dirty: true }),
     ordersChanged: () => patchJobState(stores.kv, { modelStale: true }),
-    customerInsights: (customerId) => customerInsights(stores, customerId, clock.now().getTime()),
+    customerInsights: (customerId) => customerInsights(stores, customerId, clock.now().getTime(), log),
     unanswered: (range = {}) => unansweredQuestions(stores.interactions, range, clock.now().getTime(), deps.embed),
     async importChurnLabels(csvText) {
       const report = await importChurnLabels(csvText, { ...stores, now: () => clock.now() });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createFieldCipher, hmacHex, systemClock, type HealthBody, type Stores } from '../core/index.js';
 import { openEmbeddedStores, openMongoStores } from '../stores/index.js';
 import { createNluService } from '../nlu/index.js';
-import { createKnowledgeService, resolveEmbeddingModel } from '../knowledge/index.js';
+import { createKnowledgeService, openVectorStack, resolveEmbeddingModel } from '../knowledge/index.js';
 import { createAnalytics } from '../analytics/index.js';
 import { createCrm, createCrmModels, createCustomerIdentity, createRecommender } from '../crm/index.js';
 import { createActionRunner, createDialogue, createWebhookRouter, createBotFrameworkRouter } from '../bot/index.js';
@@ -50,15 +50,20 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
   const stores = await openStores(config);
   // Several nodes share one store; the bus tells each node's in-memory indexes and model what the others changed.
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, logger.child({ module: 'bus' })) : createInProcessBus();
+  const knowledgeLog = logger.child({ module: 'knowledge' });
+  // The configured model when installed, else the distilled static table (EMBEDDING_FALLBACK), else lexical.
+  const embeddingModel = resolveEmbeddingModel(config.modelsDir, config.embeddingModel, config.embeddingFallback);
+  // Embedder and FAQ vector index are adapters chosen here, once; neither = explicit lexical mode (in /healthz).
+  const vectorStack = await openVectorStack({ dataDir: config.dataDir, modelsDir: config.modelsDir, embeddingModel }, knowledgeLog);
   const knowledge = await createKnowledgeService({
     bus,
     store: stores.knowledge,
     dataDir: config.dataDir,
     modelsDir: config.modelsDir,
-    // The configured model when installed, else the distilled static table (EMBEDDING_FALLBACK), else lexical.
-    embeddingModel: resolveEmbeddingModel(config.modelsDir, config.embeddingModel, config.embeddingFallback),
+    embeddingModel,
+    vectorStack,
     ...(config.modelsAutoFetch ? { autoFetch: config.modelsAutoFetch } : {}),
-    logger: logger.child({ module: 'knowledge' }),
+    logger: knowledgeLog,
   });
   // One embedding model per node: the FAQ vectors and the NLU's semantic member share it (and its worker).
   const nlu = await createNluService({ intents: stores.intents, models: stores.nluModels, bus, embedder: knowledge.embedder(), logger: logger.child({ module: 'nlu' }) });

@@ -5,7 +5,7 @@ import { findInstalledModel, type InstalledModel } from './embed/model-files.js'
 import { TransformersEmbedder } from './embed/transformers-embedder.js';
 import { findStaticTable, STATIC_MODEL_NAME, StaticEmbedder } from './embed/static/static-embedder.js';
 import type { Logger } from '../core/index.js';
-import type { KnowledgeServiceDeps } from './service-types.js';
+import type { KnowledgeServiceDeps, VectorStack } from './service-types.js';
 import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 /**
@@ -15,7 +15,7 @@ import { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 export async function openVectorStack(
   deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir' | 'embeddingModel'>,
   log: Logger,
-): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+): Promise<VectorStack> {
   if (deps.embeddingModel === STATIC_MODEL_NAME) return openStaticStack(deps, log);
   const installed = findInstalledModel(deps.modelsDir, deps.embeddingModel);
   let embedder: Embedder | null = null;
@@ -33,7 +33,7 @@ export async function openVectorStack(
 }
 
 /** EMBEDDING_MODEL=static: the distilled table in MODELS_DIR (npm run models:distil), or lexical mode without it. */
-async function openStaticStack(deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir'>, log: Logger): Promise<{ embedder: Embedder | null; vectors: PersistentHnswIndex | null; model?: string }> {
+async function openStaticStack(deps: Pick<KnowledgeServiceDeps, 'dataDir' | 'modelsDir'>, log: Logger): Promise<VectorStack> {
   const path = findStaticTable(deps.modelsDir);
   if (!path) {
     log.warn({ modelsDir: deps.modelsDir }, "no static embedding table (run 'npm run models:distil'): FAQ retrieval runs in lexical mode");

@@ -1,10 +1,9 @@
-import type { Embedder, FaqSearchResult } from '../core/index.js';
+import type { Embedder, FaqSearchResult, VectorIndex } from '../core/index.js';
 import { LexicalIndex } from './lexical/lexical-index.js';
 import type { IndexedEntry, RetrievalMode } from './retrieval-types.js';
 import { buildCandidates, entryHits, faqIdOfKey, type Candidate } from './rank/candidates.js';
 import { calibrate, decide, fitCalibration, priorCalibration, type Calibration } from './rank/calibration.js';
 import { collectProbes } from './rank/self-supervision.js';
-import type { HnswVectorIndex } from './vector/hnsw-index.js';
 import { entryVectorTexts, syncVectors } from './vector/sync.js';
 
 export type { IndexedEntry, RetrievalMode } from './retrieval-types.js';
@@ -32,11 +31,11 @@ export class FaqRetriever {
 
   constructor(
     public embedder: Embedder | null = null,
-    public vectors: HnswVectorIndex | null = null,
+    public vectors: VectorIndex | null = null,
   ) {}
 
   /** A model installed while serving (auto-fetch): stays lexical until `buildVectors` has run. */
-  attach(embedder: Embedder, vectors: HnswVectorIndex): void {
+  attach(embedder: Embedder, vectors: VectorIndex): void {
     this.generation++;
     this.vectorsReady = false;
     this.embedder = embedder;

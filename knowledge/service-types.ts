@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faqInputSchema, type Bus, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger } from '../core/index.js';
+import { faqInputSchema, type Bus, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger, type VectorIndex } from '../core/index.js';
 import type { ImportRowError } from './faq/validate-import.js';
 import type { RetrievalMode } from './retriever.js';
 
@@ -19,6 +19,19 @@ export interface KnowledgeServiceDeps {
    * (Hugging Face layout) and switch to hybrid when it is ready. Absent = lexical until installed by hand.
    */
   autoFetch?: { baseUrl: string; initialMs?: number; maxMs?: number };
+  /**
+   * The embedder and vector index, built once by the composition (app/compose.ts, with `openVectorStack`);
+   * both null = lexical mode. Absent = the service opens them itself from dataDir/modelsDir (CLIs, tests).
+   */
+  vectorStack?: VectorStack;
+}
+
+/** Embedder and vector index of one node, or neither (explicit lexical mode, shown in /healthz). */
+export interface VectorStack {
+  embedder: Embedder | null;
+  vectors: VectorIndex | null;
+  /** The embedding model's name, when there is an embedder. */
+  model?: string;
 }
 
 export interface KnowledgeInfo {

@@ -1,4 +1,4 @@
-import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger } from '../core/index.js';
+import { busTopic, faqInputSchema, Lru, parseOrThrow, ParleyError, type Bus, type BusTopic, type Embedder, type FaqEntry, type FaqInput, type FaqSearchResult, type KnowledgeStore, type Logger, type VectorIndex } from '../core/index.js';
 import { validateImport } from './faq/validate-import.js';
 import { applyRemoteChange, FAQ_CHANGED, faqChangedMessage, faqChangedShape, type FaqChanged } from './node-sync.js';
 import { FaqRetriever } from './retriever.js';
@@ -8,7 +8,6 @@ import { startModelAutoFetch } from './embed/model-auto-fetch.js';
 import { findInstalledModel } from './embed/model-files.js';
 import { STATIC_MODEL_NAME } from './embed/static/static-embedder.js';
 import { MODEL_INSTALLED, modelInstalledShape, quarantine } from './model-sync.js';
-import type { PersistentHnswIndex } from './vector/persistent-hnsw-index.js';
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 /** Edits are bursty (imports, admin sessions): persist and recalibrate once things settle. */
@@ -19,7 +18,7 @@ const SEARCH_CACHE_SIZE = 5000;
 
 export async function createKnowledgeService(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
   const log = deps.logger ?? silent;
-  const { embedder, vectors, model } = await openVectorStack(deps, log);
+  const { embedder, vectors, model } = deps.vectorStack ?? (await openVectorStack(deps, log));
   const retriever = new FaqRetriever(embedder, vectors);
   retriever.load(await deps.store.all());
   await retriever.recalibrate();
@@ -39,7 +38,7 @@ class Service implements KnowledgeService {
   constructor(
     private readonly store: KnowledgeStore,
     private readonly retriever: FaqRetriever,
-    private vectors: PersistentHnswIndex | null,
+    private vectors: VectorIndex | null,
     private readonly log: Logger,
     private model: string | undefined,
     private readonly bus: Bus | undefined,

@@ -1,4 +1,6 @@
-import type { KeyValueStore } from '../../core/index.js';
+import type { KeyValueStore, Logger } from '../../core/index.js';
+import { shardSchema } from '../store/record-schemas.js';
+import { typedRecord } from '../store/typed-record.js';
 import type { CustomerState } from './customer-state.js';
 import { emptyState } from './customer-state.js';
 
@@ -24,12 +26,16 @@ export class ShardCache {
   private readonly loaded = new Map<number, Shard>();
   private readonly dirty = new Set<number>();
 
-  constructor(private readonly kv: KeyValueStore, private readonly namespace = CUSTOMER_NS) {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly namespace = CUSTOMER_NS,
+    private readonly log?: Pick<Logger, 'warn'>,
+  ) {}
 
   private async shard(n: number): Promise<Shard> {
     let s = this.loaded.get(n);
     if (!s) {
-      s = (await this.kv.get<Shard>(this.namespace, shardKey(n))) ?? {};
+      s = (await typedRecord(this.kv, this.namespace, shardKey(n), shardSchema, this.log).get()) ?? {};
       this.loaded.set(n, s);
     }
     return s;
@@ -45,6 +51,16 @@ export class ShardCache {
     const s = await this.shard(n);
     this.dirty.add(n);
     return (s[id] ??= emptyState());
+  }
+
+  /** Drops one customer's state (erase); written back on flush. */
+  async remove(id: string): Promise<boolean> {
+    const n = shardOf(id);
+    const s = await this.shard(n);
+    if (!(id in s)) return false;
+    delete s[id];
+    this.dirty.add(n);
+    return true;
   }
 
   async flush(): Promise<number> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ParleyError, toIssues, type CustomerStore, type ErrorIssue, type KeyValueStore } from '../../core/index.js';
+import { churnLabelsSchema } from '../store/record-schemas.js';
+import { typedRecord } from '../store/typed-record.js';
 import { csvRecords } from './csv.js';
 import { resolveCustomerId } from './resolve-customer.js';
 
@@ -16,6 +18,7 @@ function checkImportSize(csvText: string): void {
   if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new ParleyError('ERR_IMPORT_TOO_LARGE', { limitBytes: MAX_IMPORT_BYTES });
 }
 const KEY = 'churned';
+const labelsRecord = (kv: KeyValueStore) => typedRecord(kv, LABELS_NS, KEY, churnLabelsSchema);
 
 interface StoredLabels {
   ids: string[];
@@ -43,7 +46,7 @@ export async function importChurnLabels(
 ): Promise<ImportReport> {
   checkImportSize(csvText);
   const report: ImportReport = { imported: 0, duplicates: 0, errors: [] };
-  const ids = new Set((await deps.kv.get<StoredLabels>(LABELS_NS, KEY))?.ids ?? []);
+  const ids = new Set((await labelsRecord(deps.kv).get())?.ids ?? []);
   for (const { line, record } of csvRecords(csvText)) {
     const parsed = labelRow.safeParse(Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '').map(([k, v]) => [k, k === 'churned' ? v.toLowerCase() : v])));
     if (!parsed.success) {
@@ -66,7 +69,15 @@ export async function importChurnLabels(
 }
 
 export async function loadChurnLabels(kv: KeyValueStore): Promise<Set<string>> {
-  return new Set((await kv.get<StoredLabels>(LABELS_NS, KEY))?.ids ?? []);
+  return new Set((await labelsRecord(kv).get())?.ids ?? []);
+}
+
+/** Drops one customer's label (erase); true when there was one. */
+export async function forgetChurnLabel(kv: KeyValueStore, id: string, now: Date): Promise<boolean> {
+  const ids = await loadChurnLabels(kv);
+  if (!ids.delete(id)) return false;
+  await kv.put(LABELS_NS, KEY, { ids: [...ids], updatedAt: now.toISOString() } satisfies StoredLabels);
+  return true;
 }
 
 /** Drops labels of erased customers. */

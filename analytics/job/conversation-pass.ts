@@ -1,4 +1,4 @@
-import type { Conversation, ConversationStore, KeyValueStore } from '../../core/index.js';
+import type { Conversation, ConversationStore, KeyValueStore, Logger } from '../../core/index.js';
 import { applyConversation } from '../customers/customer-state.js';
 import type { ShardCache } from '../customers/shards.js';
 import {
@@ -9,11 +9,11 @@ import {
   type ConversationRollup,
 } from '../rollup/conversation-rollup.js';
 import { MonthDocs } from '../rollup/month-docs.js';
+import { conversationRollupSchema, monthDocSchema, signaturesSchema, type Signatures } from '../store/record-schemas.js';
+import { typedRecord } from '../store/typed-record.js';
 import { dayKey } from '../time.js';
 import { clearNamespace, NS, tick } from './namespaces.js';
 
-/** Per recent conversation: [version seen, first-response ms] so unchanged ones cost no event lookups. */
-type Signatures = Record<string, [number, number | null]>;
 
 export interface ConversationPassResult {
   scanned: number;
@@ -38,13 +38,13 @@ async function firstResponseMs(store: ConversationStore, c: Conversation): Promi
  * state, to the "settled" rollups. A full run settles everything before the cutoff.
  */
 export async function conversationPass(
-  deps: { conversations: ConversationStore; kv: KeyValueStore; shards: ShardCache },
+  deps: { conversations: ConversationStore; kv: KeyValueStore; shards: ShardCache; log?: Pick<Logger, 'warn'> },
   prevCutoffMs: number | null,
   newCutoffMs: number,
   full: boolean,
 ): Promise<ConversationPassResult> {
   const stopBelow = full || prevCutoffMs === null ? -Infinity : Math.min(prevCutoffMs, newCutoffMs);
-  const oldSigs: Signatures = full ? {} : ((await deps.kv.get<Signatures>(NS.meta, 'recentSignatures')) ?? {});
+  const oldSigs: Signatures = full ? {} : ((await typedRecord(deps.kv, NS.meta, 'recentSignatures', signaturesSchema, deps.log).get()) ?? {});
   const sigs: Signatures = {};
   const recent = new Map<string, ConversationRollup>();
   const settled = new Map<string, ConversationRollup>();
@@ -71,14 +71,14 @@ export async function conversationPass(
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  const settledDocs = new MonthDocs<ConversationRollup>(deps.kv, NS.settled);
+  const settledDocs = new MonthDocs(deps.kv, NS.settled, monthDocSchema(conversationRollupSchema), deps.log);
   for (const [day, r] of settled) {
     const existing = await settledDocs.get(day);
     await settledDocs.set(day, existing ? mergeConversations(existing, r) : r);
   }
   await settledDocs.flush();
   await clearNamespace(deps.kv, NS.recent);
-  const recentDocs = new MonthDocs<ConversationRollup>(deps.kv, NS.recent);
+  const recentDocs = new MonthDocs(deps.kv, NS.recent, monthDocSchema(conversationRollupSchema), deps.log);
   for (const [day, r] of recent) await recentDocs.set(day, r);
   await recentDocs.flush();
   await deps.kv.put(NS.meta, 'recentSignatures', sigs);

@@ -1,8 +1,9 @@
-import type { InteractionLog, KeyValueStore } from '../../core/index.js';
+import type { InteractionLog, KeyValueStore, Logger } from '../../core/index.js';
 import { applyInteraction } from '../customers/customer-state.js';
 import type { ShardCache } from '../customers/shards.js';
 import { addTurn, emptyTurnRollup, type TurnRollup } from '../rollup/interaction-rollup.js';
 import { MonthDocs } from '../rollup/month-docs.js';
+import { monthDocSchema, turnRollupSchema } from '../store/record-schemas.js';
 import { dayKey } from '../time.js';
 import { NS, tick, type JobState } from './namespaces.js';
 
@@ -19,13 +20,13 @@ export interface InteractionPassResult {
  * watermark millisecond are remembered because the scan's lower bound is inclusive.
  */
 export async function interactionPass(
-  deps: { interactions: InteractionLog; kv: KeyValueStore; shards: ShardCache },
+  deps: { interactions: InteractionLog; kv: KeyValueStore; shards: ShardCache; log?: Pick<Logger, 'warn'> },
   state: Pick<JobState, 'watermarkMs' | 'watermarkIds'>,
   untilMs: number,
   batchSize: number,
 ): Promise<InteractionPassResult> {
   const days = new Map<string, TurnRollup>();
-  const docs = new MonthDocs<TurnRollup>(deps.kv, NS.turns);
+  const docs = new MonthDocs(deps.kv, NS.turns, monthDocSchema(turnRollupSchema), deps.log);
   const seenAtMark = new Set(state.watermarkIds);
   let markMs = state.watermarkMs;
   let markIds = [...state.watermarkIds];

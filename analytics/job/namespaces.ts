@@ -1,4 +1,6 @@
-import type { KeyValueStore } from '../../core/index.js';
+import type { KeyValueStore, Logger } from '../../core/index.js';
+import { jobStateSchema } from '../store/record-schemas.js';
+import { typedRecord } from '../store/typed-record.js';
 
 /** KeyValueStore namespaces owned by analytics (all recomputable from the stores, except imports). */
 export const NS = {
@@ -40,8 +42,8 @@ export const initialJobState = (): JobState => ({
   version: 0,
 });
 
-export async function loadJobState(kv: KeyValueStore): Promise<JobState | null> {
-  return kv.get<JobState>(NS.meta, 'state');
+export async function loadJobState(kv: KeyValueStore, log?: Pick<Logger, 'warn'>): Promise<JobState | null> {
+  return typedRecord(kv, NS.meta, 'state', jobStateSchema, log).get();
 }
 
 export async function saveJobState(kv: KeyValueStore, s: JobState): Promise<void> {

@@ -26,9 +26,9 @@ export interface JobConfig {
 export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full: boolean, log?: AnalyticsLogger): Promise<RunReport> {
   const started = Date.now();
   const kv = stores.kv;
-  const prev = (await loadJobState(kv)) ?? initialJobState();
+  const prev = (await loadJobState(kv, log)) ?? initialJobState();
   const isFull = full || prev.dirty || prev.running || prev.watermarkMs === null;
-  const shards = new ShardCache(kv);
+  const shards = new ShardCache(kv, undefined, log);
   if (isFull) {
     for (const ns of [NS.turns, NS.settled, NS.recent]) await clearNamespace(kv, ns);
     await shards.clear();
@@ -38,14 +38,14 @@ export async function runJob(stores: Stores, nowMs: number, cfg: JobConfig, full
 
   const t1 = Date.now();
   const turns = await interactionPass(
-    { interactions: stores.interactions, kv, shards },
+    { interactions: stores.interactions, kv, shards, log },
     base,
     nowMs + 1 - cfg.settleMs,
     cfg.batchSize,
   );
   const t2 = Date.now();
   const newCutoff = dayStartMs(nowMs) - cfg.recentDays * DAY_MS;
-  const convs = await conversationPass({ conversations: stores.conversations, kv, shards }, base.cutoffMs, newCutoff, isFull);
+  const convs = await conversationPass({ conversations: stores.conversations, kv, shards, log }, base.cutoffMs, newCutoff, isFull);
   const shardsWritten = await shards.flush();
   const t3 = Date.now();
 

@@ -1,4 +1,6 @@
-import type { KeyValueStore } from '../../core/index.js';
+import type { z } from 'zod';
+import type { KeyValueStore, Logger } from '../../core/index.js';
+import { typedRecord } from '../store/typed-record.js';
 
 /**
  * Day rollups stored one KV document per month (`YYYY-MM` -> { 'YYYY-MM-DD': doc }):
@@ -9,12 +11,17 @@ export class MonthDocs<T> {
   private readonly months = new Map<string, Record<string, T>>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly kv: KeyValueStore, private readonly namespace: string) {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly namespace: string,
+    private readonly schema: z.ZodType<Record<string, T>>,
+    private readonly log?: Pick<Logger, 'warn'>,
+  ) {}
 
   private async month(m: string): Promise<Record<string, T>> {
     let doc = this.months.get(m);
     if (!doc) {
-      doc = (await this.kv.get<Record<string, T>>(this.namespace, m)) ?? {};
+      doc = (await typedRecord(this.kv, this.namespace, m, this.schema, this.log).get()) ?? {};
       this.months.set(m, doc);
     }
     return doc;

@@ -9,3 +9,4 @@ export type * from './dialogue.js';
 export type * from './logger.js';
 export type * from './recommendations.js';
 export type * from './customer-identity.js';
+export type * from './customer-records.js';

@@ -1,13 +1,15 @@
-import { drainPages, ParleyError, type Stores } from '../../core/index.js';
+import { drainPages, ParleyError, type CustomerRecords, type Stores } from '../../core/index.js';
 
 /** Every place a customer's data lives, by name: export returns these parts and erase removes exactly them. */
-export const CUSTOMER_DATA_PARTS = ['customer', 'conversations', 'interactions', 'orders', 'insights', 'recommendations', 'channelReferences'] as const;
+export const CUSTOMER_DATA_PARTS = ['customer', 'conversations', 'interactions', 'orders', 'insights', 'recommendations', 'channelReferences', 'analytics'] as const;
 export type CustomerDataPart = (typeof CUSTOMER_DATA_PARTS)[number];
 
 export interface CustomerDataDeps {
   stores: Pick<Stores, 'customers' | 'conversations' | 'interactions' | 'orders' | 'insights' | 'recommendations' | 'kv'>;
   /** KV namespaces keyed by customer id that channels keep (e.g. Bot Framework conversation references). */
   channelNamespaces: string[];
+  /** Analytics' per-customer records (crm may not import analytics: the composition hands them in). */
+  analytics: CustomerRecords;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createCustomerData(deps: CustomerDataDeps) {
       insights: await stores.insights.get(id),
       recommendations: await stores.recommendations.get(id),
       channelReferences,
+      analytics: await deps.analytics.recordsOf(id),
     };
   }
 
@@ -49,6 +52,8 @@ export function createCustomerData(deps: CustomerDataDeps) {
   async function eraseCustomer(id: string): Promise<void> {
     await require(id);
     const steps: Record<Exclude<CustomerDataPart, 'customer'>, () => Promise<void>> = {
+      // First: analytics finds the customer's conversation signatures through the conversations erased below.
+      analytics: () => deps.analytics.forget(id),
       interactions: () => stores.interactions.eraseCustomer(id),
       orders: () => stores.orders.eraseCustomer(id),
       conversations: () => stores.conversations.eraseCustomer(id),

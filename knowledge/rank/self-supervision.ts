@@ -1,7 +1,6 @@
-import type { Embedder } from '../../core/index.js';
+import type { Embedder, VectorIndex } from '../../core/index.js';
 import type { LexicalHit, LexicalIndex } from '../lexical/lexical-index.js';
 import type { IndexedEntry, RetrievalMode } from '../retrieval-types.js';
-import type { HnswVectorIndex } from '../vector/hnsw-index.js';
 import { tokenize } from '../text/analyzer.js';
 import type { ProbeRow } from './calibration.js';
 import { buildCandidates, entryHits, vectorKey, type VectorEntryHit } from './candidates.js';
@@ -43,7 +42,7 @@ export interface ProbeTarget {
   readonly entries: ReadonlyMap<string, IndexedEntry>;
   readonly lexical: LexicalIndex;
   readonly embedder: Embedder | null;
-  readonly vectors: HnswVectorIndex | null;
+  readonly vectors: VectorIndex | null;
 }
 
 /** What the probes yield: calibration rows, and (hybrid) the vector weight chosen on them. */

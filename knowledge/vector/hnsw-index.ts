@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
-import type { VectorHit, VectorIndex } from '../../core/index.js';
+import type { VectorHit, VectorIndex, VectorItem } from '../../core/index.js';
 import { startWorker } from '../embed/worker-url.js';
 
 const M = 16;
@@ -11,12 +11,7 @@ const EF_CONSTRUCTION = 100;
 export const EF_SEARCH = 128;
 const INITIAL_CAPACITY = 1024;
 
-export interface VectorItem {
-  id: string;
-  vector: Float32Array;
-  /** Hash of the text the vector came from: lets a stale index keep unchanged vectors. */
-  hash?: string;
-}
+export type { VectorItem };
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 

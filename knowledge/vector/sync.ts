@@ -1,7 +1,6 @@
-import type { Embedder } from '../../core/index.js';
+import type { Embedder, VectorIndex, VectorItem } from '../../core/index.js';
 import { vectorKey } from '../rank/candidates.js';
 import { textHash } from './checksum.js';
-import type { HnswVectorIndex, VectorItem } from './hnsw-index.js';
 
 /** Answers are long; their opening carries the topic and keeps embedding cheap. */
 const ANSWER_CHARS = 1000;
@@ -34,7 +33,7 @@ async function embedAll(embedder: Embedder, texts: VectorText[], onProgress?: (d
  * place; large ones (or an empty index) rebuild in a worker and swap.
  */
 export async function syncVectors(
-  vectors: HnswVectorIndex,
+  vectors: VectorIndex,
   embedder: Embedder,
   entries: { id: string; question: string; answer: string; alternates: string[] }[],
   rebuildIfChangedShare: number,
