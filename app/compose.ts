@@ -116,7 +116,7 @@ export async function composeApp(config: Readonly<Config>, logger: Logger): Prom
         logger,
       ),
       docsRoutes(() => parleyOpenApi(config.version)),
-      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, authenticate: apiKeys.requireKey, callbackUrl: config.webhook?.callbackUrl, logger }),
+      createWebhookRouter({ dialogue, stores, apiKey: config.webhook?.apiKey, authenticate: apiKeys.requireKey, channelOpen: () => apiKeys.openFor('webhook:messages'), callbackUrl: config.webhook?.callbackUrl, logger }),
       createBotFrameworkRouter({ dialogue, stores, ...config.botFramework, logger }),
       createAdminRouter({
         stores,

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { match } from 'path-to-regexp';
-import { API_KEY_ROUTES, LEGACY_WEBHOOK_KEY_SCOPES, ParleyError, safeEqual, type ApiKeyScope, type ApiKeyStore, type AuditLog, type ScopedRoute } from '../../core/index.js';
+import { API_KEY_ROUTES, drainPages, LEGACY_WEBHOOK_KEY_SCOPES, ParleyError, safeEqual, type ApiKeyScope, type ApiKeyStore, type AuditLog, type ScopedRoute } from '../../core/index.js';
 import type { AdminLogger, StaffIdentity } from '../deps.js';
 import { hashKey, KEY_PATTERN } from './key-material.js';
 
@@ -16,6 +16,8 @@ export interface ApiKeyGate {
   gate: RequestHandler;
   /** The same, but a key is required (the webhook channel has no staff path). */
   requireKey: RequestHandler;
+  /** Whether any key (WEBHOOK_API_KEY or an unrevoked stored key) carries this scope right now. */
+  openFor(scope: ApiKeyScope): Promise<boolean>;
 }
 
 export interface ApiKeyGateDeps {
@@ -77,5 +79,8 @@ export function createApiKeyGate(deps: ApiKeyGateDeps): ApiKeyGate {
     if (req.get('x-api-key') === undefined && !Object.keys(req.query).some((k) => QUERY_KEY.test(k))) throw refuse('missing');
     await gate(req, res, next);
   };
-  return { gate, requireKey };
+  const openFor = async (scope: ApiKeyScope): Promise<boolean> =>
+    (legacyHash !== null && LEGACY_WEBHOOK_KEY_SCOPES.includes(scope)) ||
+    (await drainPages((page) => deps.keys.list(page))).some((k) => !k.revokedAt && k.scopes.includes(scope));
+  return { gate, requireKey, openFor };
 }

@@ -108,4 +108,27 @@ describe('integration API keys', () => {
     expect(code(await request(app).post('/api/webhook/messages').send(msg(4)))).toEqual([401, 'ERR_WEBHOOK_KEY', 'missing']);
     expect((await h.stores.audit.list({ actorId: `apikey:${hook.id}`, action: 'api-key.use' })).items).toHaveLength(1);
   });
+
+  it('answers 404 ERR_WEBHOOK_DISABLED while no key can open the webhook (PROTOCOL), and 401 once one exists', async () => {
+    // A fresh store and no WEBHOOK_API_KEY: the channel is off until an admin mints a webhook:messages key.
+    const fresh = await openAdminHarness();
+    try {
+      const gate = createApiKeyGate({ keys: fresh.stores.apiKeys, audit: fresh.stores.audit });
+      const router = createWebhookRouter({ dialogue: fresh.dialogue, stores: fresh.stores, authenticate: gate.requireKey, channelOpen: () => gate.openFor('webhook:messages') });
+      const app = express().use(router);
+      app.use(((err, _req, res, _next) => { const { status, body } = toErrorBody(err); res.status(status).json({ error: body }); }) as express.ErrorRequestHandler);
+      const post = () => request(app).post('/api/webhook/messages').set('X-Api-Key', 'prl_nope').send({ userId: 'u', clientMessageId: 'c', text: 'hi' });
+      expect(code(await post())).toEqual([404, 'ERR_WEBHOOK_DISABLED', undefined]);
+      const freshAdmin = (await fresh.staff('admin', 'fresh-admin@example.com')).auth;
+      const made = await request(fresh.app).post('/api/api-keys').set('Authorization', freshAdmin).send({ name: 'orders only', scopes: ['orders:write'] }).expect(201);
+      expect(code(await post())[0]).toBe(404);
+      const hook = await request(fresh.app).post('/api/api-keys').set('Authorization', freshAdmin).send({ name: 'hook', scopes: ['webhook:messages'] }).expect(201);
+      expect(code(await post())).toEqual([401, 'ERR_WEBHOOK_KEY', 'malformed']);
+      await request(fresh.app).delete(`/api/api-keys/${(hook.body as { id: string }).id}`).set('Authorization', freshAdmin).expect(204);
+      expect(code(await post())[0]).toBe(404);
+      expect((made.body as { id: string }).id).toEqual(expect.any(String));
+    } finally {
+      await fresh.close();
+    }
+  });
 });

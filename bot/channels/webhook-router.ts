@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import { ParleyError, parseOrThrow, safeEqual, toWireMessage, webhookMessageSchema } from '../../core/index.js';
+import { isParleyError, ParleyError, parseOrThrow, safeEqual, toWireMessage, webhookMessageSchema } from '../../core/index.js';
 import type { DialogueApi, Stores } from '../../core/index.js';
 import type { Logger } from '../dialogue/context.js';
 import { customerForExternalId } from './external-customer.js';
@@ -14,6 +14,8 @@ export interface WebhookRouterDeps {
   apiKey?: string;
   /** Integration keys with the webhook:messages scope (app/compose passes admin's API key gate, which also accepts WEBHOOK_API_KEY). */
   authenticate?: RequestHandler;
+  /** With `authenticate`: whether any key could open the channel now; a refused call while none can is 404 ERR_WEBHOOK_DISABLED. */
+  channelOpen?: () => Promise<boolean>;
   /** WEBHOOK_CALLBACK_URL: agent replies and status changes are POSTed there, signed. */
   callbackUrl?: string;
   logger?: Logger;
@@ -34,7 +36,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
 
   router.post(
     '/api/webhook/messages',
-    deps.authenticate ??
+    (deps.authenticate && deps.channelOpen ? offWhenNoKey(deps.authenticate, deps.channelOpen) : deps.authenticate) ??
     ((req, _res, next) => {
       if (!keyDigest) return next(new ParleyError('ERR_WEBHOOK_DISABLED'));
       // Hash both sides first so the comparison is constant-time whatever the key length.
@@ -58,4 +60,22 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     },
   );
   return router;
+}
+
+/**
+ * Keys are minted at runtime, so "the channel is off" is a question for the key store: asked only after a refusal,
+ * so accepted calls pay nothing, and integrators keep PROTOCOL's 404 ERR_WEBHOOK_DISABLED while no key exists.
+ */
+function offWhenNoKey(authenticate: RequestHandler, channelOpen: () => Promise<boolean>): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        Promise.resolve(authenticate(req, res, (err?: unknown) => (err ? reject(err) : resolve()))).catch(reject);
+      });
+    } catch (err) {
+      if (isParleyError(err) && err.code === 'ERR_WEBHOOK_KEY' && !(await channelOpen())) throw new ParleyError('ERR_WEBHOOK_DISABLED');
+      throw err;
+    }
+    next();
+  };
 }
