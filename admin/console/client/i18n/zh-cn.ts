@@ -319,6 +319,17 @@ export const zhCN = {
   "Revoke": "撤销",
   "New key": "新建密钥",
   "Create key": "创建密钥",
+  "Orders and offers": "订单与推荐",
+  "Latest orders": "最近订单",
+  "No orders.": "暂无订单。",
+  "Next best offer": "推荐商品",
+  "Next best offers": "推荐商品",
+  "No recommendation yet.": "暂无推荐。",
+  "Add {name} to the reply": "将 {name} 加入回复",
+  "Add to reply": "加入回复",
+  "high value": "高价值",
+  "at risk": "流失风险",
+  "Sorted first: see Settings → Customer priority": "优先排序：见 设置 → 客户优先级",
 } satisfies Record<string, string>;
 
 export type ConsoleKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api.js';
 import type { Order } from '../../../../core/index.js';
 import { ErrorBox } from '../ui.js';
+import { t } from '../i18n/index.js';
 
 interface Offer {
   productId: string;
@@ -31,10 +32,10 @@ export function CustomerOffers({ customerId, onInsert }: { customerId: string; o
   }, [customerId]);
   if (error) return <ErrorBox error={error} />;
   return (
-    <section aria-label="Orders and offers">
-      <h4>Latest orders</h4>
-      {orders === null ? <div class="muted">Loading…</div> : orders.length === 0 ? <div class="muted">No orders.</div> : (
-        <ul aria-label="Latest orders">
+    <section aria-label={t('Orders and offers')}>
+      <h4>{t('Latest orders')}</h4>
+      {orders === null ? <div class="muted">{t('Loading…')}</div> : orders.length === 0 ? <div class="muted">{t('No orders.')}</div> : (
+        <ul aria-label={t('Latest orders')}>
           {orders.map((o) => (
             <li key={o.orderId}>
               {new Date(o.date).toLocaleDateString()} · <strong>{o.status}</strong> · {o.total.toLocaleString(undefined, { maximumFractionDigits: 2 })}
@@ -43,15 +44,15 @@ export function CustomerOffers({ customerId, onInsert }: { customerId: string; o
           ))}
         </ul>
       )}
-      <h4>Next best offer</h4>
-      {offers === null ? <div class="muted">Loading…</div> : offers.length === 0 ? <div class="muted">No recommendation yet.</div> : (
-        <ul aria-label="Next best offers">
+      <h4>{t('Next best offer')}</h4>
+      {offers === null ? <div class="muted">{t('Loading…')}</div> : offers.length === 0 ? <div class="muted">{t('No recommendation yet.')}</div> : (
+        <ul aria-label={t('Next best offers')}>
           {offers.map((o) => (
             <li key={o.productId}>
               {o.name ?? o.productId} <span class="muted small">· {o.reason}</span>{' '}
               {onInsert && (
-                <button type="button" class="small" onClick={() => onInsert(offerText(o))} aria-label={`Add ${o.name ?? o.productId} to the reply`}>
-                  Add to reply
+                <button type="button" class="small" onClick={() => onInsert(offerText(o))} aria-label={t('Add {name} to the reply', { name: o.name ?? o.productId })}>
+                  {t('Add to reply')}
                 </button>
               )}
             </li>
