@@ -12,7 +12,7 @@ export { runScript, type TranscriptResult } from './transcripts/run-transcript.j
 export { createTurnPreview, type TurnPreview, type TurnPreviewDeps } from './dialogue/turn-preview.js';
 export { REFERENCE_NS as BOTFRAMEWORK_REFERENCES_NS } from './channels/botframework-bot.js';
 export { createActionRunner, type ActionRunner, type ActionRunnerDeps } from './actions/action-runner.js';
-export { actionAnswerSchema, MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from './actions/http-action.js';
+export { MAX_ACTION_RESPONSE_BYTES, type ActionAnswer } from './actions/http-action.js';
 export { renderTemplate, type ProfileValues } from './policy/template.js';
 export { runActionsBench } from './actions/bench-actions.js';
 export { createCustomerPriority, clvCutoff, type CustomerPriority, type PriorityReason } from './customer/priority.js';

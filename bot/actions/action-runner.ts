@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { HttpAction, Logger, Recommendations, Stores } from '../../core/index.js';
+import type { HttpAction, IntentActionCall, Logger, Recommendations, Stores } from '../../core/index.js';
 import { shopUserId } from '../customer/customer-view.js';
 import { ActionBreakers } from './action-breakers.js';
 import { valueOf, type ActionRequest, type ActionResult } from './action-result.js';
@@ -58,7 +58,8 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
     const names = new Set([...req.entities.map((e) => e.entity), ...Object.keys(req.slots)]);
     const entities = Object.fromEntries([...names].map((n) => [n, valueOf(req, n)]));
     const externalId = shopUserId(customer);
-    return JSON.stringify({
+    // Typed against the documented call (core/protocol), so the body cannot drift from the OpenAPI document.
+    const body: IntentActionCall = {
       intent: req.intent,
       entities,
       text: req.text,
@@ -71,7 +72,8 @@ export function createActionRunner(deps: ActionRunnerDeps): ActionRunner {
         ...(insights?.segment ? { segment: insights.segment.label } : {}),
         ...(insights?.churn ? { churnRisk: insights.churn.risk } : {}),
       },
-    });
+    };
+    return JSON.stringify(body);
   }
 
   const failed = (req: ActionRequest, err: unknown): ActionFailure => {

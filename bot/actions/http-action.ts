@@ -1,18 +1,10 @@
-import { z } from 'zod';
-import { DEFAULT_ACTION_TIMEOUT_MS, hmacHex, type HttpAction } from '../../core/index.js';
+import { DEFAULT_ACTION_TIMEOUT_MS, hmacHex, intentActionReplySchema, type HttpAction, type IntentActionReply } from '../../core/index.js';
 
 /** A backend answer larger than this is refused while it streams in (never buffered whole). */
 export const MAX_ACTION_RESPONSE_BYTES = 64 * 1024;
 
-/** PROTOCOL.md "Intent actions": what a backend may answer. Unknown keys are ignored (lenient out, theirs). */
-export const actionAnswerSchema = z
-  .object({
-    text: z.string().trim().min(1).max(4000).optional(),
-    suggestions: z.array(z.object({ label: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(500) })).max(10).optional(),
-    handoff: z.boolean().optional(),
-  })
-  .refine((a) => a.text !== undefined || a.handoff === true || (a.suggestions?.length ?? 0) > 0, 'The answer has no text, suggestions or handoff');
-export type ActionAnswer = z.infer<typeof actionAnswerSchema>;
+/** PROTOCOL.md "Intent actions": what a backend may answer (core/protocol, also what the OpenAPI document shows). */
+export type ActionAnswer = IntentActionReply;
 
 /** Why a call gave no usable answer; every one of them ends in the intent's fallback reply. */
 export type ActionFailureReason =
@@ -74,7 +66,7 @@ export async function callHttpAction(action: HttpAction, body: string, secret: s
   } catch {
     throw new ActionFailure('not_json');
   }
-  const parsed = actionAnswerSchema.safeParse(json);
+  const parsed = intentActionReplySchema.safeParse(json);
   if (!parsed.success) throw new ActionFailure('schema', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300));
   return parsed.data;
 }

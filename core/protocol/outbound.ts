@@ -23,7 +23,8 @@ export const intentActionCallSchema = z
     locale: z.string(),
     conversationId: z.string(),
     customer: z.object({
-      id: z.string(),
+      /** null only on the console's test call, which has no customer. */
+      id: z.string().nullable(),
       externalId: z.string().optional(),
       name: z.string().optional(),
       segment: z.string().optional(),
@@ -31,8 +32,19 @@ export const intentActionCallSchema = z
     }),
   })
   .meta({ id: 'IntentActionCall' });
+export type IntentActionCall = z.infer<typeof intentActionCallSchema>;
 
-/** The action server's answer, within its timeout; anything else gives the intent's fallback reply. */
+/**
+ * The action server's answer, within its timeout: the very schema the bot validates with, so the OpenAPI document
+ * says what is enforced. Unknown keys are ignored (lenient with what others send); anything else gives the
+ * intent's fallback reply.
+ */
 export const intentActionReplySchema = z
-  .object({ text: z.string().optional(), suggestions: z.array(suggestionSchema).optional(), handoff: z.boolean().optional() })
+  .object({
+    text: z.string().trim().min(1).max(4000).optional(),
+    suggestions: z.array(z.object({ label: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(500) })).max(10).optional(),
+    handoff: z.boolean().optional(),
+  })
+  .refine((a) => a.text !== undefined || a.handoff === true || (a.suggestions?.length ?? 0) > 0, 'The answer has no text, suggestions or handoff')
   .meta({ id: 'IntentActionReply' });
+export type IntentActionReply = z.infer<typeof intentActionReplySchema>;
